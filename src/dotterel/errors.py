@@ -1,0 +1,71 @@
+"""Errors with a stable code and a message that names the input and the reason."""
+
+from __future__ import annotations
+
+
+class DotterelError(Exception):
+    """Base error: every Dotterel error carries a short machine-readable ``code``."""
+
+    code = "DOT000"
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        self.message = message
+        self.source = source
+        where = f"{source}: " if source else ""
+        super().__init__(f"[{self.code}] {where}{message}")
+
+
+class InputError(DotterelError):
+    """An input file, line or record cannot be read as a document."""
+
+    code = "DOT100"
+
+
+class EmptyInputError(InputError):
+    code = "DOT101"
+
+
+class BinaryInputError(InputError):
+    code = "DOT102"
+
+
+class EncodingError(InputError):
+    code = "DOT103"
+
+
+class OversizedInputError(InputError):
+    code = "DOT104"
+
+
+class MalformedRecordError(InputError):
+    code = "DOT105"
+
+
+class UnparsableMarkupError(InputError):
+    code = "DOT106"
+
+
+class LanguageError(InputError):
+    code = "DOT107"
+
+
+class MissingInputError(InputError):
+    code = "DOT108"
+
+
+class DictionaryError(DotterelError):
+    """A rule or dictionary data file is malformed."""
+
+    code = "DOT200"
+
+
+class StoreError(DotterelError):
+    """The event store cannot be opened, migrated or written."""
+
+    code = "DOT300"
+
+
+class GoldFormatError(DotterelError):
+    """A gold file for ``dotterel evaluate`` does not follow the gold format."""
+
+    code = "DOT400"

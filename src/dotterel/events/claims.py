@@ -1,0 +1,234 @@
+"""The ``dotterel_claims`` component: who claims an event, and who denies it.
+
+Claim rules (recorded in ``event.cues`` as ``claim:<rule>``):
+
+==================  ===============================================================
+``reporting``       the event sits in the complement of a reporting verb: "X said
+                    that ...", "..., X announced", "reported CNN" → X claims it
+``accusation``      the event is what an accusation charges: "X alleged that ...",
+                    "China has been accused of supplying", "US allegations of ..."
+``according-to``    "according to X" in the sentence → X claims its events
+``hedge``           "allegedly", "reportedly": the subject of the governing clause
+                    claims it, if there is one ("the US penalised firms for allegedly
+                    providing weapons" → US)
+==================  ===============================================================
+
+Denial rules (``deny:<rule>``): a denial verb ("deny", "dismiss", "reject", ...) whose
+complement holds events denies those ("Iran denied that it sent drones"); one whose
+object is an anaphoric claim noun ("denied such allegations", "dismissed the reports")
+denies the claimed events of the last few sentences in which the denier takes part. A
+denial is an attribute of the events it answers, never an event of its own.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from dotterel.events.cues import Cues, load_cues
+from dotterel.events.syntax import ActorIndex, children, subject_of, trigger_token
+from dotterel.records import Entity, Event
+
+DENIAL_WINDOW_SENTENCES = 3
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "conj", "pcomp", "pobj", "prep"})
+
+
+class ClaimLinker:
+    """Sets ``claimed_by`` and ``denied_by`` on the events of a document."""
+
+    def __init__(self, cues: Cues) -> None:
+        self.cues = cues
+
+    def __call__(self, doc: Doc) -> Doc:
+        events: list[Event] = doc._.events or []
+        if not events:
+            return doc
+        actors = ActorIndex(doc)
+        accusation_ids = {id(e) for e in events if e.event_type == "ACCUSE"}
+        for event in events:
+            token = trigger_token(doc, event)
+            for rule, claimants in self._claims(token, actors, events, accusation_ids):
+                new = [c for c in claimants if not _contains(event.claimed_by, c)]
+                if new or rule == "hedge":
+                    event.cues.append(f"claim:{rule}")
+                event.claimed_by.extend(new)
+        self._link_denials(doc, events, actors)
+        return doc
+
+    # -- claims -------------------------------------------------------------------
+
+    def _claims(
+        self, token: Token, actors: ActorIndex, events: list[Event], accusation_ids: set[int]
+    ) -> list[tuple[str, list[Entity]]]:
+        found: list[tuple[str, list[Entity]]] = []
+        hedged = any(
+            child.dep_ == "advmod" and child.lower_ in self.cues.hedge_adverbs
+            for child in token.children
+        )
+        current = token
+        depth = 0
+        while current.head is not current and depth < 8:
+            dep = current.dep_
+            head = current.head
+            depth += 1
+            lemma = head.lemma_.lower()
+            if dep in ("ccomp", "parataxis", "xcomp", "advcl") and lemma in (
+                self.cues.reporting_verbs
+            ):
+                speakers = self._speakers(head, actors)
+                found.append(("accusation" if lemma == "allege" else "reporting", speakers))
+                break
+            if dep in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ == "of":
+                noun = head.head
+                if noun.lemma_.lower() in self.cues.claim_nouns:
+                    owners = [
+                        e
+                        for child in noun.lefts
+                        if child.dep_ in ("poss", "compound", "amod")
+                        for e in actors.phrase_entities(child)
+                    ]
+                    found.append(("accusation", owners))
+                    break
+                if noun.pos_ == "VERB" and self._is_accusation_verb(noun, events):
+                    accusers = self._accusers(noun, actors)
+                    found.append(("accusation", accusers))
+                    if accusers:
+                        break
+            if dep == "ccomp" and self._is_accusation_verb(head, events):
+                found.append(("accusation", self._accusers(head, actors)))
+                break
+            if hedged and head.pos_ in ("VERB", "AUX") and head is not token:
+                subjects, _ = subject_of(head)
+                owners = [e for s in subjects for e in actors.phrase_entities(s)]
+                if owners:
+                    found.append(("hedge", owners))
+                    hedged = False
+            current = head
+        if hedged:
+            found.append(("hedge", []))
+        according = self._according_to(token, actors)
+        if according:
+            found.append(("according-to", according))
+        if not any(claimants for _, claimants in found):
+            found.extend(self._sentence_reporter(token, actors))
+        return found
+
+    def _speakers(self, verb: Token, actors: ActorIndex) -> list[Entity]:
+        subjects, _ = subject_of(verb)
+        speakers = [e for s in subjects for e in actors.phrase_entities(s)]
+        if not speakers:
+            # "..., a Jordanian official confirmed": the subject may follow the verb.
+            for child in verb.rights:
+                if child.dep_ in ("nsubj", "dobj", "attr"):
+                    speakers.extend(actors.phrase_entities(child))
+        return speakers
+
+    def _according_to(self, token: Token, actors: ActorIndex) -> list[Entity]:
+        result: list[Entity] = []
+        for word in token.sent:
+            if word.lower_ == "according" and word.dep_ == "prep":
+                for to in children(word, "prep"):
+                    for pobj in children(to, "pobj"):
+                        result.extend(actors.phrase_entities(pobj))
+        return result
+
+    def _sentence_reporter(self, token: Token, actors: ActorIndex) -> list[tuple[str, list[Entity]]]:
+        """A reporting verb heading the sentence ("..., reported CNN") claims it all."""
+        root = token.sent.root
+        candidates = [root] + [c for c in root.children if c.dep_ in ("parataxis", "ccomp")]
+        for verb in candidates:
+            if verb is token or verb.lemma_.lower() not in self.cues.reporting_verbs:
+                continue
+            if token.i in {t.i for t in verb.subtree} or verb is not root:
+                speakers = self._speakers(verb, actors)
+                if speakers:
+                    return [("reporting", speakers)]
+        return []
+
+    @staticmethod
+    def _is_accusation_verb(verb: Token, events: list[Event]) -> bool:
+        return any(
+            e.event_type == "ACCUSE" and e.trigger.start == verb.idx for e in events
+        )
+
+    def _accusers(self, verb: Token, actors: ActorIndex) -> list[Entity]:
+        agents = [
+            pobj
+            for prep in verb.children
+            if prep.dep_ == "agent"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        if agents:
+            return [e for a in agents for e in actors.phrase_entities(a)]
+        if any(child.dep_ == "nsubjpass" for child in verb.children):
+            return []
+        subjects, _ = subject_of(verb)
+        return [e for s in subjects for e in actors.phrase_entities(s)]
+
+    # -- denials ------------------------------------------------------------------
+
+    def _link_denials(self, doc: Doc, events: list[Event], actors: ActorIndex) -> None:
+        sentences = list(doc.sents)
+        for sent_index, sent in enumerate(sentences):
+            for verb in sent:
+                if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.cues.denial_verbs:
+                    continue
+                subjects, _ = subject_of(verb)
+                deniers = [e for s in subjects for e in actors.phrase_entities(s)]
+                deniers = [e for e in deniers if e.country_code]
+                if not deniers:
+                    continue
+                complement = [c for c in verb.children if c.dep_ == "ccomp"]
+                if complement:
+                    inside = {t.i for c in complement for t in c.subtree}
+                    for event in events:
+                        if trigger_token(doc, event).i in inside:
+                            self._deny(event, deniers, "complement")
+                    continue
+                objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+                if any(o.lemma_.lower() in self.cues.claim_nouns for o in objects) or any(
+                    o.lower_ in ("it", "this", "that", "them") for o in objects
+                ):
+                    self._deny_earlier(events, sent_index, deniers)
+
+    def _deny_earlier(self, events: list[Event], sent_index: int, deniers: list[Entity]) -> None:
+        denier_codes = {e.country_code for e in deniers}
+        for event in events:
+            if not sent_index - DENIAL_WINDOW_SENTENCES <= event.sentence_index <= sent_index:
+                continue
+            if event.event_type == "ACCUSE" or not _is_claimed(event):
+                continue
+            participants = {e.country_code for e in event.actor + event.recipient}
+            if participants & denier_codes:
+                self._deny(event, deniers, "anaphor")
+
+    @staticmethod
+    def _deny(event: Event, deniers: list[Entity], rule: str) -> None:
+        new = [d for d in deniers if not _contains(event.denied_by, d)]
+        if new:
+            event.denied_by.extend(new)
+            event.cues.append(f"deny:{rule}")
+
+
+def _is_claimed(event: Event) -> bool:
+    return bool(event.claimed_by) or any(
+        cue.startswith(("claim:hedge", "claim:accusation")) for cue in event.cues
+    )
+
+
+def _contains(entities: list[Entity], candidate: Entity) -> bool:
+    return any(
+        e.start == candidate.start and e.end == candidate.end and e.code == candidate.code
+        for e in entities
+    )
+
+
+@Language.factory(
+    "dotterel_claims",
+    assigns=["doc._.events"],
+    requires=["doc._.events", "doc._.actors", "token.dep"],
+)
+def make_claim_linker(nlp: Language, name: str) -> ClaimLinker:
+    """spaCy factory for :class:`ClaimLinker`."""
+    return ClaimLinker(load_cues())

@@ -1,0 +1,362 @@
+"""The ``dotterel_events`` component: finds event triggers and their participants.
+
+For each verb or noun the trigger lexicon knows, the coder reads the dependency tree for
+the source actor and the recipient, then emits an :class:`~dotterel.records.Event` with
+its PLOVER category, CAMEO code, Goldstein and PLOVER scores. Factuality, claims, dates
+and places are filled in by the components that follow; each event records the rules
+that produced it in ``event.rules`` (shown by ``dotterel extract --explain``).
+
+Argument rules (names as they appear in ``event.rules``):
+
+==================  ==============================================================
+``arg:nsubj``       active subject is the source ("Iran supplied drones")
+``arg:agent``       ``by``-agent of a passive is the source ("was attacked by X")
+``arg:nsubjpass``   passive subject is the recipient ("China has been accused")
+``arg:between``     participants inside "between/among X and Y" (unordered acts)
+``arg:dobj``        direct object, dative or prepositional object is the recipient
+``arg:inherit``     subject borrowed from the governing clause (xcomp, conj, "of V-ing")
+``arg:poss``        possessor or modifier of a noun trigger is its source ("US allegations")
+``arg:light-verb``  subject of a light verb carrying a noun trigger ("launched an attack")
+``arg:carry-over``  recipient carried over from the last event of the same type
+==================  ==============================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from dotterel.events.cues import Cues, load_cues
+from dotterel.events.lexicon import Lexicon, TriggerEntry, load_lexicon
+from dotterel.events.syntax import (
+    ActorIndex,
+    children,
+    is_passive,
+    prep_objects,
+    subject_of,
+)
+from dotterel.records import Entity, Event, Span
+
+UNORDERED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+RECIPIENT_PREPS = frozenset(
+    {"to", "with", "against", "on", "into", "toward", "towards", "upon", "over", "at", "for"}
+)
+NOUN_RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "into", "toward", "towards", "for"})
+GROUP_PREPS = frozenset({"between", "among", "amongst"})
+# Reason clauses of these categories name the act the recipient is blamed for.
+CHARGE_TYPES = frozenset({"ACCUSE", "SANCTION", "COERCE", "PROTEST"})
+CARRY_OVER_SENTENCES = 3
+
+
+@dataclass
+class Participants:
+    actor: list[Entity] = field(default_factory=list)
+    recipient: list[Entity] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+
+
+class EventCoder:
+    """Codes the events of one parsed document; see the module docstring for the rules."""
+
+    def __init__(self, lexicon: Lexicon, cues: Cues) -> None:
+        self.lexicon = lexicon
+        self.cues = cues
+
+    def __call__(self, doc: Doc) -> Doc:
+        document = doc._.document
+        doc_id = document.doc_id if document is not None else "doc"
+        actors = ActorIndex(doc)
+        events: list[Event] = []
+        consumed: set[int] = set()
+        for sent_index, sent in enumerate(doc.sents):
+            for token in sent:
+                if token.i in consumed:
+                    continue
+                coded = self._code_token(token, actors, consumed)
+                if coded is None:
+                    continue
+                entry, participants, rules = coded
+                event = self._make_event(doc_id, sent_index, sent, token, entry, participants)
+                event.rules = rules + participants.rules
+                events.append(event)
+        doc._.events = self._carry_over(doc, events)
+        return doc
+
+    # -- triggers -----------------------------------------------------------------
+
+    def _code_token(
+        self, token: Token, actors: ActorIndex, consumed: set[int]
+    ) -> tuple[TriggerEntry, Participants, list[str]] | None:
+        if token.pos_ == "VERB":
+            return self._code_verb(token, actors, consumed)
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in (
+            self.cues.nominal_needs_verb
+        ):
+            return self._code_noun(token, actors)
+        return None
+
+    def _code_verb(
+        self, verb: Token, actors: ActorIndex, consumed: set[int]
+    ) -> tuple[TriggerEntry, Participants, list[str]] | None:
+        lemma = verb.lemma_.lower()
+        particles = [child.lower_ for child in verb.children if child.dep_ in ("prt", "prep")]
+        objects = self._object_lemmas(verb)
+        entry = self.lexicon.match_verb(lemma, particles, objects)
+        if entry is None:
+            return self._code_movement(verb, actors)
+        if self._embedded_in_trigger(verb):
+            return None
+        participants = self._verb_participants(verb, actors, entry)
+        if not participants.actor:
+            return None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in entry.objects:
+                consumed.add(child.i)
+        rule = f"verb:{lemma}" + (f"+{'|'.join(sorted(entry.objects))}" if entry.objects else "")
+        return entry, participants, [rule]
+
+    def _code_noun(
+        self, noun: Token, actors: ActorIndex
+    ) -> tuple[TriggerEntry, Participants, list[str]] | None:
+        entry = self.lexicon.match_noun(noun.lemma_.lower())
+        if entry is None:
+            return None
+        participants = self._noun_participants(noun, actors)
+        if not participants.actor:
+            return None
+        return entry, participants, [f"noun:{noun.lemma_.lower()}"]
+
+    def _code_movement(
+        self, verb: Token, actors: ActorIndex
+    ) -> tuple[TriggerEntry, Participants, list[str]] | None:
+        """Military personnel arriving in another country: PLOVER AID (military)."""
+        if verb.lemma_.lower() not in self.cues.movement_verbs:
+            return None
+        subjects, path = subject_of(verb)
+        movers = [e for s in subjects for e in actors.phrase_entities(s)]
+        movers = [e for e in movers if e.role == "MIL" and e.country_code]
+        if not movers:
+            return None
+        places = prep_objects(verb, frozenset({"in", "into", "to"})) + children(verb, "dobj")
+        hosts = [e for p in places for e in actors.phrase_entities(p)]
+        hosts = [e for e in hosts if e.country_code not in {m.country_code for m in movers}]
+        if not hosts:
+            return None
+        entry = self.lexicon.match_verb("send", [], ["troop"]) or self.lexicon.match_noun("aid")
+        if entry is None:
+            return None
+        participants = Participants(movers, hosts, [f"arg:{path}", "arg:dobj"])
+        return entry, participants, ["movement:military-arrival"]
+
+    def _object_lemmas(self, verb: Token) -> list[str]:
+        objects = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+                objects.append(child.lemma_.lower())
+            elif child.dep_ in ("prep", "prt"):
+                objects.extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+        return objects
+
+    def _embedded_in_trigger(self, verb: Token) -> bool:
+        """An infinitive under another trigger is that event's content ("agreed to meet")."""
+        if verb.dep_ not in ("xcomp", "ccomp"):
+            return False
+        head = verb.head
+        if head.pos_ != "VERB":
+            return False
+        particles = [c.lower_ for c in head.children if c.dep_ in ("prt", "prep")]
+        entry = self.lexicon.match_verb(head.lemma_.lower(), particles, self._object_lemmas(head))
+        return entry is not None and entry.plover not in CHARGE_TYPES
+
+    # -- arguments ----------------------------------------------------------------
+
+    def _verb_participants(
+        self, verb: Token, actors: ActorIndex, entry: TriggerEntry
+    ) -> Participants:
+        result = Participants()
+        consumed_objects = set(entry.objects)
+        if is_passive(verb):
+            agents = prep_objects(verb, frozenset({"by"}))
+            result.actor = [e for a in agents for e in actors.phrase_entities(a)]
+            if result.actor:
+                result.rules.append("arg:agent")
+            for subject in children(verb, "nsubjpass"):
+                named = actors.phrase_entities(subject)
+                if named:
+                    result.recipient.extend(named)
+                    result.rules.append("arg:nsubjpass")
+                else:
+                    group = self._group_members(subject, actors)
+                    if group:
+                        result.actor.extend(group)
+                        result.rules.append("arg:between")
+            if not result.actor and not result.recipient:
+                subjects, path = subject_of(verb)
+                for subject in subjects:
+                    result.actor.extend(actors.phrase_entities(subject))
+                if result.actor:
+                    result.rules.append(f"arg:inherit:{path}")
+        else:
+            subjects, path = subject_of(verb)
+            for subject in subjects:
+                named = actors.phrase_entities(subject)
+                if not named:
+                    named = self._group_members(subject, actors)
+                result.actor.extend(named)
+            if result.actor:
+                result.rules.append("arg:nsubj" if path == "nsubj" else f"arg:inherit:{path}")
+        result.recipient.extend(self._recipients(verb, actors, consumed_objects, result))
+        result.recipient = [e for e in result.recipient if e not in result.actor]
+        return result
+
+    def _recipients(
+        self, verb: Token, actors: ActorIndex, trigger_objects: set[str], result: Participants
+    ) -> list[Entity]:
+        found: list[Entity] = []
+        for obj in children(verb, "dobj", "dative", "iobj"):
+            if obj.lemma_.lower() in trigger_objects:
+                # "imposed penalties on Chinese firms": the recipient hangs off the object.
+                for inner in prep_objects(obj, NOUN_RECIPIENT_PREPS):
+                    found.extend(actors.phrase_entities(inner))
+                continue
+            named = actors.phrase_entities(obj)
+            if not named:
+                named = self._group_members(obj, actors)
+            found.extend(named)
+        if found:
+            result.rules.append("arg:dobj")
+            return found
+        for pobj in prep_objects(verb, RECIPIENT_PREPS):
+            found.extend(actors.phrase_entities(pobj))
+        if found:
+            result.rules.append("arg:prep")
+        return found
+
+    def _group_members(self, token: Token, actors: ActorIndex) -> list[Entity]:
+        """Participants named inside "between/among X and Y" of a noun phrase."""
+        members: list[Entity] = []
+        for pobj in prep_objects(token, GROUP_PREPS):
+            members.extend(actors.phrase_entities(pobj))
+        return members
+
+    def _noun_participants(self, noun: Token, actors: ActorIndex) -> Participants:
+        result = Participants()
+        for child in noun.lefts:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                named = actors.phrase_entities(child)
+                if named:
+                    result.actor.extend(named)
+        if result.actor:
+            result.rules.append("arg:poss")
+        agents = prep_objects(noun, frozenset({"by", "from"}))
+        if not result.actor and agents:
+            result.actor = [e for a in agents for e in actors.phrase_entities(a)]
+            if result.actor:
+                result.rules.append("arg:agent")
+        group = self._group_members(noun, actors)
+        if group and not result.actor:
+            result.actor = group
+            result.rules.append("arg:between")
+        if not result.actor and noun.dep_ in ("dobj", "nsubjpass"):
+            verb = noun.head
+            if verb.lemma_.lower() in self.cues.light_verbs:
+                subjects, _ = subject_of(verb)
+                result.actor = [e for s in subjects for e in actors.phrase_entities(s)]
+                if result.actor:
+                    result.rules.append("arg:light-verb")
+        for pobj in prep_objects(noun, NOUN_RECIPIENT_PREPS):
+            result.recipient.extend(actors.phrase_entities(pobj))
+        if result.recipient:
+            result.rules.append("arg:prep")
+        result.recipient = [e for e in result.recipient if e not in result.actor]
+        return result
+
+    # -- events -------------------------------------------------------------------
+
+    def _make_event(
+        self,
+        doc_id: str,
+        sent_index: int,
+        sent: object,
+        token: Token,
+        entry: TriggerEntry,
+        participants: Participants,
+    ) -> Event:
+        span = token.sent
+        cameo = self.lexicon.cameo(entry.cameo) if entry.cameo else None
+        plover = self.lexicon.plover(entry.plover)
+        contexts = [c for c in (entry.context,) if c]
+        if not contexts and cameo is not None:
+            contexts = [c for c in cameo.contexts if c]
+        score = plover.score if plover else None
+        return Event(
+            doc_id=doc_id,
+            sentence_index=sent_index,
+            evidence=Span(span.text, span.start_char, span.end_char),
+            trigger=Span(token.text, token.idx, token.idx + len(token.text)),
+            event_type=entry.plover,
+            mode=entry.mode or (cameo.mode if cameo else None) or None,
+            contexts=contexts,
+            cameo=entry.cameo or (plover.default_cameo if plover else None),
+            goldstein=cameo.goldstein if cameo else None,
+            plover_score=score,
+            quad_class=plover.quad_class if plover else None,
+            actor=participants.actor,
+            recipient=participants.recipient,
+            confidence=self._confidence(token, participants),
+        )
+
+    @staticmethod
+    def _confidence(token: Token, participants: Participants) -> float:
+        confidence = 0.55 if token.pos_ == "VERB" else 0.45
+        if participants.recipient:
+            confidence += 0.15
+        if all(e.code for e in participants.actor + participants.recipient):
+            confidence += 0.1
+        return round(min(confidence, 0.95), 2)
+
+    def _carry_over(self, doc: Doc, events: list[Event]) -> list[Event]:
+        """Fill a missing recipient from the previous event of the same type, nearby.
+
+        News continues a topic across sentences ("China supplied Russia with drones ...
+        firms allegedly provided weapons systems"); an event of a directed category with
+        no recipient most likely has the one of the last such event. Nominal events of a
+        directed category that still have no recipient are dropped: a bare noun with one
+        participant ("Western sanctions") is rarely a codable event.
+        """
+        kept: list[Event] = []
+        last_by_type: dict[str, Event] = {}
+        for event in events:
+            if not event.recipient and event.event_type not in UNORDERED_TYPES:
+                previous = last_by_type.get(event.event_type)
+                if (
+                    previous is not None
+                    and previous.recipient
+                    and event.sentence_index - previous.sentence_index <= CARRY_OVER_SENTENCES
+                ):
+                    actor_codes = {e.country_code for e in event.actor}
+                    inherited = [
+                        e for e in previous.recipient if e.country_code not in actor_codes
+                    ]
+                    if inherited:
+                        event.recipient = list(inherited)
+                        event.rules.append("arg:carry-over")
+            noun_trigger = any(rule.startswith("noun:") for rule in event.rules)
+            if noun_trigger and not event.recipient and event.event_type not in UNORDERED_TYPES:
+                continue
+            kept.append(event)
+            if event.recipient:
+                last_by_type[event.event_type] = event
+        return kept
+
+
+@Language.factory(
+    "dotterel_events",
+    assigns=["doc._.events"],
+    requires=["token.dep", "token.lemma", "doc._.actors"],
+)
+def make_event_coder(nlp: Language, name: str) -> EventCoder:
+    """spaCy factory for :class:`EventCoder` with the shipped lexicon and cues."""
+    return EventCoder(load_lexicon(), load_cues())

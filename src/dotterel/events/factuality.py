@@ -1,0 +1,190 @@
+"""The ``dotterel_factuality`` component: actual, future, hypothetical or negated.
+
+PLOVER's auxiliary modes, read from the trigger's clause and the clauses governing it:
+
+=====================  ===========================================================
+``negated``            ``not``/``never`` on the trigger or its governor; "refused to",
+                       "failed to"; "no" on a noun trigger
+``hypothetical``       conditional clause ("if"), modal ("could", "might"), "potential",
+                       "threatened to", "concerns about"
+``future``             "will", "set to", "expected to", "plans to", "upcoming", "soon",
+                       "would" in reported speech
+``actual``             otherwise
+=====================  ===========================================================
+
+PLOVER codes cooperation promised or planned as AGREE ("all cooperative actions reported
+in future tense are taken to imply intentions"), and promised concessions as CONCEDE:
+this component re-types such future events and records the cue.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from dotterel.events.cues import Cues, load_cues
+from dotterel.events.lexicon import Lexicon, load_lexicon
+from dotterel.events.syntax import trigger_token
+from dotterel.records import Event
+
+COOPERATIVE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID", "CONSULT"})
+GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "auxpass"})
+PAST_REPORTING_TAGS = frozenset({"VBD", "VBN"})
+
+
+class FactualityTagger:
+    """Sets ``event.factuality`` and adds the cues that decided it to ``event.cues``."""
+
+    def __init__(self, cues: Cues, lexicon: Lexicon) -> None:
+        self.cues = cues
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        for event in doc._.events or []:
+            token = trigger_token(doc, event)
+            value, cue = self.classify(token)
+            event.factuality = value
+            if cue:
+                event.cues.append(f"{value}:{cue}")
+            if value == "future":
+                self._retype_future(event)
+        return doc
+
+    def classify(self, token: Token) -> tuple[str, str]:
+        """The factuality of the event triggered by ``token`` and the cue behind it."""
+        negation = self._negation(token)
+        if negation:
+            return "negated", negation
+        hypothetical = self._hypothetical(token)
+        if hypothetical:
+            return "hypothetical", hypothetical
+        future = self._future(token)
+        if future:
+            return "future", future
+        return "actual", ""
+
+    # Each check walks the trigger and the verbs that govern it through complement
+    # links (xcomp "set to sign", pcomp "plans for signing"), but stops at reporting
+    # verbs and at finite clause boundaries: "Iran denied that ..." does not negate.
+
+    def _governors(self, token: Token) -> list[Token]:
+        chain = [token]
+        current = token
+        while current.dep_ in GOVERNING_DEPS and current.head is not current:
+            current = current.head
+            chain.append(current)
+            if current.lemma_.lower() in self.cues.reporting_verbs:
+                break
+            if len(chain) > 6:
+                break
+        return chain
+
+    def _negation(self, token: Token) -> str:
+        for child in token.children:
+            if child.dep_ == "neg":
+                return f"neg:{child.lower_}"
+            if child.dep_ == "det" and child.lower_ in self.cues.negating_modifiers:
+                return f"det:{child.lower_}"
+        for governor in self._governors(token)[1:]:
+            lemma = governor.lemma_.lower()
+            if lemma in self.cues.reporting_verbs or lemma in self.cues.denial_verbs:
+                break
+            if lemma in self.cues.negating_governors:
+                return f"governor:{lemma}"
+            if any(child.dep_ == "neg" for child in governor.children) and governor.pos_ in (
+                "VERB",
+                "AUX",
+                "ADJ",
+            ):
+                return f"neg-governor:{lemma}"
+        return ""
+
+    def _hypothetical(self, token: Token) -> str:
+        for governor in self._governors(token):
+            lemma = governor.lemma_.lower()
+            if governor is not token and lemma in self.cues.reporting_verbs:
+                break
+            for child in governor.children:
+                if child.dep_ == "mark" and child.lower_ in self.cues.conditional_marks:
+                    return f"conditional:{child.lower_}"
+                if child.dep_ == "aux" and child.lower_ in self.cues.hypothetical_auxiliaries:
+                    if child.lower_ == "would" and self._reported_past(governor):
+                        continue
+                    return f"modal:{child.lower_}"
+                if child.dep_ == "amod" and child.lower_ in self.cues.hypothetical_modifiers:
+                    return f"modifier:{child.lower_}"
+            if governor is not token and lemma in self.cues.hypothetical_governors:
+                return f"governor:{lemma}"
+            if governor is not token and lemma in self.cues.hypothetical_nouns:
+                return f"noun:{lemma}"
+            if governor.dep_ == "advcl":
+                for child in governor.children:
+                    if child.dep_ == "mark" and child.lower_ in self.cues.conditional_marks:
+                        return f"conditional:{child.lower_}"
+        return ""
+
+    def _future(self, token: Token) -> str:
+        for governor in self._governors(token):
+            lemma = governor.lemma_.lower()
+            if governor is not token and lemma in self.cues.reporting_verbs:
+                break
+            for child in governor.children:
+                if child.dep_ == "aux" and child.lower_ in self.cues.future_auxiliaries:
+                    return f"aux:{child.lower_}"
+                if child.dep_ == "aux" and child.lower_ == "would":
+                    return "aux:would-reported"
+                if child.dep_ in ("amod", "compound") and child.lower_ in (
+                    self.cues.future_modifiers
+                ):
+                    return f"modifier:{child.lower_}"
+                if child.dep_ == "advmod" and child.lower_ in ("soon", "shortly"):
+                    return f"adverb:{child.lower_}"
+            if governor is not token and lemma in self.cues.future_governors:
+                return f"governor:{lemma}"
+            if governor is not token and lemma in self.cues.future_nouns:
+                return f"noun:{lemma}"
+            if governor.tag_ == "VBG" and any(
+                child.dep_ == "aux" and child.lemma_ == "go" for child in governor.children
+            ):
+                return "going-to"
+        return ""
+
+    def _reported_past(self, verb: Token) -> bool:
+        """"would" under a past reporting verb is the future of reported speech."""
+        head = verb.head
+        return (
+            verb.dep_ in ("ccomp", "parataxis")
+            and head.lemma_.lower() in self.cues.reporting_verbs
+            and head.tag_ in PAST_REPORTING_TAGS
+        )
+
+    def _retype_future(self, event: Event) -> None:
+        target = None
+        if event.event_type in COOPERATIVE_TYPES:
+            target = "AGREE"
+        elif event.event_type == "RETREAT":
+            target = "CONCEDE"
+        if target is None:
+            return
+        plover = self.lexicon.plover(target)
+        event.cues.append(f"plover:future-{event.event_type.lower()}-is-{target.lower()}")
+        event.event_type = target
+        if plover is not None:
+            event.cameo = plover.default_cameo
+            event.quad_class = plover.quad_class
+            event.plover_score = plover.score
+            info = self.lexicon.cameo(plover.default_cameo) if plover.default_cameo else None
+            event.goldstein = info.goldstein if info else event.goldstein
+        event.event_id = Event.make_id(
+            event.doc_id, event.trigger.start, event.trigger.end, event.event_type
+        )
+
+
+@Language.factory(
+    "dotterel_factuality",
+    assigns=["doc._.events"],
+    requires=["doc._.events", "token.dep"],
+)
+def make_factuality_tagger(nlp: Language, name: str) -> FactualityTagger:
+    """spaCy factory for :class:`FactualityTagger`."""
+    return FactualityTagger(load_cues(), load_lexicon())

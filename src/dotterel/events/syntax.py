@@ -1,0 +1,177 @@
+"""Dependency-tree helpers shared by the event components.
+
+They answer questions the coder, the factuality and the claim components all ask: which
+token triggered an event, which actor entities an argument phrase names, which tokens
+govern a clause, and what the subject of a subjectless clause is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from dotterel.records import Entity, Event
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# Clause links through which a subjectless verb borrows its governor's subject.
+SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
+# Left modifiers of a noun that can name who it belongs to ("US allegations").
+NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+
+
+def trigger_token(doc: Doc, event: Event) -> Token:
+    """The syntactic head of an event's trigger span."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return doc[0]
+    return span.root
+
+
+def clause_chain(token: Token) -> Iterator[Token]:
+    """The token, then its ancestors: the clauses (and phrases) that govern it."""
+    yield token
+    yield from token.ancestors
+
+
+def sentence_index(doc: Doc, token: Token) -> int:
+    """Index of the sentence that holds ``token``."""
+    for index, sent in enumerate(doc.sents):
+        if sent.start <= token.i < sent.end:
+            return index
+    return 0
+
+
+class ActorIndex:
+    """Actor entities of a document looked up by token.
+
+    ``doc._.actors`` holds char-offset entities; several entities may cover one token
+    ("Russian-Iranian" names two countries, a coreferent pronoun may stand for two).
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.by_token: dict[int, list[Entity]] = {}
+        for entity in doc._.actors or []:
+            span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token.setdefault(token.i, []).append(entity)
+
+    def at(self, token: Token) -> list[Entity]:
+        return self.by_token.get(token.i, [])
+
+    def phrase_entities(self, head: Token, *, with_conjuncts: bool = True) -> list[Entity]:
+        """Entities named by the noun phrase headed by ``head`` (and its conjuncts)."""
+        found = self._phrase(head, depth=0)
+        if with_conjuncts:
+            for conjunct in conjuncts(head):
+                found.extend(self._phrase(conjunct, depth=0))
+        return prefer_resolved(unique_entities(found))
+
+    def _phrase(self, head: Token, depth: int) -> list[Entity]:
+        if depth > 3:
+            return []
+        own = self.at(head)
+        if own:
+            return list(own)
+        if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
+            return self._phrase(head.head.head, depth + 1)
+        for child in head.lefts:
+            if child.dep_ in NOMINAL_ACTOR_DEPS:
+                found = self._phrase(child, depth + 1)
+                if found:
+                    return found
+        for child in head.rights:
+            if child.dep_ == "appos":
+                found = self._phrase(child, depth + 1)
+                if found:
+                    return found
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self._phrase(pobj, depth + 1)
+                        if found:
+                            return found
+        return []
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """Tokens coordinated with ``token`` ("Russia, China, Iran and the DPRK")."""
+    result: list[Token] = []
+    stack = [child for child in token.children if child.dep_ == "conj"]
+    while stack:
+        current = stack.pop(0)
+        result.append(current)
+        stack.extend(child for child in current.children if child.dep_ == "conj")
+    return result
+
+
+def unique_entities(entities: list[Entity]) -> list[Entity]:
+    """Entities without repeats of the same code at the same offsets."""
+    seen: set[tuple[int, int, str | None]] = set()
+    result = []
+    for entity in entities:
+        key = (entity.start, entity.end, entity.code or entity.text.lower())
+        if key not in seen:
+            seen.add(key)
+            result.append(entity)
+    return result
+
+
+def prefer_resolved(entities: list[Entity]) -> list[Entity]:
+    """Drop unresolved entities when the same phrase also names resolved ones."""
+    resolved = [entity for entity in entities if entity.code]
+    return resolved if resolved else entities
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the prepositions in ``preps`` attached to ``token``."""
+    result = []
+    for prep in token.children:
+        if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in preps:
+            result.extend(child for child in prep.children if child.dep_ == "pobj")
+    return result
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
+    """The subject tokens of a verb's clause, borrowed from governing clauses if needed.
+
+    Returns the tokens and the path used, e.g. ``"nsubj"`` or ``"xcomp<nsubj"``.
+    """
+    own = children(verb, "nsubj", "csubj")
+    if own:
+        return own, "nsubj"
+    passive_subject = children(verb, "nsubjpass")
+    if passive_subject:
+        return passive_subject, "nsubjpass"
+    if depth > 3 or verb.dep_ == "ROOT":
+        return [], ""
+    head = verb.head
+    if verb.dep_ == "relcl":
+        return [head], "relcl"
+    if verb.dep_ in SUBJECT_SHARING_DEPS:
+        tokens, path = subject_of(head, depth + 1)
+        return tokens, f"{verb.dep_}<{path}" if tokens else ""
+    if verb.dep_ == "pcomp" or (verb.dep_ == "pobj" and head.dep_ == "prep"):
+        # "accused of supplying", "penalties ... for providing": the gerund's subject is
+        # the governing verb's object, or its passive subject.
+        governor = head.head
+        objects = children(governor, "dobj", "nsubjpass")
+        if objects:
+            return objects, "pcomp<object"
+        tokens, path = subject_of(governor, depth + 1)
+        return tokens, f"pcomp<{path}" if tokens else ""
+    return [], ""
+
+
+def sentence_of(token: Token) -> Span:
+    return token.sent

