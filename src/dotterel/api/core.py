@@ -111,9 +111,7 @@ def ingest(
             pending_failures.clear()
 
         def fresh_documents() -> Iterator[Document]:
-            for item in read_inputs(
-                inputs, published=published, max_bytes=settings["max_bytes"]
-            ):
+            for item in read_inputs(inputs, published=published, max_bytes=settings["max_bytes"]):
                 if isinstance(item, Failure):
                     pending_failures.append(item)
                 elif item.content_hash in known:

@@ -11,7 +11,7 @@ import json
 import sys
 import time
 from collections.abc import Iterable
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -35,7 +35,7 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     jsonl = "jsonl"
     table = "table"
     csv = "csv"
@@ -300,8 +300,7 @@ def demo(db: DbOption = None, quiet: QuietOption = False) -> None:
     summary = api.ingest(api.demo_inputs(), db=database)
     if not quiet:
         err.print(
-            f"{summary.documents} documents stored ({summary.skipped} already there) "
-            f"in {database}"
+            f"{summary.documents} documents stored ({summary.skipped} already there) in {database}"
         )
     found = api.query_events(db=database)
     out.print(events_table(found, title=f"Events in {database}"))

@@ -26,7 +26,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dotterel.events.cues import Cues, load_cues
-from dotterel.events.syntax import ActorIndex, children, subject_of, trigger_token
+from dotterel.events.syntax import (
+    ActorIndex,
+    children,
+    content_sentences,
+    subject_of,
+    trigger_token,
+)
 from dotterel.records import Entity, Event
 
 DENIAL_WINDOW_SENTENCES = 3
@@ -132,7 +138,9 @@ class ClaimLinker:
                         result.extend(actors.phrase_entities(pobj))
         return result
 
-    def _sentence_reporter(self, token: Token, actors: ActorIndex) -> list[tuple[str, list[Entity]]]:
+    def _sentence_reporter(
+        self, token: Token, actors: ActorIndex
+    ) -> list[tuple[str, list[Entity]]]:
         """A reporting verb heading the sentence ("..., reported CNN") claims it all."""
         root = token.sent.root
         candidates = [root] + [c for c in root.children if c.dep_ in ("parataxis", "ccomp")]
@@ -147,9 +155,7 @@ class ClaimLinker:
 
     @staticmethod
     def _is_accusation_verb(verb: Token, events: list[Event]) -> bool:
-        return any(
-            e.event_type == "ACCUSE" and e.trigger.start == verb.idx for e in events
-        )
+        return any(e.event_type == "ACCUSE" and e.trigger.start == verb.idx for e in events)
 
     def _accusers(self, verb: Token, actors: ActorIndex) -> list[Entity]:
         agents = [
@@ -169,8 +175,7 @@ class ClaimLinker:
     # -- denials ------------------------------------------------------------------
 
     def _link_denials(self, doc: Doc, events: list[Event], actors: ActorIndex) -> None:
-        sentences = list(doc.sents)
-        for sent_index, sent in enumerate(sentences):
+        for sent_index, sent in enumerate(content_sentences(doc)):
             for verb in sent:
                 if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.cues.denial_verbs:
                     continue

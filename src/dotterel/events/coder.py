@@ -18,6 +18,8 @@ Argument rules (names as they appear in ``event.rules``):
 ``arg:poss``        possessor or modifier of a noun trigger is its source ("US allegations")
 ``arg:light-verb``  subject of a light verb carrying a noun trigger ("launched an attack")
 ``arg:carry-over``  recipient carried over from the last event of the same type
+``arg:charged-actor`` accused of "X alleged that Y did Z" is Y
+``arg:content-recipient`` recipient of the offered, demanded or threatened act
 ==================  ==============================================================
 """
 
@@ -27,15 +29,19 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from dotterel.events.cues import Cues, load_cues
 from dotterel.events.lexicon import Lexicon, TriggerEntry, load_lexicon
 from dotterel.events.syntax import (
     ActorIndex,
     children,
+    content_sentences,
     is_passive,
     prep_objects,
     subject_of,
+    trigger_token,
+    unique_entities,
 )
 from dotterel.records import Entity, Event, Span
 
@@ -43,7 +49,12 @@ UNORDERED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 RECIPIENT_PREPS = frozenset(
     {"to", "with", "against", "on", "into", "toward", "towards", "upon", "over", "at", "for"}
 )
-NOUN_RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "into", "toward", "towards", "for"})
+NOUN_RECIPIENT_PREPS = frozenset(
+    {"to", "with", "against", "on", "into", "toward", "towards", "for"}
+)
+# "the bombing of Belgrade", "allegations of Iran's contributions": for directed acts
+# "of" names the patient (for meetings it names a participant: handled as unordered).
+PATIENT_PREPS = NOUN_RECIPIENT_PREPS | {"of"}
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
 # Reason clauses of these categories name the act the recipient is blamed for.
 CHARGE_TYPES = frozenset({"ACCUSE", "SANCTION", "COERCE", "PROTEST"})
@@ -70,7 +81,7 @@ class EventCoder:
         actors = ActorIndex(doc)
         events: list[Event] = []
         consumed: set[int] = set()
-        for sent_index, sent in enumerate(doc.sents):
+        for sent_index, sent in enumerate(content_sentences(doc)):
             for token in sent:
                 if token.i in consumed:
                     continue
@@ -81,8 +92,30 @@ class EventCoder:
                 event = self._make_event(doc_id, sent_index, sent, token, entry, participants)
                 event.rules = rules + participants.rules
                 events.append(event)
+        self._accused_from_content(doc, events)
         doc._.events = self._carry_over(doc, events)
         return doc
+
+    @staticmethod
+    def _accused_from_content(doc: Doc, events: list[Event]) -> None:
+        """ "X alleged that Y did Z": the accused of an accusation with no object is the
+        actor of the act it charges."""
+        for accusation in events:
+            if accusation.event_type != "ACCUSE" or accusation.recipient:
+                continue
+            verb = trigger_token(doc, accusation)
+            content = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+            if not content:
+                continue
+            codes = {e.country_code for e in accusation.actor}
+            for event in events:
+                if event is not accusation and trigger_token(doc, event).i in content:
+                    accusation.recipient.extend(
+                        e for e in event.actor if e.country_code not in codes
+                    )
+            if accusation.recipient:
+                accusation.recipient = unique_entities(accusation.recipient)
+                accusation.rules.append("arg:charged-actor")
 
     # -- triggers -----------------------------------------------------------------
 
@@ -121,9 +154,9 @@ class EventCoder:
         self, noun: Token, actors: ActorIndex
     ) -> tuple[TriggerEntry, Participants, list[str]] | None:
         entry = self.lexicon.match_noun(noun.lemma_.lower())
-        if entry is None:
+        if entry is None or entry.needs_verb:
             return None
-        participants = self._noun_participants(noun, actors)
+        participants = self._noun_participants(noun, actors, entry)
         if not participants.actor:
             return None
         return entry, participants, [f"noun:{noun.lemma_.lower()}"]
@@ -195,7 +228,8 @@ class EventCoder:
             if not result.actor and not result.recipient:
                 subjects, path = subject_of(verb)
                 for subject in subjects:
-                    result.actor.extend(actors.phrase_entities(subject))
+                    named = actors.phrase_entities(subject)
+                    result.actor.extend(named or self._group_members(subject, actors))
                 if result.actor:
                     result.rules.append(f"arg:inherit:{path}")
         else:
@@ -208,8 +242,43 @@ class EventCoder:
             if result.actor:
                 result.rules.append("arg:nsubj" if path == "nsubj" else f"arg:inherit:{path}")
         result.recipient.extend(self._recipients(verb, actors, consumed_objects, result))
-        result.recipient = [e for e in result.recipient if e not in result.actor]
+        if not result.recipient and entry.plover != "ACCUSE":
+            result.recipient.extend(self._content_recipients(verb, actors, result))
+        actor_codes = {e.country_code for e in result.actor if e.country_code}
+        result.recipient = [
+            e
+            for e in unique_entities(result.recipient)
+            if e not in result.actor
+            and (e.country_code is None or e.country_code not in actor_codes)
+        ]
         return result
+
+    def _content_recipients(
+        self, verb: Token, actors: ActorIndex, result: Participants, depth: int = 0
+    ) -> list[Entity]:
+        """Recipient named in the content of an offer, demand or threat.
+
+        "Libya offered to hand over two suspects to Britain": the recipient of the
+        offer is the recipient of what is offered.
+        """
+        if depth > 2:
+            return []
+        for child in verb.children:
+            if child.dep_ not in ("xcomp", "ccomp", "advcl") or child.pos_ not in ("VERB", "AUX"):
+                continue
+            found: list[Entity] = []
+            for obj in children(child, "dobj", "dative", "iobj"):
+                found.extend(actors.phrase_entities(obj))
+            for pobj in prep_objects(child, RECIPIENT_PREPS):
+                found.extend(actors.phrase_entities(pobj))
+            found = [e for e in found if e not in result.actor]
+            if not found:
+                found = self._content_recipients(child, actors, result, depth + 1)
+            if found:
+                if depth == 0:
+                    result.rules.append("arg:content-recipient")
+                return found
+        return []
 
     def _recipients(
         self, verb: Token, actors: ActorIndex, trigger_objects: set[str], result: Participants
@@ -241,7 +310,9 @@ class EventCoder:
             members.extend(actors.phrase_entities(pobj))
         return members
 
-    def _noun_participants(self, noun: Token, actors: ActorIndex) -> Participants:
+    def _noun_participants(
+        self, noun: Token, actors: ActorIndex, entry: TriggerEntry
+    ) -> Participants:
         result = Participants()
         for child in noun.lefts:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -266,8 +337,12 @@ class EventCoder:
                 result.actor = [e for s in subjects for e in actors.phrase_entities(s)]
                 if result.actor:
                     result.rules.append("arg:light-verb")
-        for pobj in prep_objects(noun, NOUN_RECIPIENT_PREPS):
-            result.recipient.extend(actors.phrase_entities(pobj))
+        # "a visit by the Iranian president to Moscow": the parser often hangs the
+        # destination on the agent rather than on the noun.
+        preps = NOUN_RECIPIENT_PREPS if entry.plover in UNORDERED_TYPES else PATIENT_PREPS
+        for holder in [noun, *agents]:
+            for pobj in prep_objects(holder, preps):
+                result.recipient.extend(actors.phrase_entities(pobj))
         if result.recipient:
             result.rules.append("arg:prep")
         result.recipient = [e for e in result.recipient if e not in result.actor]
@@ -279,30 +354,29 @@ class EventCoder:
         self,
         doc_id: str,
         sent_index: int,
-        sent: object,
+        span: SpacySpan,
         token: Token,
         entry: TriggerEntry,
         participants: Participants,
     ) -> Event:
-        span = token.sent
         cameo = self.lexicon.cameo(entry.cameo) if entry.cameo else None
         plover = self.lexicon.plover(entry.plover)
-        contexts = [c for c in (entry.context,) if c]
+        contexts = [c for c in entry.context if c]
         if not contexts and cameo is not None:
             contexts = [c for c in cameo.contexts if c]
-        score = plover.score if plover else None
+        mode = entry.mode or (cameo.mode if cameo else None) or None
         return Event(
             doc_id=doc_id,
             sentence_index=sent_index,
             evidence=Span(span.text, span.start_char, span.end_char),
             trigger=Span(token.text, token.idx, token.idx + len(token.text)),
             event_type=entry.plover,
-            mode=entry.mode or (cameo.mode if cameo else None) or None,
+            mode=mode,
             contexts=contexts,
-            cameo=entry.cameo or (plover.default_cameo if plover else None),
+            cameo=entry.cameo or plover.default_cameo,
             goldstein=cameo.goldstein if cameo else None,
-            plover_score=score,
-            quad_class=plover.quad_class if plover else None,
+            plover_score=plover.score_for(mode),
+            quad_class=plover.quad_class,
             actor=participants.actor,
             recipient=participants.recipient,
             confidence=self._confidence(token, participants),
@@ -337,19 +411,21 @@ class EventCoder:
                     and event.sentence_index - previous.sentence_index <= CARRY_OVER_SENTENCES
                 ):
                     actor_codes = {e.country_code for e in event.actor}
-                    inherited = [
-                        e for e in previous.recipient if e.country_code not in actor_codes
-                    ]
+                    inherited = [e for e in previous.recipient if e.country_code not in actor_codes]
                     if inherited:
                         event.recipient = list(inherited)
                         event.rules.append("arg:carry-over")
             noun_trigger = any(rule.startswith("noun:") for rule in event.rules)
-            if noun_trigger and not event.recipient and event.event_type not in UNORDERED_TYPES:
+            if noun_trigger and _participant_count(event) < 2:
                 continue
             kept.append(event)
             if event.recipient:
                 last_by_type[event.event_type] = event
         return kept
+
+
+def _participant_count(event: Event) -> int:
+    return len({e.country_code or e.text.lower() for e in event.actor + event.recipient})
 
 
 @Language.factory(

@@ -58,7 +58,9 @@ def parse_cues(text: str, source: str) -> Cues:
     for name in CUE_LISTS:
         values = data.get(name)
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            raise DictionaryError(f"cue list {name!r} missing or not a list of words", source=source)
+            raise DictionaryError(
+                f"cue list {name!r} missing or not a list of words", source=source
+            )
         lists[name] = frozenset(value.lower() for value in values)
     return Cues(lists)
 

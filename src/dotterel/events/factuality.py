@@ -30,6 +30,12 @@ from dotterel.records import Event
 COOPERATIVE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID", "CONSULT"})
 GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "auxpass"})
 PAST_REPORTING_TAGS = frozenset({"VBD", "VBN"})
+# Infinitives under these verbs happened ("began to withdraw"); other infinitives are
+# intended or planned acts: headlines ("Russia, Iran to sign pact"), purposes ("troops
+# arrived to reinforce"), plans ("agreed to meet").
+ACTUAL_INFINITIVE_GOVERNORS = frozenset(
+    {"begin", "start", "continue", "manage", "use", "come", "help", "proceed", "resume"}
+)
 
 
 class FactualityTagger:
@@ -147,10 +153,16 @@ class FactualityTagger:
                 child.dep_ == "aux" and child.lemma_ == "go" for child in governor.children
             ):
                 return "going-to"
+        if any(child.dep_ == "aux" and child.tag_ == "TO" for child in token.children):
+            head = token.head
+            if head is token:
+                return "infinitive:headline"
+            if head.lemma_.lower() not in ACTUAL_INFINITIVE_GOVERNORS:
+                return f"infinitive:{head.lemma_.lower()}"
         return ""
 
     def _reported_past(self, verb: Token) -> bool:
-        """"would" under a past reporting verb is the future of reported speech."""
+        """ "would" under a past reporting verb is the future of reported speech."""
         head = verb.head
         return (
             verb.dep_ in ("ccomp", "parataxis")
@@ -169,12 +181,12 @@ class FactualityTagger:
         plover = self.lexicon.plover(target)
         event.cues.append(f"plover:future-{event.event_type.lower()}-is-{target.lower()}")
         event.event_type = target
-        if plover is not None:
-            event.cameo = plover.default_cameo
-            event.quad_class = plover.quad_class
-            event.plover_score = plover.score
-            info = self.lexicon.cameo(plover.default_cameo) if plover.default_cameo else None
-            event.goldstein = info.goldstein if info else event.goldstein
+        event.cameo = plover.default_cameo
+        event.quad_class = plover.quad_class
+        event.plover_score = plover.score
+        event.mode = None
+        info = self.lexicon.cameo(plover.default_cameo)
+        event.goldstein = info.goldstein if info else event.goldstein
         event.event_id = Event.make_id(
             event.doc_id, event.trigger.start, event.trigger.end, event.event_type
         )

@@ -15,7 +15,7 @@ from dotterel.records import Entity, Event
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Clause links through which a subjectless verb borrows its governor's subject.
-SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
+SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl"})
 # Left modifiers of a noun that can name who it belongs to ("US allegations").
 NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 
@@ -34,12 +34,18 @@ def clause_chain(token: Token) -> Iterator[Token]:
     yield from token.ancestors
 
 
-def sentence_index(doc: Doc, token: Token) -> int:
-    """Index of the sentence that holds ``token``."""
-    for index, sent in enumerate(doc.sents):
-        if sent.start <= token.i < sent.end:
-            return index
-    return 0
+def content_sentences(doc: Doc) -> list[Span]:
+    """Sentences with words in them, trimmed of surrounding white space.
+
+    Line breaks open sentences of their own (``dotterel_lines``); sentences that are
+    only white space are skipped so that sentence indices count real sentences.
+    """
+    result: list[Span] = []
+    for sent in doc.sents:
+        words = [token for token in sent if not token.is_space]
+        if words:
+            result.append(doc[words[0].i : words[-1].i + 1])
+    return result
 
 
 class ActorIndex:
@@ -73,7 +79,7 @@ class ActorIndex:
         if depth > 3:
             return []
         own = self.at(head)
-        if own:
+        if own and any(entity.code for entity in own):
             return list(own)
         if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
             return self._phrase(head.head.head, depth + 1)
@@ -93,7 +99,8 @@ class ActorIndex:
                         found = self._phrase(pobj, depth + 1)
                         if found:
                             return found
-        return []
+        # Only unresolved names here: keep them (users list them to extend dictionaries).
+        return list(own)
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -158,9 +165,6 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     head = verb.head
     if verb.dep_ == "relcl":
         return [head], "relcl"
-    if verb.dep_ in SUBJECT_SHARING_DEPS:
-        tokens, path = subject_of(head, depth + 1)
-        return tokens, f"{verb.dep_}<{path}" if tokens else ""
     if verb.dep_ == "pcomp" or (verb.dep_ == "pobj" and head.dep_ == "prep"):
         # "accused of supplying", "penalties ... for providing": the gerund's subject is
         # the governing verb's object, or its passive subject.
@@ -170,6 +174,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
             return objects, "pcomp<object"
         tokens, path = subject_of(governor, depth + 1)
         return tokens, f"pcomp<{path}" if tokens else ""
+    if verb.dep_ in SUBJECT_SHARING_DEPS:
+        tokens, path = subject_of(head, depth + 1)
+        return tokens, f"{verb.dep_}<{path}" if tokens else ""
     return [], ""
 
 

@@ -1,6 +1,7 @@
 """Building the extraction pipeline and running it over documents.
 
-The pipeline is the spaCy model followed by Dotterel's named components, in this order
+The pipeline is the spaCy model (with ``dotterel_lines`` before its parser, so that a
+line break always ends a sentence) followed by Dotterel's named components, in this order
 (each declares what it requires and assigns; see ``docs/architecture.md``):
 
 ``dotterel_dateline`` → ``dotterel_actors`` → ``dotterel_coref`` → ``dotterel_events`` →
@@ -40,6 +41,7 @@ COMPONENTS: tuple[str, ...] = (
 
 # Importing these modules registers the component factories with spaCy.
 _COMPONENT_MODULES = (
+    "dotterel.nlp.segment",
     "dotterel.time.component",
     "dotterel.actors.component",
     "dotterel.actors.coref",
@@ -71,6 +73,8 @@ def build_nlp(
     register_components()
     nlp = spacy.load(model)
     nlp.max_length = max(nlp.max_length, max_bytes + 1)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dotterel_lines", before="parser")
     for name in components:
         config = {"user_dictionaries": user_dictionaries} if name == "dotterel_actors" else {}
         nlp.add_pipe(name, config=config)

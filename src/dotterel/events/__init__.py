@@ -1,0 +1,1 @@
+"""Dotterel events stage."""

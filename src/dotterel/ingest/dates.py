@@ -1,0 +1,58 @@
+"""Publication dates from the many shapes they come in, normalised to ``YYYY-MM-DD``."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
+_COMPACT_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+
+
+def normalise_date(value: Any) -> str | None:
+    """``value`` as ``YYYY-MM-DD``, or ``None`` when it is empty or not a full date.
+
+    Accepts ISO dates and timestamps (the local calendar day is kept, not converted to
+    UTC: it is the day the outlet printed), RFC 822 feed dates, ``time.struct_time``,
+    ``date``/``datetime`` objects, ``YYYYMMDD`` and English dates such as ``5 March 2024``.
+    A year or a month alone is not a publication day and gives ``None``.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, time.struct_time):
+        return time.strftime("%Y-%m-%d", value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    for pattern in (_ISO_DAY, _COMPACT_DAY):
+        match = pattern.match(text)
+        if match:
+            try:
+                return date(*(int(g) for g in match.groups())).isoformat()
+            except ValueError:
+                return None
+    try:
+        return parsedate_to_datetime(text).strftime("%Y-%m-%d")
+    except (TypeError, ValueError, IndexError):
+        pass
+    return _dateparser_day(text)
+
+
+def _dateparser_day(text: str) -> str | None:
+    # Imported lazily: dateparser takes a noticeable time to import and most inputs
+    # carry ISO dates.
+    import dateparser
+
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    return parsed.strftime("%Y-%m-%d") if parsed else None

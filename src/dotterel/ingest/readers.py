@@ -1,0 +1,452 @@
+"""Read inputs (files, directories, stdin) into :class:`Document` records or :class:`Failure`.
+
+Every problem with an input becomes a :class:`~dotterel.records.Failure` carrying the code
+of the matching :mod:`dotterel.errors` class; reading always carries on with the next file,
+line or feed item, so one bad input never stops a run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from dotterel.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    EncodingError,
+    InputError,
+    LanguageError,
+    MalformedRecordError,
+    MissingInputError,
+    OversizedInputError,
+    UnparsableMarkupError,
+)
+from dotterel.ingest.dates import normalise_date
+from dotterel.ingest.language import language_problem
+from dotterel.ingest.markup import extract_page, strip_html
+from dotterel.records import Document, Failure
+
+STDIN = "-"
+STDIN_SOURCE = "<stdin>"
+
+#: File kinds by extension. In directories, files with other extensions are skipped;
+#: files named explicitly (or without an extension) are sniffed from their first bytes.
+EXTENSIONS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "sniff",
+    ".rss": "feed",
+    ".atom": "feed",
+}
+
+#: Markup and JSON files are read whole; they may be this many times ``max_bytes``
+#: (their text is checked against ``max_bytes`` after extraction).
+FILE_SIZE_FACTOR = 10
+#: A first line longer than this is a paragraph, not a headline.
+MAX_TITLE_CHARS = 200
+
+Item = Document | Failure
+
+
+def read_inputs(
+    inputs: Sequence[str],
+    *,
+    published: str | None = None,
+    max_bytes: int = 5_000_000,
+    stdin: TextIO | None = None,
+    check_language: bool = True,
+) -> Iterator[Item]:
+    """Documents and failures from ``inputs``, in order, one input at a time.
+
+    ``inputs`` are file paths, directories (read recursively in sorted order) or ``-``
+    for standard input (``stdin`` if given, else ``sys.stdin``). ``published`` is the
+    publication date for documents that carry none (plain text above all); it is
+    normalised to ``YYYY-MM-DD`` and a value that is not a full date raises
+    :class:`~dotterel.errors.MalformedRecordError` at once. ``max_bytes`` bounds each
+    document's UTF-8 text. With ``check_language`` documents that do not look like English
+    become ``DOT107`` failures.
+    """
+    default_date = None
+    if published is not None:
+        default_date = normalise_date(published)
+        if default_date is None:
+            raise MalformedRecordError(
+                f"publication date {published!r} is not a full date (expected YYYY-MM-DD)"
+            )
+    reader = _Reader(default_date, max_bytes, check_language)
+    return reader.read_all(list(inputs), stdin)
+
+
+def _failure(exc: InputError, source: str, line: int | None = None) -> Failure:
+    return Failure(source=source, code=exc.code, reason=exc.message, line=line)
+
+
+def path_doc_id(path: Path, suffix: str = "") -> str:
+    """A readable doc id stable across runs: the file stem and a hash of its absolute path."""
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", path.stem).strip("_")[:48] or "doc"
+    digest = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:8]
+    return f"{stem}-{digest}{suffix}"
+
+
+def sniff(head: bytes) -> str:
+    """Guess a file kind (``text``, ``jsonl``, ``json``, ``html``, ``feed``) from its start."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith(b"<"):
+        if b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start:
+            return "feed"
+        return "html"
+    if start.startswith(b"["):
+        return "json"
+    if start.startswith(b"{"):
+        first = start.split(b"\n", 1)[0].strip()
+        try:
+            json.loads(first)
+        except ValueError:
+            return "json"
+        return "jsonl"
+    return "text"
+
+
+def _decode(data: bytes) -> str:
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        raise BinaryInputError(f"binary data, not text (NUL byte at offset {offset})")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex()
+        raise EncodingError(
+            f"not valid UTF-8 (byte 0x{bad} at offset {exc.start}); re-save the file as UTF-8"
+        ) from None
+    # One newline convention so that offsets do not depend on the platform that wrote it.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_title(text: str) -> str | None:
+    """The headline of a plain-text article: its first line when it has several lines."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or len(lines[0]) > MAX_TITLE_CHARS:
+        return None
+    return lines[0]
+
+
+def _scalar(value: Any, field: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise MalformedRecordError(f"field {field!r} must be a string, not {type(value).__name__}")
+    return str(value)
+
+
+class _Reader:
+    def __init__(self, published: str | None, max_bytes: int, check_language: bool) -> None:
+        self.published = published
+        self.max_bytes = max_bytes
+        self.check_language = check_language
+
+    # -- dispatch ----------------------------------------------------------------------
+
+    def read_all(self, inputs: list[str], stdin: TextIO | None) -> Iterator[Item]:
+        for raw in inputs:
+            if raw == STDIN:
+                yield from self._guard(STDIN_SOURCE, lambda: self.read_stdin(stdin))
+                continue
+            path = Path(raw)
+            if path.is_dir():
+                for child in self._walk(path):
+                    yield from self._guard(str(child), lambda child=child: self.read_file(child))
+            elif path.is_file():
+                yield from self._guard(raw, lambda path=path: self.read_file(path, explicit=True))
+            elif path.exists():
+                yield Failure(raw, InputError.code, "not a regular file or directory")
+            else:
+                yield _failure(MissingInputError("no such file or directory"), raw)
+
+    @staticmethod
+    def _guard(source: str, produce: Any) -> Iterator[Item]:
+        # Last line of defence: a library bug on one odd file must not end the run.
+        try:
+            yield from produce()
+        except InputError as exc:
+            yield _failure(exc, source)
+        except OSError as exc:
+            yield Failure(source, InputError.code, f"cannot read: {exc.strerror or exc}")
+        except Exception as exc:  # noqa: BLE001 - reported as a failure, never swallowed
+            yield Failure(source, InputError.code, f"unexpected error: {type(exc).__name__}: {exc}")
+
+    @staticmethod
+    def _walk(root: Path) -> list[Path]:
+        found = []
+        for path in root.rglob("*"):
+            relative = path.relative_to(root)
+            if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+                continue
+            if path.suffix and path.suffix.lower() not in EXTENSIONS:
+                continue
+            found.append(path)
+        return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+    def read_file(self, path: Path, explicit: bool = False) -> Iterator[Item]:
+        """Documents and failures from one file, its kind taken from extension or content."""
+        kind = EXTENSIONS.get(path.suffix.lower(), "sniff")
+        size = path.stat().st_size
+        if size == 0:
+            raise EmptyInputError("empty file")
+        if kind == "jsonl":
+            yield from self.read_jsonl_file(path)
+            return
+        if kind == "sniff":
+            with path.open("rb") as handle:
+                kind = sniff(handle.read(4096))
+            if kind == "jsonl":
+                yield from self.read_jsonl_file(path)
+                return
+        limit = self.max_bytes if kind == "text" else self.max_bytes * FILE_SIZE_FACTOR
+        if size > limit:
+            raise OversizedInputError(f"file has {size:,} bytes, more than the limit of {limit:,}")
+        text = _decode(path.read_bytes())
+        source = str(path)
+        if kind == "text":
+            yield self._plain_text(text, source, path_doc_id(path))
+        elif kind == "json":
+            yield from self.read_json(text, source, path)
+        elif kind == "html":
+            yield self._html(text, source, path)
+        else:
+            yield from self.read_feed(text, source, path)
+
+    # -- formats -----------------------------------------------------------------------
+
+    def _plain_text(self, text: str, source: str, doc_id: str) -> Document:
+        self._check_text(text)
+        return Document(
+            doc_id=doc_id,
+            text=text,
+            title=split_title(text),
+            published=self.published,
+            source=source,
+        )
+
+    def read_jsonl_file(self, path: Path) -> Iterator[Item]:
+        """One document per JSON line; a bad line is a failure and the next line is read."""
+        source = str(path)
+        records = 0
+        with path.open("rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                if not raw.strip():
+                    continue
+                records += 1
+                try:
+                    if len(raw) > self.max_bytes * 2:
+                        raise OversizedInputError(
+                            f"line has {len(raw):,} bytes, far more than the limit of "
+                            f"{self.max_bytes:,}"
+                        )
+                    text = _decode(raw)
+                    doc = self._record(
+                        _parse_json_line(text), source, number, path_doc_id(path, f"-L{number}")
+                    )
+                except InputError as exc:
+                    yield _failure(exc, source, number)
+                else:
+                    yield doc
+        if not records:
+            raise EmptyInputError("no records: the file has only blank lines")
+
+    def read_json(self, text: str, source: str, path: Path | None) -> Iterator[Item]:
+        """One document from a JSON object, or one per object of a JSON list."""
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise MalformedRecordError(f"invalid JSON: {exc}") from None
+        records = data if isinstance(data, list) else [data]
+        if not records:
+            raise EmptyInputError("empty JSON list")
+        single = not isinstance(data, list)
+        for index, record in enumerate(records, start=1):
+            default_id = (
+                path_doc_id(path, "" if single else f"-{index}") if path else f"stdin-{index}"
+            )
+            try:
+                yield self._record(record, source, None, default_id)
+            except InputError as exc:
+                where = "" if single else f"item {index}: "
+                yield Failure(source, exc.code, where + exc.message)
+
+    def _record(self, record: Any, source: str, line: int | None, default_id: str) -> Document:
+        if not isinstance(record, dict):
+            raise MalformedRecordError(
+                f"expected a JSON object, found a JSON {type(record).__name__}"
+            )
+        text = record.get("text")
+        if text is None:
+            raise MalformedRecordError("record has no 'text' field")
+        if not isinstance(text, str):
+            raise MalformedRecordError(f"field 'text' must be a string, not {type(text).__name__}")
+        declared = record.get("language")
+        if isinstance(declared, str) and declared and not declared.lower().startswith("en"):
+            raise LanguageError(f"record declares language {declared!r}; only English is coded")
+        date_value = record.get("published") or record.get("date")
+        published = normalise_date(date_value) if date_value else None
+        self._check_text(text)
+        doc_id = _scalar(record.get("doc_id"), "doc_id") or _scalar(record.get("id"), "id")
+        return Document(
+            doc_id=doc_id or default_id,
+            text=text,
+            title=_scalar(record.get("title"), "title"),
+            published=published or self.published,
+            outlet=_scalar(record.get("outlet"), "outlet"),
+            url=_scalar(record.get("url"), "url"),
+            source=f"{source}:{line}" if line is not None else source,
+        )
+
+    def _html(self, markup: str, source: str, path: Path) -> Document:
+        try:
+            page = extract_page(markup)
+        except Exception as exc:  # noqa: BLE001 - parser internals vary; report, not crash
+            raise UnparsableMarkupError(f"HTML could not be parsed: {exc}") from None
+        if page is None:
+            raise UnparsableMarkupError("no main text found in the HTML page")
+        text = page["text"]
+        self._check_text(text)
+        return Document(
+            doc_id=path_doc_id(path),
+            text=text,
+            title=page["title"],
+            published=normalise_date(page["date"]) or self.published,
+            outlet=page["sitename"],
+            url=page["url"],
+            source=source,
+        )
+
+    def read_feed(self, text: str, source: str, path: Path | None) -> Iterator[Item]:
+        """One document per RSS/Atom item: its content (or summary) as plain text."""
+        import feedparser  # lazily: only feeds need it
+
+        feed = feedparser.parse(text)
+        outlet = feed.feed.get("title") if feed.get("feed") else None
+        documents = 0
+        problems: list[Failure] = []
+        for index, entry in enumerate(feed.entries, start=1):
+            title = strip_html(entry.get("title") or "") or None
+            label = f"item {index}" + (f" ({title!r})" if title else "")
+            body = ""
+            for content in entry.get("content") or []:
+                body = content.get("value") or ""
+                if body.strip():
+                    break
+            if not body.strip():
+                body = entry.get("summary") or entry.get("description") or ""
+            item_text = strip_html(body)
+            default_id = path_doc_id(path, f"-i{index}") if path else f"stdin-i{index}"
+            try:
+                if not item_text:
+                    raise EmptyInputError("has no content or summary text")
+                self._check_text(item_text)
+            except InputError as exc:
+                problems.append(Failure(source, exc.code, f"{label}: {exc.message}"))
+                continue
+            date = entry.get("published_parsed") or entry.get("updated_parsed")
+            documents += 1
+            yield Document(
+                doc_id=_scalar(entry.get("id"), "id") or default_id,
+                text=item_text,
+                title=title,
+                published=normalise_date(date) or self.published,
+                outlet=outlet,
+                url=entry.get("link"),
+                source=f"{source}#item{index}",
+            )
+        if feed.bozo and not documents:
+            reason = getattr(feed, "bozo_exception", None) or "unknown error"
+            raise UnparsableMarkupError(f"not a readable RSS/Atom feed: {reason}")
+        yield from problems
+        if feed.bozo:
+            yield Failure(
+                source,
+                UnparsableMarkupError.code,
+                f"feed is malformed after item {documents}: {feed.get('bozo_exception')}; "
+                "later items may be missing",
+            )
+        elif not feed.entries:
+            raise EmptyInputError("feed has no items")
+
+    def read_stdin(self, stdin: TextIO | None) -> Iterator[Item]:
+        """Standard input as JSONL when every non-empty line is a JSON object, else as text."""
+        stream = stdin if stdin is not None else sys.stdin
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            text = _decode(buffer.read())
+        else:
+            text = stream.read()
+            if "\x00" in text:
+                raise BinaryInputError("binary data, not text (NUL character)")
+        if not text.strip():
+            raise EmptyInputError("nothing on standard input")
+        lines = [(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+        parsed = _all_json_objects(lines)
+        if parsed is None:
+            if len(text.encode("utf-8")) > self.max_bytes:
+                raise OversizedInputError(
+                    f"standard input has more than the limit of {self.max_bytes:,} bytes"
+                )
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+            yield self._plain_text(text, STDIN_SOURCE, f"stdin-{digest}")
+            return
+        for number, record in parsed:
+            digest = hashlib.sha256(str(record.get("text")).encode("utf-8")).hexdigest()[:12]
+            try:
+                yield self._record(record, STDIN_SOURCE, number, f"stdin-{digest}")
+            except InputError as exc:
+                yield _failure(exc, STDIN_SOURCE, number)
+
+    # -- checks ------------------------------------------------------------------------
+
+    def _check_text(self, text: str) -> None:
+        if not text.strip():
+            raise EmptyInputError("document text is empty")
+        if "\x00" in text:
+            raise BinaryInputError("document text contains NUL characters (binary data)")
+        size = len(text.encode("utf-8"))
+        if size > self.max_bytes:
+            raise OversizedInputError(
+                f"document text has {size:,} bytes, more than the limit of {self.max_bytes:,}"
+            )
+        if self.check_language:
+            problem = language_problem(text)
+            if problem:
+                raise LanguageError(problem)
+
+
+def _parse_json_line(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise MalformedRecordError(f"invalid JSON: {exc}") from None
+
+
+def _all_json_objects(lines: list[tuple[int, str]]) -> list[tuple[int, dict[str, Any]]] | None:
+    parsed = []
+    for number, line in lines:
+        stripped = line.strip()
+        if not stripped.startswith("{"):
+            return None
+        try:
+            record = json.loads(stripped)
+        except ValueError:
+            return None
+        if not isinstance(record, dict):
+            return None
+        parsed.append((number, record))
+    return parsed

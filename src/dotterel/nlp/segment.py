@@ -1,0 +1,25 @@
+"""The ``dotterel_lines`` component: a line break always ends a sentence.
+
+News text puts headlines, datelines and paragraphs on lines of their own, often without
+final punctuation; left to itself the parser joins a headline to the lead. Running before
+the parser, this component marks every line break as a sentence start, which the parser
+then respects.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@Language.component("dotterel_lines", assigns=["token.is_sent_start"])
+def mark_line_starts(doc: Doc) -> Doc:
+    """Start a sentence at every line-break token.
+
+    The break token itself opens the sentence: marking the first word after it instead
+    derails spaCy's parser, which then splits the new line word by word.
+    """
+    for token in doc:
+        if token.is_space and "\n" in token.text and token.i > 0:
+            token.is_sent_start = True
+    return doc

@@ -1,0 +1,206 @@
+"""spaCy components ``dotterel_dateline`` and ``dotterel_time`` (registered on import).
+
+``dotterel_dateline`` parses the wire dateline into ``doc._.dateline``.
+
+``dotterel_time`` resolves every DATE entity (and TIME entities that name a day, such as
+"Thursday night") with the tense of the verb governing it, stores them in
+``doc._.timexes`` as :class:`Timex` records, and dates each event of ``doc._.events``:
+
+1. ``clause``: a time expression attached to the event's own clause (the trigger, its
+   auxiliaries, or the verb governing a nominal trigger) without passing through another
+   clause head;
+2. ``reporting_clause``: else the nearest one attached to a clause above it ("..., Lavrov
+   announced on Thursday"; "... at the summit on October 23, where he revealed ...");
+3. ``dateline``: else the dateline's day;
+4. ``published``: else the publication day.
+
+Vague expressions ("soon") and durations ("six years") never give a date. ``event_date``
+holds the ISO representative of the date (``YYYY-MM-DD``: the day itself, or the first day
+of the week, month or year) and ``date_precision`` says which; quarters and seasons are
+given as their year (see :meth:`ResolvedTime.event_date`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from dotterel.nlp import extensions  # noqa: F401  (registers the Doc attributes)
+from dotterel.time.dateline import Dateline, parse_dateline
+from dotterel.time.resolve import ResolvedTime, parse_published, resolve_timex
+
+_VERB_POS = frozenset({"VERB", "AUX"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+# Verbs whose "to"-complement announces a future act ("is set to sign", "plans to visit").
+_FUTURE_HEADS = frozenset(
+    {"set", "expect", "plan", "schedule", "go", "due", "intend", "aim", "prepare", "slate"}
+)
+_PAST_AUX = frozenset({"have", "had", "has", "was", "were", "did"})
+# A time expression crossing one of these on its way up belongs to another clause.
+_CLAUSE_DEPS = frozenset(
+    {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A resolved time expression of a document: character offsets, text and resolution."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    resolved: ResolvedTime
+    tense: str | None
+
+
+def clause_tense(verb: Token) -> str | None:
+    """Tense of the clause headed by ``verb``: ``past``, ``present``, ``future`` or ``None``.
+
+    Future: a will/would/'ll auxiliary, or a to-complement of set/expect/plan/be going
+    (also when ``verb`` is that complement). Past: ``Tense=Past`` on the verb or an
+    auxiliary (have + participle counts as past). Present: VBP/VBZ forms.
+    """
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowered = {a.lower_ for a in aux}
+    if lowered & _FUTURE_AUX:
+        return "future"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS:
+        return "future"
+    if verb.lemma_.lower() in _FUTURE_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
+        return "future"
+    if any("Past" in a.morph.get("Tense", []) for a in aux) or lowered & _PAST_AUX:
+        return "past"
+    if verb.tag_ == "VBD" or ("Past" in verb.morph.get("Tense", []) and verb.tag_ != "VBN"):
+        return "past"
+    if verb.tag_ in ("VBP", "VBZ") or lowered & {"is", "are", "am", "'s", "'re", "does", "do"}:
+        return "present"
+    if verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "conj", "ccomp", "advcl"):
+        return "past"
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for node in (token, *token.ancestors):
+        if node.pos_ in _VERB_POS:
+            return node
+    return None
+
+
+def resolve_doc_timexes(doc: Doc, published: str | None) -> list[Timex]:
+    """Resolve the DATE (and day-naming TIME) entities of ``doc``, in text order."""
+    timexes: list[Timex] = []
+    anchor: list[str] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        verb = _governing_verb(ent.root)
+        tense = clause_tense(verb) if verb is not None else None
+        resolved = resolve_timex(ent.text, published, tense, anchor=tuple(anchor))
+        if resolved is None:
+            continue
+        if ent.label_ == "TIME" and resolved.precision != "day":
+            continue
+        timexes.append(Timex(ent.start_char, ent.end_char, ent.text, ent.label_, resolved, tense))
+        if resolved.precision not in ("ref", "duration"):
+            anchor = [resolved.value, *anchor[:4]]
+    return timexes
+
+
+def _path(token: Token) -> list[Token]:
+    return [token, *token.ancestors]
+
+
+def _attachment(doc: Doc, timex: Timex) -> list[Token]:
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    return _path(span.root) if span is not None else []
+
+
+def date_event(
+    doc: Doc,
+    trigger_start: int,
+    trigger_end: int,
+    timexes: list[Timex],
+    dateline: Dateline | None,
+    published: str | None,
+) -> tuple[str, str, str] | None:
+    """``(event_date, date_precision, date_source)`` for the event at the trigger offsets."""
+    span = doc.char_span(trigger_start, trigger_end, alignment_mode="expand")
+    if dateline is not None:
+        # The dateline's own day is a DATE entity too; it dates the article, not a clause.
+        timexes = [t for t in timexes if t.end <= dateline.start or t.start >= dateline.end]
+    if span is not None:
+        found = _from_clauses(doc, span.root, timexes)
+        if found is not None:
+            return found
+    if dateline is not None and dateline.date:
+        return dateline.date, "day", "dateline"
+    day = parse_published(published)
+    if day is not None:
+        return day.isoformat(), "day", "published"
+    return None
+
+
+def _from_clauses(doc: Doc, trigger: Token, timexes: list[Timex]) -> tuple[str, str, str] | None:
+    trigger_path = _path(trigger)
+    position = {token.i: index for index, token in enumerate(trigger_path)}
+    verb = _governing_verb(trigger)
+    clause_index = position[verb.i] if verb is not None else 0
+    best: tuple[int, int, tuple[str, str]] | None = None
+    for timex in timexes:
+        dated = timex.resolved.event_date()
+        if dated is None:
+            continue
+        path = _attachment(doc, timex)
+        join = next((index for index, node in enumerate(path) if node.i in position), None)
+        if join is None:
+            continue
+        # Nodes between the expression and the join: a clause head among them means the
+        # expression dates some other clause ("Lavrov, who arrived on Monday, said ...").
+        between = path[1:join]
+        if any(node.pos_ in _VERB_POS or node.dep_ in _CLAUSE_DEPS for node in between):
+            continue
+        if path[0].dep_ in _CLAUSE_DEPS and path[0].pos_ in _VERB_POS:
+            continue
+        level = position[path[join].i]
+        distance = abs(path[0].i - trigger.i)
+        if best is None or (level, distance) < best[:2]:
+            best = (level, distance, dated)
+    if best is None:
+        return None
+    source = "clause" if best[0] <= clause_index else "reporting_clause"
+    return best[2][0], best[2][1], source
+
+
+def _published(doc: Doc) -> str | None:
+    document = doc._.document
+    return getattr(document, "published", None) if document is not None else None
+
+
+@Language.component("dotterel_dateline", assigns=["doc._.dateline"])
+def dateline_component(doc: Doc) -> Doc:
+    """Parse the dateline of ``doc`` into ``doc._.dateline`` (``None`` when there is none)."""
+    doc._.dateline = parse_dateline(doc.text, _published(doc))
+    return doc
+
+
+@Language.component(
+    "dotterel_time",
+    requires=["doc.ents", "doc._.events"],
+    assigns=["doc._.timexes", "doc._.events"],
+)
+def time_component(doc: Doc) -> Doc:
+    """Resolve time expressions into ``doc._.timexes`` and date ``doc._.events``."""
+    published = _published(doc)
+    timexes = resolve_doc_timexes(doc, published)
+    doc._.timexes = timexes
+    for event in doc._.events or []:
+        dated = date_event(
+            doc, event.trigger.start, event.trigger.end, timexes, doc._.dateline, published
+        )
+        if dated is None:
+            continue
+        event.event_date, event.date_precision, event.date_source = dated
+    return doc

@@ -1,0 +1,186 @@
+"""Event coding rules, one family at a time, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dotterel.records import Event
+from tests.conftest import Coder
+
+
+def triples(events: list[Event]) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return {
+        (
+            e.event_type,
+            tuple(sorted({a.country_code or "?" for a in e.actor})),
+            tuple(sorted({r.country_code or "?" for r in e.recipient})),
+        )
+        for e in events
+    }
+
+
+def only(events: list[Event], event_type: str) -> Event:
+    found = [e for e in events if e.event_type == event_type]
+    assert len(found) == 1, [(e.event_type, e.trigger.text) for e in events]
+    return found[0]
+
+
+# -- trigger lexicon: verbs, object patterns, nouns ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Egypt condemned Israel on Monday.", ("ACCUSE", ("EGY",), ("ISR",))),
+        ("Japan sent troops to Iraq in 2004.", ("AID", ("JPN",), ("IRQ",))),
+        ("Germany imposed sanctions on Syria.", ("SANCTION", ("DEU",), ("SYR",))),
+        ("Pakistani troops attacked Indian positions.", ("ASSAULT", ("PAK",), ("IND",))),
+        ("Brazil urged Venezuela to free the prisoners.", ("REQUEST", ("BRA",), ("VEN",))),
+        ("Kenya threatened Somalia with sanctions.", ("THREATEN", ("KEN",), ("SOM",))),
+        ("Chile and Peru signed a trade agreement.", ("SUPPORT", ("CHL", "PER"), ())),
+        ("Vietnam rejected a proposal from Cambodia.", ("REJECT", ("VNM",), ("KHM",))),
+    ],
+)
+def test_verb_triggers_code_category_and_direction(
+    coder: Coder, sentence: str, expected: tuple[str, tuple[str, ...], tuple[str, ...]]
+) -> None:
+    assert expected in triples(coder(sentence))
+
+
+def test_object_pattern_decides_the_category(coder: Coder) -> None:
+    events = coder("Canada lifted sanctions on Libya.")
+    assert {e.event_type for e in events} & {"RETREAT", "CONCEDE"}
+    assert "SANCTION" not in {e.event_type for e in events}
+
+
+def test_nominal_trigger_with_possessor_and_target(coder: Coder) -> None:
+    events = coder("The Turkish attack on Syrian Kurds drew criticism.")
+    assault = only(events, "ASSAULT")
+    assert assault.actor[0].country_code == "TUR"
+    assert assault.recipient[0].country_code == "SYR"
+    assert any(rule.startswith("noun:") for rule in assault.rules)
+
+
+def test_relation_nouns_alone_are_not_events(coder: Coder) -> None:
+    events = coder("The partnership between Norway and Sweden is old.")
+    assert events == []
+
+
+# -- argument patterns -----------------------------------------------------------
+
+
+def test_passive_with_agent_puts_the_agent_first(coder: Coder) -> None:
+    event = only(coder("Georgia was attacked by Russia in 2008."), "ASSAULT")
+    assert [a.country_code for a in event.actor] == ["RUS"]
+    assert [r.country_code for r in event.recipient] == ["GEO"]
+
+
+def test_compound_actors_expand_to_every_conjunct(coder: Coder) -> None:
+    event = only(coder("France, Italy and Spain condemned Iran."), "ACCUSE")
+    assert {a.country_code for a in event.actor} == {"FRA", "ITA", "ESP"}
+
+
+def test_gerund_of_an_accusation_takes_the_accused_as_actor(coder: Coder) -> None:
+    events = coder("Belarus has been accused of supplying Russia with fuel.")
+    aid = only(events, "AID")
+    assert [a.country_code for a in aid.actor] == ["BLR"]
+    assert [r.country_code for r in aid.recipient] == ["RUS"]
+
+
+def test_participants_of_a_passive_agreement_come_from_between(coder: Coder) -> None:
+    events = coder("A treaty between Ghana and Togo will be signed next week.")
+    agree = only(events, "AGREE")
+    assert {a.country_code for a in agree.actor + agree.recipient} == {"GHA", "TGO"}
+
+
+def test_offer_takes_the_recipient_of_what_is_offered(coder: Coder) -> None:
+    event = only(coder("Qatar offered to send aid to Sudan."), "AGREE")
+    assert [r.country_code for r in event.recipient] == ["SDN"]
+
+
+# -- factuality cues -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "factuality"),
+    [
+        ("Poland attacked Belarus.", "actual"),
+        ("Poland did not attack Belarus.", "negated"),
+        ("Poland refused to attack Belarus.", "negated"),
+        ("Poland could attack Belarus.", "hypothetical"),
+        ("If talks fail, Poland will attack Belarus.", "hypothetical"),
+        ("Poland will attack Belarus.", "future"),
+        ("Poland is expected to attack Belarus.", "future"),
+    ],
+)
+def test_factuality_cues(coder: Coder, sentence: str, factuality: str) -> None:
+    assert only(coder(sentence), "ASSAULT").factuality == factuality
+
+
+def test_promised_cooperation_is_agree(coder: Coder) -> None:
+    event = only(coder("Chile and Peru are set to sign a trade agreement."), "AGREE")
+    assert event.factuality == "future"
+    assert "SUPPORT" not in {e.event_type for e in coder("Chile and Peru will sign a pact.")}
+
+
+def test_headline_infinitive_is_future(coder: Coder) -> None:
+    event = only(coder("Chile, Peru to sign trade pact"), "AGREE")
+    assert event.factuality == "future"
+
+
+# -- claims and denials ----------------------------------------------------------
+
+
+def test_reporting_verb_sets_the_claimant(coder: Coder) -> None:
+    event = only(coder("Syrian officials said Turkey shelled Aleppo."), "ASSAULT")
+    assert {c.country_code for c in event.claimed_by} == {"SYR"}
+
+
+def test_according_to_sets_the_claimant(coder: Coder) -> None:
+    event = only(coder("Ethiopia attacked Eritrea, according to Kenya."), "ASSAULT")
+    assert {c.country_code for c in event.claimed_by} == {"KEN"}
+
+
+def test_narrator_voice_has_no_claimant(coder: Coder) -> None:
+    event = only(coder("Egypt condemned Israel on Monday."), "ACCUSE")
+    assert event.claimed_by == []
+
+
+def test_allegation_keeps_the_act_and_the_accuser(coder: Coder) -> None:
+    events = coder("Ukraine alleged that Belarusian troops entered Russia.")
+    aid = only(events, "AID")
+    assert [a.country_code for a in aid.actor] == ["BLR"]
+    assert {c.country_code for c in aid.claimed_by} == {"UKR"}
+
+
+def test_denial_of_such_allegations_links_by_participant(coder: Coder) -> None:
+    text = (
+        "Washington accused Venezuela of sending weapons to Cuba. "
+        "Separately, Brazil criticised Chile. Venezuela denied the allegations."
+    )
+    events = coder(text)
+    aid = only(events, "AID")
+    assert {d.country_code for d in aid.denied_by} == {"VEN"}
+    criticism = [e for e in events if e.actor and e.actor[0].country_code == "BRA"]
+    assert all(not e.denied_by for e in criticism)
+
+
+def test_denial_is_not_an_event(coder: Coder) -> None:
+    events = coder("Venezuela denied the allegations.")
+    assert events == []
+
+
+# -- one event per act per document ----------------------------------------------
+
+
+def test_repeated_mentions_merge_into_one_record(coder: Coder) -> None:
+    text = "Mali attacked Niger on Friday. The army said Mali attacked Niger near the border."
+    assault = only(coder(text), "ASSAULT")
+    assert len(assault.mentions) == 2
+
+
+def test_every_event_explains_itself(coder: Coder) -> None:
+    event = only(coder("Egypt condemned Israel on Monday."), "ACCUSE")
+    assert "verb:condemn" in event.rules
+    assert "arg:nsubj" in event.rules
+    assert event.cameo and event.goldstein is not None and event.quad_class == 3

@@ -1,0 +1,71 @@
+"""One record per act per document."""
+
+from __future__ import annotations
+
+from dotterel.events.merge import merge_events
+from dotterel.records import Entity, Event, Location, Span
+
+
+def entity(code: str, start: int = 0) -> Entity:
+    return Entity(text=code, start=start, end=start + 3, code=code, country=code[:3])
+
+
+def event(
+    event_type: str,
+    actors: list[str],
+    recipients: list[str],
+    start: int,
+    *,
+    factuality: str = "actual",
+    claimed: list[str] = (),  # type: ignore[assignment]
+    date_source: str | None = None,
+    date: str | None = None,
+) -> Event:
+    return Event(
+        doc_id="d",
+        sentence_index=start // 100,
+        evidence=Span(f"sentence {start}", start, start + 50),
+        trigger=Span("t", start + 5, start + 6),
+        event_type=event_type,
+        actor=[entity(a, start) for a in actors],
+        recipient=[entity(r, start + 10) for r in recipients],
+        factuality=factuality,
+        claimed_by=[entity(c, start + 20) for c in claimed],
+        event_date=date,
+        date_source=date_source,
+    )
+
+
+def test_repeated_mentions_merge_with_all_evidence_and_claimants() -> None:
+    first = event("AID", ["CHN"], ["RUS"], 0, claimed=["USAMED"])
+    second = event("AID", ["CHNBUS"], ["RUS"], 200, claimed=["USAGOV"])
+    merged = merge_events([first, second])
+    assert len(merged) == 1
+    assert [m.start for m in merged[0].mentions] == [0, 200]
+    assert {c.code for c in merged[0].claimed_by} == {"USAMED", "USAGOV"}
+    assert merged[0].event_id == first.event_id
+
+
+def test_unordered_categories_merge_regardless_of_direction() -> None:
+    merged = merge_events(
+        [event("AGREE", ["RUS"], ["IRN"], 0), event("AGREE", ["IRN", "RUS"], [], 100)]
+    )
+    assert len(merged) == 1
+
+
+def test_different_factuality_or_direction_stays_apart() -> None:
+    events = [
+        event("ASSAULT", ["ISR"], ["PSE"], 0),
+        event("ASSAULT", ["PSE"], ["ISR"], 100),
+        event("ASSAULT", ["ISR"], ["PSE"], 200, factuality="negated"),
+    ]
+    assert len(merge_events(events)) == 3
+
+
+def test_the_most_specific_date_and_place_win() -> None:
+    vague = event("CONSULT", ["FRA"], ["DEU"], 0, date_source="published", date="2024-01-10")
+    precise = event("CONSULT", ["FRA"], ["DEU"], 100, date_source="clause", date="2024-01-08")
+    precise.location = Location(name="Berlin", country="DEU", source="clause")
+    merged = merge_events([vague, precise])
+    assert merged[0].event_date == "2024-01-08"
+    assert merged[0].location is not None and merged[0].location.name == "Berlin"
