@@ -55,6 +55,7 @@ NOUN_RECIPIENT_PREPS = frozenset(
 # "the bombing of Belgrade", "allegations of Iran's contributions": for directed acts
 # "of" names the patient (for meetings it names a participant: handled as unordered).
 PATIENT_PREPS = NOUN_RECIPIENT_PREPS | {"of"}
+OBJECT_PARTY_PREPS = PATIENT_PREPS | {"from", "by"}
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
 # Reason clauses of these categories name the act the recipient is blamed for.
 CHARGE_TYPES = frozenset({"ACCUSE", "SANCTION", "COERCE", "PROTEST"})
@@ -258,8 +259,9 @@ class EventCoder:
     ) -> list[Entity]:
         """Recipient named in the content of an offer, demand or threat.
 
-        "Libya offered to hand over two suspects to Britain": the recipient of the
-        offer is the recipient of what is offered.
+        "Libya offered to hand over two suspects to Britain": the recipient of the offer
+        is the recipient of what is offered; "China demanded that the US cancel the sale":
+        the one a demand or warning is addressed to is the subject of its content.
         """
         if depth > 2:
             return []
@@ -267,10 +269,11 @@ class EventCoder:
             if child.dep_ not in ("xcomp", "ccomp", "advcl") or child.pos_ not in ("VERB", "AUX"):
                 continue
             found: list[Entity] = []
-            for obj in children(child, "dobj", "dative", "iobj"):
-                found.extend(actors.phrase_entities(obj))
-            for pobj in prep_objects(child, RECIPIENT_PREPS):
-                found.extend(actors.phrase_entities(pobj))
+            if child.dep_ == "ccomp":
+                for subject in children(child, "nsubj", "nsubjpass"):
+                    found.extend(actors.phrase_entities(subject))
+            if not found:
+                found = self._recipients(child, actors, set(), Participants())
             found = [e for e in found if e not in result.actor]
             if not found:
                 found = self._content_recipients(child, actors, result, depth + 1)
@@ -290,9 +293,12 @@ class EventCoder:
                 for inner in prep_objects(obj, NOUN_RECIPIENT_PREPS):
                     found.extend(actors.phrase_entities(inner))
                 continue
-            named = actors.phrase_entities(obj)
+            named = actors.phrase_entities(obj) or self._group_members(obj, actors)
             if not named:
-                named = self._group_members(obj, actors)
+                # "rejected a call from Senegal", "demanded the withdrawal of Serbian
+                # forces": the party hangs off the object noun.
+                for inner in prep_objects(obj, OBJECT_PARTY_PREPS):
+                    named.extend(actors.phrase_entities(inner))
             found.extend(named)
         if found:
             result.rules.append("arg:dobj")
@@ -330,13 +336,12 @@ class EventCoder:
         if group and not result.actor:
             result.actor = group
             result.rules.append("arg:between")
-        if not result.actor and noun.dep_ in ("dobj", "nsubjpass"):
-            verb = noun.head
-            if verb.lemma_.lower() in self.cues.light_verbs:
-                subjects, _ = subject_of(verb)
-                result.actor = [e for s in subjects for e in actors.phrase_entities(s)]
-                if result.actor:
-                    result.rules.append("arg:light-verb")
+        host = self._host_verb(noun)
+        if not result.actor and host is not None:
+            subjects, _ = subject_of(host)
+            result.actor = [e for s in subjects for e in actors.phrase_entities(s)]
+            if result.actor:
+                result.rules.append("arg:light-verb")
         # "a visit by the Iranian president to Moscow": the parser often hangs the
         # destination on the agent rather than on the noun.
         preps = NOUN_RECIPIENT_PREPS if entry.plover in UNORDERED_TYPES else PATIENT_PREPS
@@ -347,6 +352,21 @@ class EventCoder:
             result.rules.append("arg:prep")
         result.recipient = [e for e in result.recipient if e not in result.actor]
         return result
+
+    def _host_verb(self, noun: Token) -> Token | None:
+        """The verb that carries a noun trigger: "launched an attack", "renewed talks",
+        "arrived on a visit". A verb that is a trigger itself codes its own event."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "for"):
+            head = head.head
+        elif noun.dep_ not in ("dobj", "nsubjpass"):
+            return None
+        if head.pos_ != "VERB" or head is noun:
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in self.cues.light_verbs or not self.lexicon.is_verb_trigger(lemma):
+            return head
+        return None
 
     # -- events -------------------------------------------------------------------
 

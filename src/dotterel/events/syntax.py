@@ -76,11 +76,31 @@ class ActorIndex:
         return prefer_resolved(unique_entities(found))
 
     def _phrase(self, head: Token, depth: int) -> list[Entity]:
+        """Resolved entities of the phrase if any; else its unresolved names."""
+        resolved, unresolved = self._search(head, depth)
+        return resolved or unresolved
+
+    def _search(self, head: Token, depth: int) -> tuple[list[Entity], list[Entity]]:
         if depth > 3:
-            return []
+            return [], []
         own = self.at(head)
-        if own and any(entity.code for entity in own):
-            return list(own)
+        if any(entity.code for entity in own):
+            return [e for e in own if e.code], []
+        fallback = list(own)
+        if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
+            return self._search(head.head.head, depth + 1)
+        candidates = [child for child in head.lefts if child.dep_ in NOMINAL_ACTOR_DEPS]
+        for child in head.rights:
+            if child.dep_ == "appos":
+                candidates.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                candidates.extend(g for g in child.children if g.dep_ == "pobj")
+        for child in candidates:
+            resolved, unresolved = self._search(child, depth + 1)
+            if resolved:
+                return resolved, []
+            fallback = fallback or unresolved
+        return [], fallback
         if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
             return self._phrase(head.head.head, depth + 1)
         for child in head.lefts:

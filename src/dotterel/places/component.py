@@ -1,0 +1,398 @@
+"""spaCy component ``dotterel_places``: resolve place mentions and locate events.
+
+Places: GPE/LOC/FAC entities and meeting names with a city ("Minsk International
+Conference") are resolved with :class:`~dotterel.places.gazetteer.Gazetteer`, using as
+context the countries of the document's actors and of its unambiguous places (plus the
+US state of any US place, so "Moscow" with "Idaho" nearby goes to Idaho).
+
+Event location, for each event in ``doc._.events`` (see ``data/attachment.yaml``):
+
+1. ``clause``: a place governed by a locative preposition on the trigger or on a word
+   above it in its own clause ("met in Geneva", "the summit in Kazan", "visit to
+   Moscow", "during a visit to Moscow", "arrived in Russia");
+2. ``reporting_clause``: the same on the reporting verb above the trigger, on that
+   verb's participle adjunct ("Speaking at the Minsk ... Conference, Lavrov
+   highlighted the treaty"), or the place a "where" clause refers back to ("at the
+   summit in Kazan, where he revealed plans for the signing");
+3. ``dateline``: the dateline's place;
+4. otherwise ``None``. Places of other sentences are never used, nor a place that is
+   the event's own actor ("Moscow said").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from dotterel.errors import DictionaryError
+from dotterel.nlp.extensions import register_extensions
+from dotterel.places.extract import find_conference_places
+from dotterel.places.gazetteer import Gazetteer, Place, load_gazetteer
+from dotterel.records import Event, Location
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: kinds of place that locate a noun they modify ("the Kazan summit"); a country in
+#: that slot names a party or topic instead ("the Iran talks").
+_MODIFIER_KINDS = frozenset({"city", "region", "facility", "state"})
+_MAX_NESTING = 3
+_SOURCE = "dotterel/places/data/attachment.yaml"
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A resolved place mention: character offsets, text, entity label and location."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    location: Location
+    kind: str = "city"
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentRules:
+    """Word lists from ``data/attachment.yaml``."""
+
+    locative: frozenset[str]
+    motion_preps: frozenset[str]
+    motion_lemmas: frozenset[str]
+    occasion_preps: frozenset[str]
+    occasion_lemmas: frozenset[str]
+    target_preps: frozenset[str]
+    target_types: frozenset[str]
+    reporting: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_attachment_rules() -> AttachmentRules:
+    """Read and check ``data/attachment.yaml`` (cached)."""
+    try:
+        raw = resources.files("dotterel.places").joinpath("data/attachment.yaml")
+        data = yaml.safe_load(raw.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DictionaryError(f"cannot read attachment rules: {exc}", source=_SOURCE) from exc
+    keys = (
+        "locative_prepositions",
+        "motion_prepositions",
+        "motion_lemmas",
+        "occasion_prepositions",
+        "occasion_lemmas",
+        "target_prepositions",
+        "target_event_types",
+        "reporting_lemmas",
+    )
+    if not isinstance(data, dict):
+        raise DictionaryError("attachment rules must be a mapping", source=_SOURCE)
+    lists: list[frozenset[str]] = []
+    for key in keys:
+        value = data.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            # Unquoted YAML words such as `on` turn into booleans: reject, don't guess.
+            raise DictionaryError(f"{key!r} must be a non-empty list of strings", source=_SOURCE)
+        lists.append(
+            frozenset(str(v).casefold() if key != "target_event_types" else str(v) for v in value)
+        )
+    return AttachmentRules(*lists)
+
+
+# -- place mentions -----------------------------------------------------------------------
+
+
+def _valid_country(code: str | None, gaz: Gazetteer) -> bool:
+    return bool(code) and code in gaz.country_codes
+
+
+def _actor_context(doc: Doc, gaz: Gazetteer) -> set[str]:
+    codes: set[str] = set()
+    for ent in getattr(doc._, "actors", None) or ():
+        code = getattr(ent, "country_code", None) or getattr(ent, "country", None)
+        if isinstance(code, str) and _valid_country(code, gaz):
+            codes.add(code)
+    return codes
+
+
+def _raw_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, str, Place | None]]:
+    """(start, end, text, label, fixed place or None) for entities and meetings."""
+    found: list[tuple[int, int, str, str, Place | None]] = [
+        (ent.start_char, ent.end_char, ent.text, ent.label_, None)
+        for ent in doc.ents
+        if ent.label_ in PLACE_LABELS
+    ]
+    # The tagger misses many places ("strikes on Kyiv"); a proper noun governed by a
+    # place preposition that the gazetteer knows is taken as one, unless it is part
+    # of another entity.
+    rules = load_attachment_rules()
+    preps = rules.locative | rules.motion_preps | rules.target_preps
+    in_ent = {tok.i for ent in doc.ents for tok in ent}
+    for tok in doc:
+        if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.i in in_ent:
+            continue
+        if tok.head.lower_ not in preps:
+            continue
+        first = tok
+        while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head == tok:
+            first = doc[first.i - 1]
+        start, end = first.idx, tok.idx + len(tok.text)
+        if gaz.lookup(doc.text[start:end]) is not None:
+            found.append((start, end, doc.text[start:end], "PROPN", None))
+    for conf in find_conference_places(doc.text, gaz):
+        # A preposition cue points at a city written out after the keyword: it is the
+        # mention (usually already an entity); otherwise the meeting name stands for it.
+        if conf.how == "preposition" and conf.city_start is not None:
+            start, end = conf.city_start, conf.city_end or conf.city_start
+        else:
+            start, end = conf.start, conf.end
+        if any(s < end and start < e for s, e, *_ in found):
+            continue
+        place = gaz.lookup(conf.city)
+        if place is not None:
+            found.append((start, end, doc.text[start:end], "MEETING", place))
+    found.sort(key=lambda item: (item[0], item[1]))
+    return found
+
+
+def resolve_places(doc: Doc, gaz: Gazetteer | None = None) -> list[PlaceMention]:
+    """Resolve the document's place mentions (see the module docstring for context)."""
+    gaz = gaz or load_gazetteer()
+    raw = _raw_mentions(doc, gaz)
+    context = _actor_context(doc, gaz)
+    for _start, _end, text, _label, fixed in raw:
+        place = fixed or gaz.lookup(text, context)
+        if place is not None and (fixed or not gaz.is_ambiguous(text)):
+            context |= gaz.context_codes(place)
+    out: list[PlaceMention] = []
+    for start, end, text, label, fixed in raw:
+        place = fixed or gaz.lookup(text, context)
+        if place is None:
+            continue
+        out.append(PlaceMention(start, end, text, label, place.to_location(), place.kind))
+    return out
+
+
+# -- event locations ----------------------------------------------------------------------
+
+
+class _Locator:
+    def __init__(self, doc: Doc, places: list[PlaceMention], rules: AttachmentRules) -> None:
+        self.doc = doc
+        self.rules = rules
+        self.by_token: dict[int, PlaceMention] = {}
+        for mention in places:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self.by_token.setdefault(tok.i, mention)
+        self.places = places
+
+    def in_np(self, noun: Token, depth: int = 0, motion: bool = False) -> PlaceMention | None:
+        """The place a noun phrase carries: itself, a place modifier, or a nested phrase.
+
+        Inside a movement or occasion phrase ("a visit by the president to Moscow") the
+        parser often hangs "to Moscow" on the nearest noun, so movement prepositions and
+        "of"/"by" links stay allowed below it.
+        """
+        mention = self.by_token.get(noun.i)
+        if mention is not None:
+            return mention
+        for child in noun.children:
+            if child.dep_ in ("compound", "nmod", "amod"):
+                mention = self.by_token.get(child.i)
+                if mention is not None and mention.kind in _MODIFIER_KINDS:
+                    return mention
+        if depth >= _MAX_NESTING:
+            return None
+        motion = motion or self._is_motion(noun)
+        linked = motion or self._is_occasion(noun)
+        for prep in noun.children:
+            if prep.dep_ != "prep":
+                continue
+            word = prep.lower_
+            ok = (
+                word in self.rules.locative
+                or (word in self.rules.motion_preps and motion)
+                or (word in ("of", "by") and linked)
+            )
+            if not ok:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    found = self.in_np(obj, depth + 1, motion)
+                    if found is not None:
+                        return found
+        return None
+
+    def _is_motion(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.rules.motion_lemmas
+
+    def _is_occasion(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.rules.occasion_lemmas or tok.lower_ in (
+            self.rules.occasion_lemmas
+        )
+
+    def from_preps(self, head: Token, event_type: str, is_trigger: bool) -> PlaceMention | None:
+        for prep in head.children:
+            if prep.dep_ not in ("prep", "agent"):
+                continue
+            word = prep.lower_
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            for obj in objs:
+                if obj.pos_ == "VERB":
+                    continue
+                locative = word in self.rules.locative or (
+                    word in self.rules.motion_preps and self._is_motion(head)
+                )
+                occasion = word in self.rules.occasion_preps and self._is_occasion(obj)
+                target = (
+                    is_trigger
+                    and word in self.rules.target_preps
+                    and event_type in self.rules.target_types
+                )
+                found = self.in_np(obj) if locative or occasion or target else None
+                if found is not None:
+                    return found
+        return None
+
+    def from_adjuncts(self, head: Token, event_type: str) -> PlaceMention | None:
+        """Participle adjuncts without a subject share the clause's setting."""
+        for child in head.children:
+            if child.dep_ != "advcl" or child.tag_ not in ("VBG", "VBN"):
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                continue
+            found = self.from_preps(child, event_type, False)
+            if found is not None:
+                return found
+        return None
+
+    def from_subject(self, verb: Token) -> PlaceMention | None:
+        """ "Police in Moscow arrested ...": the subject's own locative phrase."""
+        for subj in verb.children:
+            if subj.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for prep in subj.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and obj.i in self.by_token:
+                            return self.by_token[obj.i]
+        return None
+
+    def where_antecedent(self, relcl: Token) -> PlaceMention | None:
+        """For "..., where he said ...": the nearest place before the relative clause."""
+        wh = [c for c in relcl.children if c.dep_ == "advmod" and c.lower_ == "where"]
+        if not wh:
+            return None
+        sent = relcl.sent
+        before = [m for m in self.places if sent.start_char <= m.start and m.end <= wh[0].idx]
+        return before[-1] if before else None
+
+    def locate(self, trigger: Token, event: Event) -> tuple[PlaceMention, str] | None:
+        actor_spans = [(a.start, a.end) for a in event.actor]
+        tok: Token = trigger
+        reported = False
+        seen: set[int] = set()
+        while tok.i not in seen:
+            seen.add(tok.i)
+            if tok.i != trigger.i and tok.lemma_.lower() in self.rules.reporting:
+                reported = True
+            source = "reporting_clause" if reported else "clause"
+            found = (
+                self.in_np(tok) if tok.i == trigger.i and tok.pos_ != "VERB" else None
+            ) or self.from_preps(tok, event.event_type, tok.i == trigger.i)
+            found = found or self.from_adjuncts(tok, event.event_type)
+            if found is None and tok.i == trigger.i:
+                found = self.from_subject(tok)
+            if found is None and tok.dep_ == "relcl":
+                found = self.where_antecedent(tok)
+                if found is not None:
+                    return (found, source) if not _overlaps(found, actor_spans) else None
+            if found is not None and not _overlaps(found, actor_spans):
+                return found, source
+            if not self._may_climb(tok):
+                break
+            tok = tok.head
+        return None
+
+    @staticmethod
+    def _may_climb(tok: Token) -> bool:
+        if tok.head.i == tok.i or tok.dep_ in ("relcl", "parataxis", "appos"):
+            return False
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+        # A finite subordinate or coordinated clause with its own subject has its own
+        # setting; a participle or shared-subject verb shares its head's.
+        return not (tok.dep_ in ("advcl", "conj") and has_subject)
+
+
+def _overlaps(mention: PlaceMention, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s < mention.end and mention.start < e for s, e in spans)
+
+
+def locate_events(
+    doc: Doc,
+    places: list[PlaceMention],
+    events: Iterable[Event],
+    gaz: Gazetteer | None = None,
+    context: Iterable[str] = (),
+) -> None:
+    """Set ``event.location`` on each event that has none (see module docstring)."""
+    gaz = gaz or load_gazetteer()
+    rules = load_attachment_rules()
+    locator = _Locator(doc, places, rules)
+    dateline_place = getattr(getattr(doc._, "dateline", None), "place", None)
+    dateline: Location | None = None
+    if isinstance(dateline_place, str) and dateline_place.strip():
+        ctx = set(context) | {p.location.country for p in places if p.location.country}
+        dateline = gaz.resolve(dateline_place, ctx)
+    for event in events:
+        if event.location is not None:
+            continue
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        found = locator.locate(span.root, event) if span is not None and len(span) else None
+        if found is not None:
+            mention, source = found
+            event.location = dataclasses.replace(mention.location, source=source)
+        elif dateline is not None:
+            event.location = dataclasses.replace(dateline, source="dateline")
+
+
+class PlacesComponent:
+    """The ``dotterel_places`` pipeline component."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        gaz = load_gazetteer()
+        places = resolve_places(doc, gaz)
+        doc._.places = places
+        events = getattr(doc._, "events", None) or []
+        locate_events(doc, places, events, gaz, _actor_context(doc, gaz))
+        return doc
+
+
+def _make(nlp: Language, name: str) -> PlacesComponent:
+    return PlacesComponent(nlp, name)
+
+
+def _register(**_: Any) -> None:
+    if not Language.has_factory("dotterel_places"):
+        Language.factory(
+            "dotterel_places",
+            requires=["doc.ents", "doc._.events", "doc._.dateline"],
+            assigns=["doc._.places", "doc._.events"],
+            func=_make,
+        )
+
+
+register_extensions()
+_register()
