@@ -20,6 +20,7 @@ Argument rules (names as they appear in ``event.rules``):
 ``arg:carry-over``  recipient carried over from the last event of the same type
 ``arg:charged-actor`` accused of "X alleged that Y did Z" is Y
 ``arg:content-recipient`` recipient of the offered, demanded or threatened act
+``modal-demand``    "X said Y must do Z" is a REQUEST by X of Y
 ==================  ==============================================================
 """
 
@@ -56,6 +57,7 @@ NOUN_RECIPIENT_PREPS = frozenset(
 # "of" names the patient (for meetings it names a participant: handled as unordered).
 PATIENT_PREPS = NOUN_RECIPIENT_PREPS | {"of"}
 OBJECT_PARTY_PREPS = PATIENT_PREPS | {"from", "by"}
+HOST_PREPS = frozenset({"in", "to", "with", "against", "on", "into"})
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
 # Reason clauses of these categories name the act the recipient is blamed for.
 CHARGE_TYPES = frozenset({"ACCUSE", "SANCTION", "COERCE", "PROTEST"})
@@ -123,6 +125,10 @@ class EventCoder:
     def _code_token(
         self, token: Token, actors: ActorIndex, consumed: set[int]
     ) -> tuple[TriggerEntry, Participants, list[str]] | None:
+        if token.pos_ in ("VERB", "AUX"):
+            demand = self._code_modal_demand(token, actors)
+            if demand is not None:
+                return demand
         if token.pos_ == "VERB":
             return self._code_verb(token, actors, consumed)
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in (
@@ -194,15 +200,48 @@ class EventCoder:
         return objects
 
     def _embedded_in_trigger(self, verb: Token) -> bool:
-        """An infinitive under another trigger is that event's content ("agreed to meet")."""
-        if verb.dep_ not in ("xcomp", "ccomp"):
-            return False
+        """A clause under another trigger is that event's content or purpose: "agreed to
+        meet", "threatened to attack", "a hunger strike to demand", "its demand that Israel
+        ease restrictions". Only what an accusation charges is coded on its own."""
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        if verb.dep_ not in ("xcomp", "ccomp") and not (
+            verb.dep_ in ("advcl", "acl", "relcl") and infinitive
+        ):
+            if not (verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN"):
+                return False
         head = verb.head
+        if head.pos_ == "NOUN":
+            noun_entry = self.lexicon.match_noun(head.lemma_.lower())
+            return (
+                noun_entry is not None
+                and not noun_entry.needs_verb
+                and noun_entry.plover not in CHARGE_TYPES
+            )
         if head.pos_ != "VERB":
             return False
         particles = [c.lower_ for c in head.children if c.dep_ in ("prt", "prep")]
         entry = self.lexicon.match_verb(head.lemma_.lower(), particles, self._object_lemmas(head))
         return entry is not None and entry.plover not in CHARGE_TYPES
+
+    def _code_modal_demand(
+        self, verb: Token, actors: ActorIndex
+    ) -> tuple[TriggerEntry, Participants, list[str]] | None:
+        """"X said Y must do Z": a demand by X on Y (PLOVER REQUEST), whatever Z is."""
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.cues.reporting_verbs:
+            return None
+        if not any(
+            c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children
+        ):
+            return None
+        speakers = [e for s in subject_of(verb.head)[0] for e in actors.phrase_entities(s)]
+        addressees = [e for s in children(verb, "nsubj") for e in actors.phrase_entities(s)]
+        speaker_codes = {e.country_code for e in speakers}
+        addressees = [e for e in addressees if e.country_code not in speaker_codes]
+        entry = self.lexicon.match_verb("demand")
+        if not speakers or not addressees or entry is None:
+            return None
+        participants = Participants(speakers, addressees, ["arg:speaker", "arg:addressee"])
+        return entry, participants, ["modal-demand"]
 
     # -- arguments ----------------------------------------------------------------
 
@@ -266,10 +305,12 @@ class EventCoder:
         if depth > 2:
             return []
         for child in verb.children:
-            if child.dep_ not in ("xcomp", "ccomp", "advcl") or child.pos_ not in ("VERB", "AUX"):
+            if child.dep_ not in ("xcomp", "ccomp", "advcl", "acl"):
+                continue
+            if child.pos_ not in ("VERB", "AUX"):
                 continue
             found: list[Entity] = []
-            if child.dep_ == "ccomp":
+            if child.dep_ in ("ccomp", "acl"):
                 for subject in children(child, "nsubj", "nsubjpass"):
                     found.extend(actors.phrase_entities(subject))
             if not found:
@@ -342,6 +383,9 @@ class EventCoder:
             result.actor = [e for s in subjects for e in actors.phrase_entities(s)]
             if result.actor:
                 result.rules.append("arg:light-verb")
+                # "arrived in Amman on a visit", "held talks with Jordan"
+                for pobj in prep_objects(host, HOST_PREPS):
+                    result.recipient.extend(actors.phrase_entities(pobj))
         # "a visit by the Iranian president to Moscow": the parser often hangs the
         # destination on the agent rather than on the noun.
         preps = NOUN_RECIPIENT_PREPS if entry.plover in UNORDERED_TYPES else PATIENT_PREPS
@@ -350,6 +394,8 @@ class EventCoder:
                 result.recipient.extend(actors.phrase_entities(pobj))
         if result.recipient:
             result.rules.append("arg:prep")
+        elif entry.plover not in UNORDERED_TYPES:
+            result.recipient = self._content_recipients(noun, actors, result)
         result.recipient = [e for e in result.recipient if e not in result.actor]
         return result
 

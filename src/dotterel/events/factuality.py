@@ -13,8 +13,9 @@ PLOVER's auxiliary modes, read from the trigger's clause and the clauses governi
 =====================  ===========================================================
 
 PLOVER codes cooperation promised or planned as AGREE ("all cooperative actions reported
-in future tense are taken to imply intentions"), and promised concessions as CONCEDE:
-this component re-types such future events and records the cue.
+in future tense are taken to imply intentions"; CAMEO 03x, including 035 intent to
+yield), announced coercion as THREATEN, and a refusal to cooperate as REJECT: this
+component re-types such events and records the cue.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from dotterel.events.syntax import trigger_token
 from dotterel.records import Event
 
 COOPERATIVE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID", "CONSULT"})
+COERCIVE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "auxpass"})
 PAST_REPORTING_TAGS = frozenset({"VBD", "VBN"})
 # Infinitives under these verbs happened ("began to withdraw"); other infinitives are
@@ -53,7 +55,9 @@ class FactualityTagger:
             if cue:
                 event.cues.append(f"{value}:{cue}")
             if value == "future":
-                self._retype_future(event)
+                self._retype_future(event, token, cue)
+            elif value == "negated" and cue.startswith("governor:"):
+                self._retype_refusal(event)
         return doc
 
     def classify(self, token: Token) -> tuple[str, str]:
@@ -170,16 +174,40 @@ class FactualityTagger:
             and head.tag_ in PAST_REPORTING_TAGS
         )
 
-    def _retype_future(self, event: Event) -> None:
+    def _retype_future(self, event: Event, token: Token, cue: str) -> None:
+        """PLOVER codes intentions, not the future acts: promised cooperation or
+        withdrawal is AGREE, and announced coercion, or withdrawal on a condition
+        ("will pull out unless ..."), is a THREATEN that has happened."""
         target = None
+        conditional = any(
+            child.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in child.children)
+            for child in token.children
+        )
+        stated = cue.startswith(("aux:", "governor:", "going-to"))
         if event.event_type in COOPERATIVE_TYPES:
             target = "AGREE"
         elif event.event_type == "RETREAT":
-            target = "CONCEDE"
+            # CAMEO 035 "express intent to yield" maps to AGREE.
+            target = "THREATEN" if conditional else "AGREE"
+        elif event.event_type in COERCIVE_TYPES and stated:
+            target = "THREATEN"
         if target is None:
             return
+        self._retype(event, target, f"plover:future-{event.event_type.lower()}-is-{target.lower()}")
+        if target == "THREATEN":
+            event.factuality = "actual"
+
+    def _retype_refusal(self, event: Event) -> None:
+        """Refusing or failing to cooperate ("declined to resign", "failed to reach an
+        agreement") is itself a rejection that happened (PLOVER REJECT)."""
+        if event.event_type in COOPERATIVE_TYPES | {"AGREE", "RETREAT", "CONCEDE"}:
+            self._retype(event, "REJECT", f"plover:refused-{event.event_type.lower()}-is-reject")
+            event.factuality = "actual"
+
+    def _retype(self, event: Event, target: str, cue: str) -> None:
         plover = self.lexicon.plover(target)
-        event.cues.append(f"plover:future-{event.event_type.lower()}-is-{target.lower()}")
+        event.cues.append(cue)
         event.event_type = target
         event.cameo = plover.default_cameo
         event.quad_class = plover.quad_class

@@ -15,7 +15,7 @@ from dotterel.records import Entity, Event
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Clause links through which a subjectless verb borrows its governor's subject.
-SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl"})
+SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "acomp"})
 # Left modifiers of a noun that can name who it belongs to ("US allegations").
 NOMINAL_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 

@@ -1,0 +1,115 @@
+"""spaCy component ``dotterel_actors``: sets ``doc._.actors`` to resolved actor mentions.
+
+Mentions come from two sources, merged and sorted by start:
+
+1. the actor lexicon (:mod:`dotterel.actors.lexicon`) run over the text: whole actor
+   phrases ("Russian Foreign Minister Sergey Lavrov", "DPRK troops", "Iran's ambassador to
+   Russia"), hyphenated compounds split ("Russian-Iranian" → RUS, IRN);
+2. spaCy entities (PERSON, ORG, GPE, NORP) not covered by (1), resolved through the same
+   lexicon; unresolved PERSON/ORG/NORP mentions are kept with ``code=None``.
+
+An unresolved person in apposition to a resolved phrase takes its code ("Kazem Jalali,
+Iran's ambassador to Russia" → ``IRNGOV``).  The date for office holders is
+``doc._.document.published`` (``None`` → most recent holder).
+
+The lexicon's own prefix-set scanner is used instead of spaCy's ``PhraseMatcher``: it is
+shared with :func:`dotterel.actors.resolve.resolve`, so a phrase codes the same way in a
+pipeline and in the batch API, and it needs no per-document setup.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dotterel.actors.lexicon import Lexicon, default_lexicon, tokenize
+from dotterel.actors.resolve import _with_fuzzy, compose, find_actors
+from dotterel.nlp import extensions  # noqa: F401  (registers doc._ attributes)
+from dotterel.records import Entity
+
+_NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_KEEP_UNRESOLVED = frozenset({"PERSON", "ORG", "NORP"})
+
+
+class ActorRecognizer:
+    """Finds and codes actor mentions; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str, user_dictionaries: str = "") -> None:
+        self.name = name
+        paths = tuple(p for p in user_dictionaries.split(":") if p)
+        self.lexicon: Lexicon = default_lexicon(paths)
+
+    def __call__(self, doc: Doc) -> Doc:
+        document = doc._.document
+        date = getattr(document, "published", None) if document is not None else None
+        doc._.actors = self.find(doc, date)
+        return doc
+
+    def find(self, doc: Doc, date: str | None) -> list[Entity]:
+        """All actor mentions of ``doc`` at ``date``, sorted by start."""
+        text = doc.text
+        found = find_actors(self.lexicon, text, date)
+        taken = [(e.start, e.end) for e in found]
+        for ent in doc.ents:
+            if ent.label_ not in _NER_LABELS:
+                continue
+            start, end = ent.start_char, ent.end_char
+            if any(s < end and start < e for s, e in taken):
+                continue
+            entity = self._from_ent(text, start, end, ent.label_, date)
+            if entity is not None:
+                found.append(entity)
+                taken.append((start, end))
+        found.sort(key=lambda e: (e.start, e.end))
+        _apposition(text, found)
+        return found
+
+    def _from_ent(
+        self, text: str, start: int, end: int, label: str, date: str | None
+    ) -> Entity | None:
+        span = text[start:end]
+        tokens = tokenize(span)
+        atoms = _with_fuzzy(self.lexicon, tokens, self.lexicon.scan(tokens))
+        res = compose(self.lexicon, tokens, atoms, date) if atoms else None
+        if res is not None and res.code is not None and res.why != "dict:place":
+            return Entity(
+                span,
+                start,
+                end,
+                res.code,
+                res.country,
+                res.role,
+                res.canonical,
+                f"ner:{label}+{res.why}",
+            )
+        if label in _KEEP_UNRESOLVED:
+            return Entity(span, start, end, why=f"ner:{label}:unresolved")
+        return None
+
+
+def _apposition(text: str, entities: list[Entity]) -> None:
+    """Copy a phrase's code to an unresolved name next to it across a comma."""
+    for left, right in zip(entities, entities[1:], strict=False):
+        gap = text[left.end : right.start]
+        if gap.strip() != ",":
+            continue
+        for target, source in ((left, right), (right, left)):
+            if target.code is None and source.code is not None and source.role:
+                target.code, target.country, target.role = (
+                    source.code,
+                    source.country,
+                    source.role,
+                )
+                target.canonical = target.canonical or target.text
+                target.why = f"apposition:{source.text}"
+
+
+@Language.factory(
+    "dotterel_actors",
+    default_config={"user_dictionaries": ""},
+    assigns=["doc._.actors"],
+    requires=["doc.ents"],
+)
+def make_actor_recognizer(nlp: Language, name: str, user_dictionaries: str) -> ActorRecognizer:
+    """Factory for the ``dotterel_actors`` component (``user_dictionaries``: ':'-separated)."""
+    return ActorRecognizer(nlp, name, user_dictionaries)

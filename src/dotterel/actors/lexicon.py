@@ -1,0 +1,622 @@
+"""The actor lexicon: loads the data files and finds actor phrases in text.
+
+Everything is compiled once (:func:`default_lexicon` caches it); matching a text is a
+regex tokenisation plus a longest-match scan over a prefix set, so it is cheap enough to
+run on every document and on tens of thousands of strings.
+
+Matching rules
+--------------
+- Names of one token marked ``cs`` (``US``, ``Chad``, ``Turkey``, ``Jordan``) match only
+  as written; other names match in any case but must contain a capital letter in the text
+  (so "the state" is not "The State").
+- Agent words ("officials", "foreign minister", "troops") match in any case; regular
+  plurals are generated.
+- An unknown ALL-CAPS token of 3+ letters that is one adjacent transposition away from a
+  known acronym resolves to it ("DRPK" → ``PRK``).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from dotterel.actors.petrarch import DatedCode
+from dotterel.errors import DictionaryError
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+SECTORS = frozenset(
+    [
+        "GOV",
+        "MIL",
+        "LEG",
+        "JUD",
+        "SPY",
+        "COP",
+        "BUS",
+        "MED",
+        "OPP",
+        "REB",
+        "PTY",
+        "CVL",
+        "REF",
+        "EDU",
+        "REL",
+        "LAB",
+        "AGR",
+        "CRM",
+        "ELI",
+        "JRN",
+        "HLH",
+        "UAF",
+        "SOC",
+        "ENV",
+        "HRI",
+        "IGO",
+        "NGO",
+    ]
+)
+COUNTRY_KINDS = frozenset({"name", "alias", "demonym", "capital", "place"})
+# Priority of sources when one name has several entries (higher wins).
+PRIORITY = {"user": 5, "curated": 4, "holder": 3, "country": 2, "phoenix": 1, "city": 0}
+
+_TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’]\w+)*|[^\w\s]")
+_POSSESSIVE = ("'s", "’s")
+PREPOSITIONS = frozenset(
+    [
+        "of",
+        "from",
+        "in",
+        "to",
+        "at",
+        "for",
+        "on",
+        "throughout",
+        "near",
+        "based",
+        "operating",
+        "living",
+        "inside",
+        "across",
+        "by",
+    ]
+)
+MODIFIERS = frozenset(
+    [
+        "new",
+        "interim",
+        "former",
+        "senior",
+        "junior",
+        "top",
+        "deputy",
+        "acting",
+        "ousted",
+        "outgoing",
+        "incoming",
+        "ruling",
+        "civilian",
+        "local",
+        "regional",
+        "federal",
+        "chief",
+        "then",
+        "caretaker",
+        "transitional",
+        "exiled",
+        "main",
+        "hardline",
+        "moderate",
+        "leading",
+        "powerful",
+        "ethnic",
+        "official",
+        "state",
+    ]
+)
+
+
+_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "will",
+        "would",
+        "could",
+        "should",
+        "after",
+        "before",
+        "about",
+        "over",
+        "under",
+        "into",
+        "said",
+        "says",
+        "told",
+        "also",
+        "more",
+        "most",
+        "many",
+        "much",
+        "some",
+        "such",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "how",
+    ]
+)
+
+
+def fold(text: str) -> str:
+    """Strip accents and normalise apostrophes (keeps case)."""
+    text = text.replace("’", "'").replace("‘", "'")
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of the lexicon's own tokenisation, with character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split into words, punctuation, hyphens and possessive ``'s`` (offsets kept)."""
+    out: list[Token] = []
+    for match in _TOKEN_RE.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        if len(word) > 2 and word[-2:] in _POSSESSIVE:
+            out.append(Token(fold(word[:-2]), start, end - 2))
+            out.append(Token("'s", end - 2, end))
+        else:
+            out.append(Token(fold(word), start, end))
+    return out
+
+
+def key_of(text: str) -> str:
+    """Lookup key: lower-cased tokens joined by spaces."""
+    return " ".join(t.lower for t in tokenize(text))
+
+
+@dataclass(frozen=True, slots=True)
+class NameEntry:
+    """A dictionary name: what it codes to and how it may match."""
+
+    surface: str
+    codes: tuple[DatedCode, ...]
+    kind: str
+    case_sensitive: bool
+    canonical: str | None
+    source: str
+    title: str | None = None
+
+    @property
+    def priority(self) -> int:
+        return PRIORITY.get(self.source, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """An office holder with a tenure."""
+
+    name: str
+    code: str
+    role: str
+    title: str
+    start: str | None
+    end: str | None
+
+
+@dataclass(slots=True)
+class Atom:
+    """A matched piece of text: a name (with entries) or an agent word (with a role)."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    entries: list[NameEntry] = field(default_factory=list)
+    role: str | None = None
+    title: str | None = None
+    fuzzy: bool = False
+
+    @property
+    def is_agent(self) -> bool:
+        return not self.entries
+
+
+def _valid(code: DatedCode | Holder, date: str | None) -> bool:
+    if date is None:
+        return True
+    if code.start and date < code.start:
+        return False
+    return not (code.end and date > code.end)
+
+
+def pick_code(codes: Sequence[DatedCode], date: str | None) -> DatedCode | None:
+    """The code valid at ``date``; without a date (or none valid), the most recent one."""
+    if not codes:
+        return None
+    valid = [c for c in codes if _valid(c, date)] if date else []
+    pool = valid or ([] if date and any(c.start or c.end for c in codes) else list(codes))
+    if not pool:
+        # Dated entries none of which cover the date: fall back to the closest (latest) one.
+        pool = list(codes)
+    return max(pool, key=lambda c: (c.start is not None or c.end is None, c.start or ""))
+
+
+def _plurals(word: str) -> list[str]:
+    last = word.split(" ")[-1]
+    head = word[: len(word) - len(last)]
+    if not last.isalpha() or last.endswith(("s", "ics")) or last[0].isupper():
+        return []
+    if last.endswith("man"):
+        forms = [last[:-3] + "men"]
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        forms = [last[:-1] + "ies"]
+    elif last.endswith(("sh", "ch", "x", "z")):
+        forms = [last + "es"]
+    else:
+        forms = [last + "s"]
+    return [head + f for f in forms]
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        raise DictionaryError("missing data file", source=str(path))
+    with path.open(encoding="utf-8") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    rows = []
+    for number, row in enumerate(reader, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise DictionaryError(f"row {number}: wrong number of columns", source=str(path))
+        rows.append({k: (v or "").strip() for k, v in row.items()})
+    return rows
+
+
+def parse_codes(text: str) -> tuple[DatedCode, ...]:
+    """Parse ``CODE@start..end;CODE`` (the phoenix_actors.tsv code column)."""
+    out = []
+    for part in text.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        code, _, when = part.partition("@")
+        start, _, end = when.partition("..")
+        out.append(DatedCode(code, start or None, end or None))
+    return tuple(out)
+
+
+class Lexicon:
+    """All actor names, agent words and office holders, compiled for fast matching."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[NameEntry]] = {}
+        self.prefixes: set[str] = set()
+        self.agents: dict[str, tuple[str, str | None]] = {}
+        self.agent_prefixes: set[str] = set()
+        self.holders: list[Holder] = []
+        self.by_title: dict[tuple[str, str], list[Holder]] = {}
+        self.acronyms: dict[str, str] = {}
+        self.country_codes: frozenset[str] = frozenset()
+        self.country_names: dict[str, str] = {}
+        self.max_len = 1
+        self._fuzzy_index: dict[str, str | None] | None = None
+
+    # -- building -------------------------------------------------------------------
+    def add_name(self, entry: NameEntry) -> None:
+        """Add one name (its key is derived from ``entry.surface``)."""
+        tokens = tokenize(entry.surface)
+        if not tokens:
+            return
+        key = " ".join(t.lower for t in tokens)
+        bucket = self.names.setdefault(key, [])
+        if entry in bucket:
+            return
+        bucket.append(entry)
+        bucket.sort(key=lambda e: -e.priority)
+        parts = key.split(" ")
+        self.max_len = max(self.max_len, len(parts))
+        for n in range(1, len(parts)):
+            self.prefixes.add(" ".join(parts[:n]))
+        word = entry.surface.replace(".", "")
+        if entry.case_sensitive and len(tokens) == 1 and word.isupper() and len(word) >= 3:
+            self.acronyms[word] = key
+
+    def add_agent(self, text: str, role: str, title: str | None) -> None:
+        """Add an agent word and its plural forms."""
+        for form in [text, *_plurals(text)]:
+            key = key_of(form)
+            if not key or key in self.agents:
+                continue
+            self.agents[key] = (role, title or None)
+            parts = key.split(" ")
+            for n in range(1, len(parts)):
+                self.agent_prefixes.add(" ".join(parts[:n]))
+
+    def titled(self, name: str) -> bool:
+        """Whether ``name`` starts with an office title ("President Bush")."""
+        parts = key_of(name).split(" ")
+        for n in range(1, min(4, len(parts))):
+            agent = self.agents.get(" ".join(parts[:n]))
+            if agent and agent[1]:
+                return True
+        return False
+
+    def add_holder(self, holder: Holder, aliases: Iterable[str]) -> None:
+        """Add an office holder, reachable by name, aliases and unambiguous surname."""
+        self.holders.append(holder)
+        self.by_title.setdefault(
+            (holder.code[:3] if len(holder.code) == 3 else holder.code, holder.title), []
+        ).append(holder)
+        code = DatedCode(_holder_code(holder), holder.start, holder.end)
+        names = [holder.name, *aliases]
+        surname = holder.name.split()[-1]
+        if (
+            len(holder.name.split()) > 1
+            and surname[:1].isupper()
+            and len(surname) > 3
+            and key_of(surname) not in self.agents
+        ):
+            names.append(surname)
+        for name in dict.fromkeys(n for n in names if n):
+            self.add_name(
+                NameEntry(name, (code,), "person", True, holder.name, "holder", holder.title)
+            )
+
+    # -- matching -------------------------------------------------------------------
+    def _name_ok(self, entry: NameEntry, toks: Sequence[Token]) -> bool:
+        if entry.case_sensitive and len(toks) == 1:
+            return toks[0].text == fold(entry.surface) or (
+                toks[0].text.replace(".", "") == fold(entry.surface).replace(".", "")
+            )
+        return any(ch.isupper() for t in toks for ch in t.text)
+
+    def scan(self, tokens: Sequence[Token]) -> list[Atom]:
+        """Longest-match scan: name and agent atoms, non-overlapping, in order."""
+        atoms: list[Atom] = []
+        i, n = 0, len(tokens)
+        lowers = [t.lower for t in tokens]
+        while i < n:
+            best: Atom | None = None
+            key = ""
+            for j in range(i, min(n, i + self.max_len)):
+                key = lowers[j] if j == i else f"{key} {lowers[j]}"
+                entries = self.names.get(key)
+                if entries:
+                    ok = [e for e in entries if self._name_ok(e, tokens[i : j + 1])]
+                    if ok:
+                        best = Atom(i, j + 1, tokens[i].start, tokens[j].end, ok)
+                if key not in self.prefixes:
+                    break
+            key = ""
+            for j in range(i, min(n, i + 6)):
+                key = lowers[j] if j == i else f"{key} {lowers[j]}"
+                agent = self.agents.get(key)
+                if agent and (best is None or j + 1 > best.j):
+                    if lowers[i] in ("state", "national", "union", "general") and (
+                        tokens[i].text[:1].isupper() and j == i
+                    ):
+                        pass  # a capitalised lone "State"/"General" is usually a name part
+                    else:
+                        best = Atom(i, j + 1, tokens[i].start, tokens[j].end, [], *agent)
+                if key not in self.agent_prefixes:
+                    break
+            if best is None:
+                best = self._fuzzy(tokens, i)
+            if best is not None and self._other_person(tokens, best, atoms):
+                best = None
+                i += 1
+                continue
+            if best is not None:
+                atoms.append(best)
+                i = best.j
+            else:
+                i += 1
+        return atoms
+
+    @staticmethod
+    def _other_person(tokens: Sequence[Token], atom: Atom, atoms: list[Atom]) -> bool:
+        # A bare surname after an unknown first name is somebody else ("Kazem Jalali").
+        if atom.is_agent or atom.j - atom.i != 1 or atom.i == 0:
+            return False
+        if not all(e.kind in ("person", "phoenix") for e in atom.entries):
+            return False
+        prev = tokens[atom.i - 1]
+        covered = bool(atoms) and atoms[-1].j == atom.i
+        return prev.text[:1].isupper() and prev.text.isalpha() and not covered
+
+    def _fuzzy(self, tokens: Sequence[Token], i: int) -> Atom | None:
+        word = tokens[i].text
+        if len(word) < 3 or not word.isupper() or not word.isalpha():
+            return None
+        for k in range(len(word) - 1):
+            swapped = word[:k] + word[k + 1] + word[k] + word[k + 2 :]
+            key = self.acronyms.get(swapped)
+            if key:
+                entries = [e for e in self.names[key] if e.case_sensitive]
+                return Atom(i, i + 1, tokens[i].start, tokens[i].end, entries, fuzzy=True)
+        return None
+
+    def fuzzy_name(self, word: str) -> str | None:
+        """Key of the one known capitalised name one edit away from ``word`` (≥ 6 letters)."""
+        if len(word) < 6 or not word[:1].isupper() or not word.isalpha():
+            return None
+        if self._fuzzy_index is None:
+            index: dict[str, str | None] = {}
+            for key, entries in self.names.items():
+                if " " in key or len(key) < 6 or not key.isalpha():
+                    continue
+                if not any(e.case_sensitive and e.source != "city" for e in entries):
+                    continue
+                for variant in {key, *(key[:k] + key[k + 1 :] for k in range(len(key)))}:
+                    seen = index.get(variant, key)
+                    if seen is not None and seen != key and not self._same_code(seen, key):
+                        seen = None
+                    index[variant] = seen
+            self._fuzzy_index = index
+        low = word.lower()
+        found = {
+            self._fuzzy_index.get(v)
+            for v in (low, *(low[:k] + low[k + 1 :] for k in range(len(low))))
+        }
+        found.discard(None)
+        keys = sorted(k for k in found if k is not None)
+        if keys and all(self._same_code(keys[0], k) for k in keys[1:]):
+            return keys[0]
+        return None
+
+    def _same_code(self, a: str, b: str) -> bool:
+        codes_a = {c.code for e in self.names[a] for c in e.codes}
+        codes_b = {c.code for e in self.names[b] for c in e.codes}
+        return codes_a == codes_b
+
+    def holder_for(self, country: str, title: str, date: str | None) -> Holder | None:
+        """The holder of ``title`` for ``country`` (or IGO code) at ``date``."""
+        pool = self.by_title.get((country, title), [])
+        if not pool:
+            return None
+        valid = [h for h in pool if _valid(h, date)] if date else list(pool)
+        if not valid:
+            return None
+        return max(valid, key=lambda h: h.start or "")
+
+
+def _titled_variant(key: str, keys: set[str]) -> bool:
+    # "President Bush" next to "Bush" in one entry: leave titles to the agent words so
+    # that the title, the country and the holder's dates all take part in the coding.
+    parts = key.split(" ")
+    return any(" ".join(parts[k:]) in keys for k in range(1, len(parts)))
+
+
+def _holder_code(holder: Holder) -> str:
+    return holder.code + holder.role if len(holder.code) == 3 else holder.code
+
+
+def _load_into(lex: Lexicon, data_dir: Path) -> None:
+    countries = _read_tsv(data_dir / "countries.tsv")
+    lex.country_codes = frozenset(row["iso3"] for row in countries)
+    for row in countries:
+        if row["kind"] == "name" and "," not in row["text"]:
+            lex.country_names.setdefault(row["iso3"], row["text"])
+    for row in countries:
+        lex.add_name(
+            NameEntry(
+                row["text"],
+                (DatedCode(row["iso3"]),),
+                row["kind"],
+                row["case"] == "cs",
+                None,
+                "country",
+            )
+        )
+    for row in _read_tsv(data_dir / "agents.tsv"):
+        lex.add_agent(row["text"], row["role"], row["title"] or None)
+    surnames: dict[str, list[tuple[tuple[DatedCode, ...], str]]] = {}
+    for row in _read_tsv(data_dir / "phoenix_actors.tsv"):
+        codes = parse_codes(row["codes"])
+        names = row["names"].split("|")
+        keys = {key_of(n) for n in names}
+        dated = any(c.start or c.end for c in codes)
+        for name in names:
+            if len(name) < 3 or _titled_variant(key_of(name), keys) or lex.titled(name):
+                continue
+            single = len(tokenize(name)) == 1
+            if single:
+                continue  # one-word Phoenix names are often ordinary words: surnames below
+            lex.add_name(NameEntry(name, codes, "phoenix", single, names[0], "phoenix"))
+        first = names[0].split()
+        if dated and len(first) >= 2:
+            surnames.setdefault(first[-1], []).append((codes, names[0]))
+    for row in _read_tsv(data_dir / "curated.tsv"):
+        if len(row["code"]) == 3 and row["canonical"]:
+            lex.country_names[row["code"]] = row["canonical"]
+        lex.add_name(
+            NameEntry(
+                row["text"],
+                (DatedCode(row["code"]),),
+                row["kind"],
+                row["case"] == "cs",
+                row["canonical"] or None,
+                "curated",
+            )
+        )
+    for row in _read_tsv(data_dir / "office_holders.tsv"):
+        holder = Holder(
+            row["name"],
+            row["country"],
+            row["role"],
+            row["title"],
+            row["start"] or None,
+            row["end"] or None,
+        )
+        lex.add_holder(holder, [a for a in row["aliases"].split("|") if a])
+    stopwords = set(lex.agents) | _STOP
+    for surname, owners in surnames.items():
+        owner_countries = {c.code[:3] for codes, _ in owners for c in codes}
+        key = key_of(surname)
+        if (
+            len(owner_countries) == 1
+            and len(surname) >= 4
+            and surname[:1].isupper()
+            and key not in lex.names
+            and key not in stopwords
+        ):
+            codes, canonical = owners[-1]
+            lex.add_name(NameEntry(surname, codes, "phoenix", True, canonical, "phoenix"))
+    for row in _read_tsv(data_dir / "cities.tsv"):
+        # Cities are a last resort: only used when nothing else in a phrase resolves.
+        lex.add_name(NameEntry(row["text"], (DatedCode(row["iso3"]),), "city", True, None, "city"))
+
+
+def build_lexicon(
+    data_dir: Path = DATA_DIR, user_dictionaries: Sequence[str | Path] = ()
+) -> Lexicon:
+    """Compile the lexicon from the data files plus user dictionaries (which win)."""
+    from dotterel.actors.userdict import load_user_dictionary
+
+    lex = Lexicon()
+    _load_into(lex, data_dir)
+    for path in user_dictionaries:
+        for entry in load_user_dictionary(path):
+            lex.add_name(entry)
+    return lex
+
+
+@lru_cache(maxsize=8)
+def default_lexicon(user_dictionaries: tuple[str, ...] = ()) -> Lexicon:
+    """The shared, cached lexicon (one per set of user dictionaries)."""
+    return build_lexicon(DATA_DIR, user_dictionaries)

@@ -1,0 +1,527 @@
+"""Resolve actor phrases to CAMEO-style codes, with or without a spaCy pipeline.
+
+How a phrase is coded (:func:`compose`):
+
+1. The phrase is cut at its first preposition ("of", "to", "in", "from", ...): the part
+   before is the *head*, the rest the *complement*.  "Iran's ambassador to Russia" has
+   head "Iran's ambassador", so it codes ``IRNGOV`` (not Russia).
+2. The base is the first named actor in the head (office holder, organisation, seat of
+   power, group), else the first country in the head, else the complement's first country
+   ("president of Armenia" → ``ARM``; "rebels in Darfur" → ``SDN``).  A plural demonym head
+   with a complement place takes the place ("Albanians of southern Serbia" → ``SRB``).
+3. The role is the last agent word of the head ("Chilean government officials" → GOV),
+   else the named actor's own role, ``GOV`` for capitals and seats used as metonyms, ``CVL``
+   for plural demonyms ("Libyans").
+4. A title with a country and no name ("the Iranian president") is looked up among office
+   holders at the date, giving the canonical name.
+
+Dates are ISO strings; without a date the most recent holder wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dotterel.actors.lexicon import (
+    COUNTRY_KINDS,
+    MODIFIERS,
+    PREPOSITIONS,
+    SECTORS,
+    Atom,
+    Lexicon,
+    NameEntry,
+    Token,
+    default_lexicon,
+    pick_code,
+    tokenize,
+)
+from dotterel.records import Entity
+
+NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC"})
+BLOCS = frozenset({"WST", "EUR", "MEA", "AFR", "ASA", "LAM", "WAF", "EAF", "SAF", "SEA", "CAS"})
+_LOCATION_KINDS = frozenset({"city", "place"})
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The coding of one actor phrase (``code`` is ``None`` when nothing resolved)."""
+
+    text: str
+    code: str | None = None
+    country: str | None = None
+    role: str | None = None
+    canonical: str | None = None
+    why: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-compatible dict."""
+        return {
+            "text": self.text,
+            "code": self.code,
+            "country": self.country,
+            "role": self.role,
+            "canonical": self.canonical,
+            "why": self.why,
+        }
+
+
+def _is_country(atom: Atom) -> bool:
+    entry = atom.entries[0]
+    code = entry.codes[0].code if entry.codes else ""
+    return entry.kind in COUNTRY_KINDS or (entry.kind == "bloc" and len(code) == 3)
+
+
+def _is_location(atom: Atom) -> bool:
+    return all(e.kind in _LOCATION_KINDS for e in atom.entries)
+
+
+def _valid_prefix(code: str, countries: frozenset[str]) -> bool:
+    return code[:3] in countries or code[:3] in NON_STATE or code[:3] in BLOCS
+
+
+def atom_code(
+    lex: Lexicon, atom: Atom, date: str | None, countries: frozenset[str]
+) -> tuple[str, NameEntry] | None:
+    """The code of a name atom at ``date`` (entries are tried in priority order)."""
+    fallback: tuple[str, NameEntry] | None = None
+    best_priority = atom.entries[0].priority
+    for entry in atom.entries:
+        codes = [
+            c for c in entry.codes if entry.source == "user" or _valid_prefix(c.code, countries)
+        ]
+        if not codes:
+            continue
+        dated = any(c.start or c.end for c in codes)
+        valid = [c for c in codes if date and _within(c.start, c.end, date)]
+        chosen = pick_code(valid or codes, date)
+        if chosen is None:
+            continue
+        if (date is None or valid or not dated) and entry.priority == best_priority:
+            if date is None and dated:
+                # Several holders share a name ("Bush"): without a date the latest wins.
+                same = [e for e in atom.entries if e.priority == entry.priority]
+                latest = max(
+                    same,
+                    key=lambda e: max((c.start or "" for c in e.codes), default=""),
+                )
+                latest_code = pick_code(latest.codes, None)
+                if latest_code is not None:
+                    return latest_code.code, latest
+            return chosen.code, entry
+        if valid:
+            return chosen.code, entry
+        if fallback is None:
+            fallback = (chosen.code, entry)
+    return fallback
+
+
+def _within(start: str | None, end: str | None, date: str) -> bool:
+    if start and date < start:
+        return False
+    return not (end and date[: len(end)] > end)
+
+
+def _canonical_country(lex: Lexicon, iso: str) -> str | None:
+    return lex.country_names.get(iso)
+
+
+def compose(
+    lex: Lexicon,
+    tokens: Sequence[Token],
+    atoms: Sequence[Atom],
+    date: str | None,
+) -> Resolution | None:
+    """Code a phrase made of ``atoms`` (see the module docstring for the rules)."""
+    if not atoms:
+        return None
+    countries = lex.country_codes
+    first = atoms[0].i
+    cut = next(
+        (
+            k
+            for k in range(first, atoms[-1].j)
+            if tokens[k].lower in PREPOSITIONS and not _inside(atoms, k)
+        ),
+        atoms[-1].j,
+    )
+    names_all = [a for a in atoms if not a.is_agent]
+    modifiers = [a for a in names_all if _is_modifier(tokens, a)] + [
+        a
+        for a, b in zip(names_all, names_all[1:], strict=False)
+        if _is_bloc(a) and b.i == a.j  # "West Darfur", "Western Cambodia"
+    ]
+    if modifiers and len(modifiers) < len(names_all):
+        # "NATO-member Norway", "anti-Syria journalist", "Israeli-occupied West Bank".
+        atoms = [a for a in atoms if a not in modifiers]
+    head = [a for a in atoms if a.i < cut]
+    comp = [a for a in atoms if a.i >= cut]
+    names_head = [a for a in head if not a.is_agent]
+    agents_head = [a for a in head if a.is_agent]
+    named = next((a for a in names_head if not _is_country(a) and not _is_location(a)), None)
+    country = next((a for a in names_head if _is_country(a) and not _is_location(a)), None)
+    why = "dict"
+    candidates = [
+        a for a in comp if not a.is_agent and _is_country(a) and tokens[a.i - 1].lower != "to"
+    ]
+    complement_country = (
+        next((a for a in candidates if not _is_bloc(a)), None)
+        or next(iter(candidates), None)
+        or next((a for a in comp if not a.is_agent and not _is_location(a)), None)
+    )
+    demonyms = [a for a in names_head if a.entries[0].kind == "demonym"]
+    plural_demonym = bool(demonyms) and tokens[demonyms[-1].j - 1].text.endswith("s")
+    if plural_demonym and not agents_head and complement_country is not None and named is None:
+        country = complement_country
+        why = "dict:complement"
+    if named is None and country is None:
+        if complement_country is not None:
+            if _is_country(complement_country):
+                country = complement_country
+            else:
+                named = complement_country
+            why = "dict:complement"
+        else:
+            locs = [a for a in atoms if not a.is_agent]
+            if not locs:
+                return _agent_only(lex, agents_head or [a for a in atoms if a.is_agent])
+            country = locs[0]
+            why = "dict:place"
+    base_atom = named or country
+    assert base_atom is not None
+    picked = atom_code(lex, base_atom, date, countries)
+    if picked is None:
+        return None
+    base, entry = picked
+    if named is not None and country is not None and base[:3] in NON_STATE | BLOCS:
+        # "Russian Hezbollah"-style clashes are rare; a state named first keeps the org.
+        pass
+    role: str | None = None
+    title: str | None = None
+    agent_list = agents_head or ([a for a in atoms if a.is_agent] if named is None else [])
+    if agent_list:
+        specific = [a for a in agent_list if tokens[a.j - 1].lower not in _NEUTRAL]
+        role = (specific or agent_list)[-1].role
+        title = next((a.title for a in reversed(agent_list) if a.title), None)
+    canonical = entry.canonical
+    if entry.kind == "person":
+        why = "holder"
+    elif entry.source == "phoenix":
+        why = "dict:phoenix"
+    elif entry.source == "user":
+        why = "user"
+    if atoms[0].fuzzy or base_atom.fuzzy:
+        why = "fuzzy-acronym"
+    if role is None:
+        if len(base) >= 9 and base[3:6] == "GOV" and base[6:9] in _BRANCHES:
+            role = base[6:9]
+            base = base[:3] + role
+        elif len(base) >= 6 and base[3:6] in SECTORS and base[:3] not in NON_STATE:
+            role = base[3:6]
+        elif entry.kind in ("capital", "seat"):
+            role = "GOV"
+        elif plural_demonym and base_atom is country:
+            role = "CVL"
+        elif base[:3] in NON_STATE and len(base) > 6 and base[-3:] in SECTORS:
+            role = base[-3:]
+        elif entry.kind == "person":
+            role = "GOV"
+    iso = base[:3]
+    if named is None and title:
+        holder = lex.holder_for(base if iso in NON_STATE else iso, title, date)
+        if holder is not None:
+            canonical = holder.name
+            why = f"office:{title}"
+    if canonical is None and named is None:
+        canonical = _canonical_country(lex, iso) if iso not in NON_STATE else canonical
+    code = _assemble(base, role)
+    return Resolution(text="", code=code, country=code[:3], role=role, canonical=canonical, why=why)
+
+
+_NEUTRAL = frozenset(
+    [
+        "leader",
+        "leaders",
+        "leadership",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "officials",
+        "member",
+        "members",
+        "chief",
+        "head",
+    ]
+)
+_BRANCHES = frozenset({"LEG", "JUD", "MIL", "SPY", "COP"})
+_MODIFIER_SUFFIXES = frozenset(
+    [
+        "member",
+        "members",
+        "led",
+        "backed",
+        "based",
+        "occupied",
+        "controlled",
+        "held",
+        "allied",
+        "run",
+        "sponsored",
+        "supported",
+        "funded",
+        "born",
+    ]
+)
+
+
+def _is_bloc(atom: Atom) -> bool:
+    return atom.entries[0].kind == "bloc"
+
+
+def _is_modifier(tokens: Sequence[Token], atom: Atom) -> bool:
+    after = tokens[atom.j : atom.j + 2]
+    if len(after) == 2 and after[0].text == "-" and after[1].lower in _MODIFIER_SUFFIXES:
+        return True
+    before = tokens[max(0, atom.i - 2) : atom.i]
+    return len(before) == 2 and before[1].text == "-" and before[0].lower in ("anti", "pro")
+
+
+def _agent_only(lex: Lexicon, agents: Sequence[Atom]) -> Resolution | None:
+    del lex
+    if not agents:
+        return None
+    return Resolution(text="", code=None, role=agents[-1].role, why="agent-only")
+
+
+def _inside(atoms: Sequence[Atom], k: int) -> bool:
+    return any(a.i <= k < a.j for a in atoms)
+
+
+def _assemble(base: str, role: str | None) -> str:
+    if not role:
+        return base
+    if len(base) == 3:
+        return base + role
+    if base[:3] in NON_STATE:
+        return base if base.endswith(role) else base + role
+    if base[3:6] == role:
+        return base
+    return base[:3] + role
+
+
+# -- phrase grouping in running text ---------------------------------------------------
+
+_GLUE = frozenset({"'s", "-", "the"}) | MODIFIERS
+_COMPLEMENT = frozenset({"of", "to", "in", "for"})
+_ACCREDITED = frozenset(
+    [
+        "ambassador",
+        "ambassadors",
+        "envoy",
+        "envoys",
+        "embassy",
+        "delegation",
+        "delegations",
+        "representative",
+        "representatives",
+        "mission",
+        "consul",
+    ]
+)
+
+
+def group_phrases(tokens: Sequence[Token], atoms: Sequence[Atom]) -> list[list[Atom]]:
+    """Group adjacent atoms into actor phrases ("Russian Foreign Minister Sergey Lavrov")."""
+    groups: list[list[Atom]] = []
+    for atom in atoms:
+        if groups and _joins(tokens, groups[-1], atom):
+            groups[-1].append(atom)
+        else:
+            groups.append([atom])
+    return groups
+
+
+def _joins(tokens: Sequence[Token], group: list[Atom], atom: Atom) -> bool:
+    last = group[-1]
+    gap = [t.lower for t in tokens[last.j : atom.i]]
+    if len(gap) > 3 or "," in gap:
+        return False
+    has_agent = any(a.is_agent for a in group)
+    group_names = [a for a in group if not a.is_agent]
+    if atom.is_agent:
+        if any(g in _COMPLEMENT for g in gap):
+            return False
+        # Never reach back over a sentence end or a verb: gap words must be glue.
+        return all(g in _GLUE for g in gap) and not _after_complement(tokens, group)
+    # Name atom.
+    if _is_country(atom) or _is_location(atom):
+        if (
+            gap
+            and gap[0] in _COMPLEMENT
+            and has_agent
+            and all(g in _COMPLEMENT or g == "the" for g in gap)
+        ):
+            if gap[0] == "to" and tokens[last.j - 1].lower not in _ACCREDITED:
+                return False  # "visit by the president to Moscow": a destination
+            return not _after_complement(tokens, group)
+        return False
+    # Named actor (person, organisation, seat) after a country/agent: "US Congress",
+    # "President Bush", "Russian Foreign Minister Sergey Lavrov".
+    if any(not _is_country(a) and not _is_location(a) for a in group_names):
+        return False
+    if gap and "-" in gap:
+        return False
+    return all(g in _GLUE for g in gap) and not _after_complement(tokens, group)
+
+
+def _after_complement(tokens: Sequence[Token], group: list[Atom]) -> bool:
+    return any(
+        tokens[k].lower in _COMPLEMENT
+        for k in range(group[0].i, group[-1].j)
+        if not _inside(group, k)
+    )
+
+
+def find_actors(lex: Lexicon, text: str, date: str | None) -> list[Entity]:
+    """Dictionary actor mentions in running text (no spaCy), sorted by start."""
+    tokens = tokenize(text)
+    atoms = lex.scan(tokens)
+    out: list[Entity] = []
+    for group in group_phrases(tokens, atoms):
+        if all(a.is_agent for a in group):
+            continue
+        if all(_is_location(a) for a in group if not a.is_agent):
+            continue
+        res = compose(lex, tokens, group, date)
+        if res is None or res.code is None:
+            continue
+        start, end = group[0].start, group[-1].end
+        out.append(
+            Entity(
+                text=text[start:end],
+                start=start,
+                end=end,
+                code=res.code,
+                country=res.country,
+                role=res.role,
+                canonical=res.canonical,
+                why=res.why,
+            )
+        )
+    return out
+
+
+# -- public API --------------------------------------------------------------------------
+
+
+def resolve(
+    text: str,
+    date: str | None = None,
+    context: str | None = None,
+    *,
+    lexicon: Lexicon | None = None,
+) -> Resolution:
+    """Resolve one actor phrase to a code.
+
+    ``date`` (``YYYY-MM-DD``) picks office holders in office then; ``context`` (the
+    sentence the phrase comes from) lends a role when the phrase has none of its own
+    ("Hungarian" in "Hungarian and Romanian officials" → ``HUNGOV``).
+
+    >>> resolve("Kremlin").code
+    'RUSGOV'
+    """
+    lex = lexicon or default_lexicon()
+    tokens = tokenize(text)
+    atoms = _with_fuzzy(lex, tokens, lex.scan(tokens))
+    res = compose(lex, tokens, atoms, date)
+    if res is None or res.code is None:
+        res = _whole_lookup(lex, text, date) or res
+    if res is None:
+        return Resolution(text=text, why="unresolved")
+    res.text = text
+    if res.code is not None and len(res.code) == 3 and res.role is None and context:
+        role = _context_role(lex, text, context)
+        if role:
+            res.role = role
+            res.code = _assemble(res.code, role)
+            res.why = f"{res.why}+context"
+    return res
+
+
+def _with_fuzzy(lex: Lexicon, tokens: Sequence[Token], atoms: list[Atom]) -> list[Atom]:
+    """Add misspelt names ("Bouteflicka", "Ethopia") one edit away from a known name."""
+    if any(not a.is_agent and not _is_location(a) for a in atoms):
+        return atoms
+    covered = {k for a in atoms for k in range(a.i, a.j)}
+    after_title = {a.j for a in atoms if a.is_agent and a.title}
+    extra = []
+    for k, tok in enumerate(tokens):
+        if k in covered:
+            continue
+        key = lex.fuzzy_name(tok.text)
+        if key:
+            # Countries anywhere; people only right after a title ("President Bouteflicka").
+            entries = [
+                e
+                for e in lex.names[key]
+                if e.kind in ("name", "alias", "demonym") or (k in after_title and e.kind != "city")
+            ]
+            if entries:
+                extra.append(Atom(k, k + 1, tok.start, tok.end, entries, fuzzy=True))
+    if not extra:
+        return atoms
+    return sorted([*atoms, *extra], key=lambda a: a.i)
+
+
+def _whole_lookup(lex: Lexicon, text: str, date: str | None) -> Resolution | None:
+    """Case-insensitive fallback for a whole string ("turkey" asked for explicitly)."""
+    key = " ".join(t.lower for t in tokenize(text))
+    entries = lex.names.get(key)
+    if not entries:
+        return None
+    atom = Atom(0, 1, 0, len(text), list(entries))
+    picked = atom_code(lex, atom, date, lex.country_codes)
+    if picked is None:
+        return None
+    code, entry = picked
+    return Resolution(text, code, code[:3], None, entry.canonical, "dict:nocase")
+
+
+def _context_role(lex: Lexicon, text: str, context: str) -> str | None:
+    at = context.find(text)
+    if at < 0:
+        return None
+    tokens = tokenize(context)
+    atoms = lex.scan(tokens)
+    end = at + len(text)
+    after = [a for a in atoms if a.start >= end]
+    # Walk over a coordination ("Hungarian and Romanian officials") to the shared agent.
+    for atom in after[:4]:
+        gap = [t.lower for t in tokens if end <= t.start < atom.start]
+        if any(g not in _GLUE and g not in ("and", ",", "&") for g in gap):
+            return None
+        if atom.is_agent:
+            return atom.role
+        end = atom.end
+    return None
+
+
+def resolve_many(
+    items: Iterable[tuple[str, str | None, str | None]],
+    *,
+    lexicon: Lexicon | None = None,
+) -> list[Resolution]:
+    """Resolve many ``(text, date, context)`` triples (dictionary only, no parsing)."""
+    lex = lexicon or default_lexicon()
+    cache: dict[tuple[str, str | None, str | None], Resolution] = {}
+    out = []
+    for text, date, context in items:
+        key = (text, date, context)
+        hit = cache.get(key)
+        if hit is None:
+            hit = resolve(text, date, context, lexicon=lex)
+            cache[key] = hit
+        out.append(Resolution(**hit.to_dict()))
+    return out

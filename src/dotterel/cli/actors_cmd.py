@@ -1,0 +1,95 @@
+"""CLI commands ``dotterel resolve`` and ``dotterel actors`` (added by :func:`register`)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from dotterel.errors import DotterelError, MalformedRecordError, MissingInputError
+
+
+def _resolve_line(line: str, number: int) -> dict[str, Any]:
+    from dotterel.actors.resolve import resolve
+
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        err = MalformedRecordError(f"line {number}: invalid JSON ({exc.msg})")
+        return {"line": number, "error": str(err), "code": None}
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        err = MalformedRecordError(f"line {number}: want an object with a 'text' string")
+        return {"line": number, "error": str(err), "code": None}
+    date = item.get("date")
+    context = item.get("context")
+    return resolve(
+        item["text"],
+        date if isinstance(date, str) else None,
+        context if isinstance(context, str) else None,
+    ).to_dict()
+
+
+def resolve_cmd(
+    text: Annotated[str | None, typer.Argument(help="Actor phrase to resolve.")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Date (YYYY-MM-DD) for office holders.")
+    ] = None,
+    context: Annotated[
+        str | None, typer.Option("--context", help="Sentence the phrase comes from.")
+    ] = None,
+    jsonl: Annotated[
+        Path | None, typer.Option("--jsonl", help="File of {text,date,context} lines.")
+    ] = None,
+) -> None:
+    """Resolve an actor phrase (or a JSONL file of them) to CAMEO-style codes as JSON."""
+    from dotterel.actors.resolve import resolve
+
+    if jsonl is not None:
+        if not jsonl.is_file():
+            typer.echo(str(MissingInputError("no such file", source=str(jsonl))), err=True)
+            raise typer.Exit(2)
+        with jsonl.open(encoding="utf-8") as fh:
+            for number, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                sys.stdout.write(json.dumps(_resolve_line(line, number)) + "\n")
+        return
+    if not text:
+        typer.echo("give TEXT or --jsonl FILE", err=True)
+        raise typer.Exit(2)
+    typer.echo(json.dumps(resolve(text, date, context).to_dict()))
+
+
+def actors_cmd(
+    unresolved: Annotated[
+        bool, typer.Option("--unresolved", help="List unresolved names.")
+    ] = False,
+    db: Annotated[Path, typer.Option("--db", help="Event store path.")] = Path("dotterel.duckdb"),
+    limit: Annotated[int, typer.Option("--limit", help="How many names to list.")] = 50,
+) -> None:
+    """List the most frequent unresolved actor names in the store."""
+    if not unresolved:
+        typer.echo("nothing to do: use --unresolved", err=True)
+        raise typer.Exit(2)
+    try:
+        from dotterel.store import open_store
+    except ImportError as exc:
+        typer.echo(f"the event store is not available: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    try:
+        store = open_store(str(db))
+        rows = store.unresolved_actors(limit)
+    except DotterelError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from exc
+    for name, count in rows:
+        typer.echo(f"{count}\t{name}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``resolve`` and ``actors`` commands to ``app``."""
+    app.command("resolve")(resolve_cmd)
+    app.command("actors")(actors_cmd)
