@@ -103,9 +103,9 @@ def test_ingest_of_a_mixed_directory_stores_good_and_records_bad(tmp_path: Path)
     first = runner.invoke(app, ["ingest", str(folder), "--db", str(db)], env=env)
     assert first.exit_code == 0, first.output
     with duckdb.connect(str(db), read_only=True) as con:
-        doc_ids = {row[0] for row in con.sql("SELECT doc_id FROM documents").fetchall()}
-        failures = con.sql("SELECT source, line, code, reason FROM failures").fetchall()
-        events = con.sql("SELECT count(*) FROM events").fetchone()
+        doc_ids = {row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall()}
+        failures = con.execute("SELECT source, line, code, reason FROM failures").fetchall()
+        events = con.execute("SELECT count(*) FROM events").fetchone()
     assert {"good-1", "good-2"} <= doc_ids
     assert len(doc_ids) == 5  # two JSONL records, the text file, the HTML page, the feed item
     codes_by_file = {(Path(source).name, code) for source, _line, code, _reason in failures}
@@ -123,8 +123,8 @@ def test_ingest_of_a_mixed_directory_stores_good_and_records_bad(tmp_path: Path)
     second = runner.invoke(app, ["ingest", str(folder), "--db", str(db)], env=env)
     assert second.exit_code == 0
     with duckdb.connect(str(db), read_only=True) as con:
-        again = con.sql("SELECT count(*) FROM documents").fetchone()
-        events_again = con.sql("SELECT count(*) FROM events").fetchone()
+        again = con.execute("SELECT count(*) FROM documents").fetchone()
+        events_again = con.execute("SELECT count(*) FROM events").fetchone()
     assert again == (5,)
     assert events_again == events
     assert "5 already stored" in second.stderr

@@ -54,7 +54,7 @@ def test_object_pattern_decides_the_category(coder: Coder) -> None:
 
 
 def test_nominal_trigger_with_possessor_and_target(coder: Coder) -> None:
-    events = coder("The Turkish attack on Syrian Kurds drew criticism.")
+    events = coder("The Turkish attack on Syrian towns drew criticism.")
     assault = only(events, "ASSAULT")
     assert assault.actor[0].country_code == "TUR"
     assert assault.recipient[0].country_code == "SYR"
@@ -102,19 +102,34 @@ def test_offer_takes_the_recipient_of_what_is_offered(coder: Coder) -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "factuality"),
+    ("sentence", "event_type", "factuality"),
     [
-        ("Poland attacked Belarus.", "actual"),
-        ("Poland did not attack Belarus.", "negated"),
-        ("Poland refused to attack Belarus.", "negated"),
-        ("Poland could attack Belarus.", "hypothetical"),
-        ("If talks fail, Poland will attack Belarus.", "hypothetical"),
-        ("Poland will attack Belarus.", "future"),
-        ("Poland is expected to attack Belarus.", "future"),
+        ("Poland attacked Belarus.", "ASSAULT", "actual"),
+        ("Poland did not attack Belarus.", "ASSAULT", "negated"),
+        ("Poland never attacked Belarus.", "ASSAULT", "negated"),
+        ("Poland failed to attack Belarus.", "ASSAULT", "negated"),
+        ("Poland could attack Belarus.", "ASSAULT", "hypothetical"),
+        ("If talks fail, Poland could attack Belarus.", "ASSAULT", "hypothetical"),
+        ("Poland may deploy troops near Belarus.", "MOBILIZE", "hypothetical"),
+        ("Poland will deploy troops near Belarus.", "MOBILIZE", "future"),
+        ("Poland is expected to deploy troops near Belarus.", "MOBILIZE", "future"),
     ],
 )
-def test_factuality_cues(coder: Coder, sentence: str, factuality: str) -> None:
-    assert only(coder(sentence), "ASSAULT").factuality == factuality
+def test_factuality_cues(coder: Coder, sentence: str, event_type: str, factuality: str) -> None:
+    assert only(coder(sentence), event_type).factuality == factuality
+
+
+def test_announced_coercion_is_a_threat_that_happened(coder: Coder) -> None:
+    event = only(coder("Poland will attack Belarus."), "THREATEN")
+    assert event.factuality == "actual"
+    assert any(cue.startswith("plover:future-assault-is-threaten") for cue in event.cues)
+
+
+def test_refusing_to_cooperate_is_a_rejection(coder: Coder) -> None:
+    event = only(coder("Poland refused to meet Belarus."), "REJECT")
+    assert [r.country_code for r in event.recipient] == ["BLR"]
+    event = only(coder("Poland failed to sign the treaty with Belarus."), "REJECT")
+    assert event.factuality == "actual"
 
 
 def test_promised_cooperation_is_agree(coder: Coder) -> None:

@@ -9,7 +9,14 @@ rule               mention                                       antecedent
 =================  ============================================  ================================
 ``person``         he, him, his, she, her                        last person actor (office holder,
                                                                  PERSON entity, titled phrase)
-``group``          they, them, their, its, it (not expletive)    last country/organisation actor
+``plural``         they, them, their, theirs, themselves         nearest plural antecedent in the
+                                                                 same or the 2 previous sentences:
+                                                                 a coordination of >= 2 actors
+                                                                 ("Russia, China and Iran", one
+                                                                 Entity per member) or a plural
+                                                                 noun actor ("Chinese firms")
+``group``          it, its (not expletive); they/them/their      last country/organisation actor,
+                   when no plural antecedent is near             singular ones first for it/its
 ``two``            the two countries/sides/nations, both         the last two distinct countries;
                    countries/sides/nations                       one Entity per antecedent
 ``parties``        the parties, the two parties, both parties    actors of the latest earlier
@@ -20,14 +27,21 @@ rule               mention                                       antecedent
                    president, the government, the kingdom, the   ``<ISO>GOV`` (a president gets
                    regime, the administration, the cabinet       the holder name at the date)
 =================  ============================================  ================================
+
+Binding: an object pronoun ("labels *them*", "met *him*") never takes an antecedent from
+the subject phrase of its own clause; for a relative clause that subject is the noun the
+clause modifies ("a US Congress-backed assessment that labels them" cannot mean US
+Congress).  Possessives and reflexives are exempt: "Iran denied its role" and "they
+defended themselves" are bound by their subject.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dotterel.actors.lexicon import Lexicon, default_lexicon
 from dotterel.actors.resolve import NON_STATE
@@ -35,7 +49,15 @@ from dotterel.nlp import extensions  # noqa: F401
 from dotterel.records import Entity
 
 _PERSON_PRON = frozenset({"he", "him", "his", "she", "her"})
-_GROUP_PRON = frozenset({"they", "them", "their", "its", "it"})
+_PLURAL_PRON = frozenset({"they", "them", "their", "theirs", "themselves"})
+_SINGULAR_PRON = frozenset({"its", "it"})
+_GROUP_PRON = _PLURAL_PRON | _SINGULAR_PRON
+_REFLEXIVE = frozenset({"themselves", "himself", "herself", "itself"})
+# Text between two actors that makes them one coordinated group.
+_COORD_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&|as well as)\s*(?:the\s+)?", re.I)
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_CONTROLLED = frozenset({"xcomp", "acl", "advcl", "pcomp", "conj"})
+_WINDOW = 2  # sentences before the pronoun's own that plural antecedents may come from
 _TWO_RE = re.compile(
     r"\b(?:the two|both) (?:countries|sides|nations|states|governments|neighbou?rs)\b", re.I
 )
@@ -134,6 +156,8 @@ class CorefResolver:
                     f"coref:gov:{gov_ant.text}",
                 )
             )
+        groups = _plural_antecedents(doc, actors, added)
+        sent_starts = [sent.start_char for sent in doc.sents]
         for token in doc:
             low = token.lower_
             if low not in _PERSON_PRON and low not in _GROUP_PRON:
@@ -143,13 +167,44 @@ class CorefResolver:
                 continue
             if low == "it" and (token.dep_ == "expl" or token.head.lemma_ == "be"):
                 continue
-            pool = before(start)
+            bound = _bound_spans(token)
+
+            def allowed(entity: Entity, bound: list[tuple[int, int]] = bound) -> bool:
+                return not any(s <= entity.start and entity.end <= e for s, e in bound)
+
+            pool = [a for a in before(start) if allowed(a)]
+            if low in _PLURAL_PRON:
+                first_sent = sent_starts[max(0, bisect_right(sent_starts, token.idx) - 1 - _WINDOW)]
+                members = next(
+                    (
+                        g
+                        for g in reversed(groups)
+                        if first_sent <= g[0].start
+                        and g[-1].end <= start
+                        and all(allowed(m) for m in g)
+                    ),
+                    None,
+                )
+                if members:
+                    for member in members:
+                        added.append(self._copy_span(token.text, start, end, member, "plural"))
+                    continue
             ant: Entity | None
             if low in _PERSON_PRON:
                 ant = next((a for a in reversed(pool) if _is_person(a)), None)
                 rule = "person"
             else:
-                ant = next((a for a in reversed(pool) if _is_group(a)), None)
+                groupish = [a for a in pool if _is_group(a)]
+                if low in _SINGULAR_PRON:
+                    # "it"/"its" is one state or body, not "Chinese firms"; a possessive
+                    # "its" prefers the head of its own clause's subject ("Iran, facing
+                    # tensions with Israel, sees its support ...").
+                    singular = [a for a in groupish if not _is_plural(doc, a)]
+                    groupish = singular or groupish
+                    head = _subject_head(token)
+                    if head is not None:
+                        groupish += [a for a in groupish if a.start <= head < a.end][:1]
+                ant = groupish[-1] if groupish else None
                 rule = "group"
             if ant is not None:
                 added.append(self._copy_span(token.text, start, end, ant, rule))
@@ -195,6 +250,102 @@ class CorefResolver:
                     out.append(a)
             return out
         return []
+
+
+def _is_plural(doc: Doc, entity: Entity) -> bool:
+    """Whether an actor mention is headed by a plural noun ("Chinese firms", "rebels")."""
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    return span is not None and span.root.tag_ in _PLURAL_TAGS
+
+
+def _plural_antecedents(doc: Doc, actors: list[Entity], added: list[Entity]) -> list[list[Entity]]:
+    """Plural antecedents in text order, each a list of member mentions.
+
+    Coordinations of two or more coded actors ("Russia, China, Iran, and the DRPK"),
+    plural-headed actors ("Chinese firms") and the members found for "the two countries"
+    or "the parties" (which share one span).
+    """
+    coded = [a for a in actors if a.code is not None]
+    text = doc.text
+    out: list[list[Entity]] = []
+    run: list[Entity] = []
+    for entity in coded:
+        if run and _COORD_GAP.fullmatch(text[run[-1].end : entity.start]):
+            run.append(entity)
+            continue
+        if len(run) >= 2:
+            out.append(run)
+        run = [entity]
+    if len(run) >= 2:
+        out.append(run)
+    in_runs = {id(e) for g in out for e in g}
+    for entity in coded:
+        if id(entity) not in in_runs and _is_plural(doc, entity):
+            out.append([entity])
+    spans: dict[tuple[int, int], list[Entity]] = {}
+    for entity in added:
+        if (entity.why or "").startswith(("coref:two:", "coref:parties:")):
+            spans.setdefault((entity.start, entity.end), []).append(entity)
+    out.extend(g for g in spans.values() if len(g) >= 2)
+    out.sort(key=lambda g: (g[-1].end, g[0].start))
+    return [_distinct(g) for g in out]
+
+
+def _distinct(group: list[Entity]) -> list[Entity]:
+    seen: set[str | None] = set()
+    members = []
+    for entity in group:
+        if entity.code not in seen:
+            seen.add(entity.code)
+            members.append(entity)
+    return members
+
+
+def _bound_spans(token: Token) -> list[tuple[int, int]]:
+    """Character ranges an object pronoun may not corefer with (its clause's subject)."""
+    if token.dep_ == "poss" or token.lower_ in _REFLEXIVE or token.dep_ in _SUBJECT_DEPS:
+        return []
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    spans: list[tuple[int, int]] = []
+    relative = verb.dep_ in ("relcl", "acl")
+    for subject in subjects:
+        if relative and subject.tag_ in ("WDT", "WP"):
+            continue
+        spans.append((subject.left_edge.idx, _end(subject.right_edge)))
+    if relative:
+        # The modified noun is the relative clause's subject; its own words, not the clause.
+        noun = verb.head
+        spans.append((noun.left_edge.idx, verb.left_edge.idx))
+    return spans
+
+
+def _subject_head(token: Token) -> int | None:
+    """Character offset of the subject head of a possessive pronoun's clause."""
+    if token.dep_ != "poss":
+        return None
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    while subject is None and verb.dep_ in _CONTROLLED and verb.head is not verb:
+        # "sees its support as an opportunity to strengthen its defences": the subject
+        # of an infinitive or participle clause is the one of the clause it hangs from.
+        verb = verb.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > token.i or subject.pos_ == "PRON":
+        return None
+    return subject.idx
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token)
 
 
 def _in_subject(sent: Span, entity: Entity) -> bool:

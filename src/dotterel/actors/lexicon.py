@@ -547,7 +547,11 @@ def _load_into(lex: Lexicon, data_dir: Path) -> None:
         lex.add_agent(row["text"], row["role"], row["title"] or None)
     surnames: dict[str, list[tuple[tuple[DatedCode, ...], str]]] = {}
     for row in _read_tsv(data_dir / "phoenix_actors.tsv"):
-        codes = parse_codes(row["codes"])
+        # A bare sector ("MED" for Reuters) names no country: it would only shadow
+        # curated entries ("The Guardian") with a code that cannot be used.
+        codes = tuple(c for c in parse_codes(row["codes"]) if c.code not in SECTORS)
+        if not codes:
+            continue
         names = row["names"].split("|")
         keys = {key_of(n) for n in names}
         dated = any(c.start or c.end for c in codes)

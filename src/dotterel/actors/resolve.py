@@ -384,6 +384,11 @@ def _after_complement(tokens: Sequence[Token], group: list[Atom]) -> bool:
     )
 
 
+def _located_agent(group: Sequence[Atom]) -> bool:
+    # A town right before an agent word names a local body ("Omdurman radio", "Basra police").
+    return any(a.is_agent and b.j == a.i for b, a in zip(group, group[1:], strict=False))
+
+
 def find_actors(lex: Lexicon, text: str, date: str | None) -> list[Entity]:
     """Dictionary actor mentions in running text (no spaCy), sorted by start."""
     tokens = tokenize(text)
@@ -392,7 +397,7 @@ def find_actors(lex: Lexicon, text: str, date: str | None) -> list[Entity]:
     for group in group_phrases(tokens, atoms):
         if all(a.is_agent for a in group):
             continue
-        if all(_is_location(a) for a in group if not a.is_agent):
+        if all(_is_location(a) for a in group if not a.is_agent) and not _located_agent(group):
             continue
         res = compose(lex, tokens, group, date)
         if res is None or res.code is None:

@@ -204,11 +204,11 @@ class EventCoder:
         meet", "threatened to attack", "a hunger strike to demand", "its demand that Israel
         ease restrictions". Only what an accusation charges is coded on its own."""
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-        if verb.dep_ not in ("xcomp", "ccomp") and not (
-            verb.dep_ in ("advcl", "acl", "relcl") and infinitive
-        ):
-            if not (verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN"):
-                return False
+        complement = verb.dep_ in ("xcomp", "ccomp")
+        purpose = verb.dep_ in ("advcl", "acl", "relcl") and infinitive
+        noun_content = verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
+        if not (complement or purpose or noun_content):
+            return False
         head = verb.head
         if head.pos_ == "NOUN":
             noun_entry = self.lexicon.match_noun(head.lemma_.lower())
@@ -226,12 +226,10 @@ class EventCoder:
     def _code_modal_demand(
         self, verb: Token, actors: ActorIndex
     ) -> tuple[TriggerEntry, Participants, list[str]] | None:
-        """"X said Y must do Z": a demand by X on Y (PLOVER REQUEST), whatever Z is."""
+        """ "X said Y must do Z": a demand by X on Y (PLOVER REQUEST), whatever Z is."""
         if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.cues.reporting_verbs:
             return None
-        if not any(
-            c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children
-        ):
+        if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
             return None
         speakers = [e for s in subject_of(verb.head)[0] for e in actors.phrase_entities(s)]
         addressees = [e for s in children(verb, "nsubj") for e in actors.phrase_entities(s)]
@@ -330,8 +328,9 @@ class EventCoder:
         found: list[Entity] = []
         for obj in children(verb, "dobj", "dative", "iobj"):
             if obj.lemma_.lower() in trigger_objects:
-                # "imposed penalties on Chinese firms": the recipient hangs off the object.
-                for inner in prep_objects(obj, NOUN_RECIPIENT_PREPS):
+                # "imposed penalties on Chinese firms", "rejected a proposal from Cambodia":
+                # the other party hangs off the object.
+                for inner in prep_objects(obj, OBJECT_PARTY_PREPS):
                     found.extend(actors.phrase_entities(inner))
                 continue
             named = actors.phrase_entities(obj) or self._group_members(obj, actors)
@@ -344,7 +343,9 @@ class EventCoder:
         if found:
             result.rules.append("arg:dobj")
             return found
-        for pobj in prep_objects(verb, RECIPIENT_PREPS):
+        # "rejected a proposal from Cambodia": with an object, "from" names its author.
+        preps = RECIPIENT_PREPS | {"from"} if children(verb, "dobj") else RECIPIENT_PREPS
+        for pobj in prep_objects(verb, preps):
             found.extend(actors.phrase_entities(pobj))
         if found:
             result.rules.append("arg:prep")

@@ -110,6 +110,13 @@ class FactualityTagger:
         return ""
 
     def _hypothetical(self, token: Token) -> str:
+        for clause in token.children:
+            # "If talks fail, X could attack": the consequence of a condition.
+            if clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in self.cues.conditional_marks
+                for m in clause.children
+            ):
+                return f"conditional-consequence:{clause.lemma_.lower()}"
         for governor in self._governors(token):
             lemma = governor.lemma_.lower()
             if governor is not token and lemma in self.cues.reporting_verbs:

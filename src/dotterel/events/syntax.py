@@ -158,7 +158,7 @@ def children(token: Token, *deps: str) -> list[Token]:
 
 def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of the prepositions in ``preps`` attached to ``token``."""
-    result = []
+    result: list[Token] = []
     for prep in token.children:
         if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in preps:
             result.extend(child for child in prep.children if child.dep_ == "pobj")
