@@ -121,6 +121,12 @@ MODIFIERS = frozenset(
 )
 
 
+GIVEN_NAMES = frozenset(
+    ["mohamad", "mohammad", "mohammed", "muhammad", "mohamed", "ahmed", "ahmad", "ali"]
+    + ["abdullah", "omar", "ibrahim", "ismail", "hassan", "hussein", "khalifa", "hamad"]
+    + ["thani", "sabah", "nahyan", "silva", "santos", "sheikh", "abdulaziz", "said"]
+)
+
 _STOP = frozenset(
     [
         "the",
@@ -334,6 +340,9 @@ class Lexicon:
         self.country_codes: frozenset[str] = frozenset()
         self.country_names: dict[str, str] = {}
         self.max_len = 1
+        # Last words that are never used alone for a holder: given names ("Mohamad" of
+        # Mahathir Mohamad) and places ("Lagos" of Ricardo Lagos).
+        self.no_surname: set[str] = set(GIVEN_NAMES)
         self._fuzzy_index: dict[str, str | None] | None = None
 
     # -- building -------------------------------------------------------------------
@@ -353,7 +362,15 @@ class Lexicon:
         for n in range(1, len(parts)):
             self.prefixes.add(" ".join(parts[:n]))
         word = entry.surface.replace(".", "")
-        if entry.case_sensitive and len(tokens) == 1 and word.isupper() and len(word) >= 3:
+        # Misspelt agency names are rare, and "IRA" is not a typo for "RIA".
+        fuzzy_ok = entry.kind != "media"
+        if (
+            fuzzy_ok
+            and entry.case_sensitive
+            and len(tokens) == 1
+            and word.isupper()
+            and len(word) >= 3
+        ):
             self.acronyms[word] = key
 
     def add_agent(self, text: str, role: str, title: str | None) -> None:
@@ -390,6 +407,7 @@ class Lexicon:
             and surname[:1].isupper()
             and len(surname) > 3
             and key_of(surname) not in self.agents
+            and key_of(surname) not in self.no_surname
         ):
             names.append(surname)
         for name in dict.fromkeys(n for n in names if n):
@@ -457,6 +475,8 @@ class Lexicon:
             return False
         prev = tokens[atom.i - 1]
         covered = bool(atoms) and atoms[-1].j == atom.i
+        if any((e.canonical or "").split(" ")[0] == prev.text for e in atom.entries):
+            return False  # the holder's own first name: "Abdelaziz Bouteflicka"
         return prev.text[:1].isupper() and prev.text.isalpha() and not covered
 
     def _fuzzy(self, tokens: Sequence[Token], i: int) -> Atom | None:
@@ -515,11 +535,14 @@ class Lexicon:
         return max(valid, key=lambda h: h.start or "")
 
 
-def _titled_variant(key: str, keys: set[str]) -> bool:
+def _titled_variant(key: str, keys: set[str], agents: dict[str, tuple[str, str | None]]) -> bool:
     # "President Bush" next to "Bush" in one entry: leave titles to the agent words so
     # that the title, the country and the holder's dates all take part in the coding.
+    # A lone first name is no title: "Hamid Karzai" next to "Karzai" stays.
     parts = key.split(" ")
-    return any(" ".join(parts[k:]) in keys for k in range(1, len(parts)))
+    return any(
+        " ".join(parts[k:]) in keys and (k > 1 or parts[0] in agents) for k in range(1, len(parts))
+    )
 
 
 def _holder_code(holder: Holder) -> str:
@@ -543,6 +566,9 @@ def _load_into(lex: Lexicon, data_dir: Path) -> None:
                 "country",
             )
         )
+    cities = _read_tsv(data_dir / "cities.tsv")
+    lex.no_surname.update(key_of(row["text"]) for row in cities)
+    lex.no_surname.update(key_of(row["text"]) for row in countries)
     for row in _read_tsv(data_dir / "agents.tsv"):
         lex.add_agent(row["text"], row["role"], row["title"] or None)
     surnames: dict[str, list[tuple[tuple[DatedCode, ...], str]]] = {}
@@ -556,7 +582,7 @@ def _load_into(lex: Lexicon, data_dir: Path) -> None:
         keys = {key_of(n) for n in names}
         dated = any(c.start or c.end for c in codes)
         for name in names:
-            if len(name) < 3 or _titled_variant(key_of(name), keys) or lex.titled(name):
+            if len(name) < 3 or _titled_variant(key_of(name), keys, lex.agents) or lex.titled(name):
                 continue
             single = len(tokenize(name)) == 1
             if single:
@@ -601,7 +627,7 @@ def _load_into(lex: Lexicon, data_dir: Path) -> None:
         ):
             codes, canonical = owners[-1]
             lex.add_name(NameEntry(surname, codes, "phoenix", True, canonical, "phoenix"))
-    for row in _read_tsv(data_dir / "cities.tsv"):
+    for row in cities:
         # Cities are a last resort: only used when nothing else in a phrase resolves.
         lex.add_name(NameEntry(row["text"], (DatedCode(row["iso3"]),), "city", True, None, "city"))
 

@@ -172,9 +172,13 @@ def compose(
     )
     demonyms = [a for a in names_head if a.entries[0].kind == "demonym"]
     plural_demonym = bool(demonyms) and tokens[demonyms[-1].j - 1].text.endswith("s")
-    if plural_demonym and not agents_head and complement_country is not None and named is None:
+    if (
+        complement_country is not None
+        and named is None
+        and _located_group(tokens, first, cut, demonyms, agents_head, plural_demonym)
+    ):
         country = complement_country
-        why = "dict:complement"
+        why = "dict:located"
     if named is None and country is None:
         if complement_country is not None:
             if _is_country(complement_country):
@@ -276,6 +280,41 @@ _MODIFIER_SUFFIXES = frozenset(
 )
 
 
+_COMMUNITY = frozenset(
+    ["population", "populations", "community", "communities", "minority", "minorities"]
+    + ["people", "peoples", "residents", "villagers", "civilians", "inhabitants"]
+)
+_LOCATING = frozenset({"in", "of", "inside", "throughout", "across", "living"})
+DIRECTIONS = frozenset(
+    ["southern", "northern", "eastern", "western", "central", "south", "north", "east"]
+    + ["west", "southeastern", "southwestern", "northeastern", "northwestern", "southeast"]
+    + ["southwest", "northeast", "northwest"]
+)
+
+
+def _located_group(
+    tokens: Sequence[Token],
+    first: int,
+    cut: int,
+    demonyms: Sequence[Atom],
+    agents: Sequence[Atom],
+    plural_demonym: bool,
+) -> bool:
+    """Whether an ethnic/national group is placed by its complement.
+
+    "ethnic Albanians in southern Serbia", "the Kurds of northern Iraq", "the Albanian
+    population of Montenegro", "ethnic Albanian rebels in Macedonia" live where the
+    complement says; "Russian troops in Syria" and "Afghan refugees in Pakistan" do not.
+    """
+    if not demonyms or cut >= len(tokens) or tokens[cut].lower not in _LOCATING:
+        return False
+    ethnic = first > 0 and tokens[first - 1].lower == "ethnic"
+    if not agents:
+        return plural_demonym or ethnic
+    last = tokens[agents[-1].j - 1].lower
+    return ethnic or last in _COMMUNITY
+
+
 def _is_bloc(atom: Atom) -> bool:
     return atom.entries[0].kind == "bloc"
 
@@ -357,11 +396,12 @@ def _joins(tokens: Sequence[Token], group: list[Atom], atom: Atom) -> bool:
         return all(g in _GLUE for g in gap) and not _after_complement(tokens, group)
     # Name atom.
     if _is_country(atom) or _is_location(atom):
+        located = has_agent or _demonym_people(tokens, group)
         if (
             gap
             and gap[0] in _COMPLEMENT
-            and has_agent
-            and all(g in _COMPLEMENT or g == "the" for g in gap)
+            and located
+            and all(g in _COMPLEMENT or g == "the" or g in DIRECTIONS for g in gap)
         ):
             if gap[0] == "to" and tokens[last.j - 1].lower not in _ACCREDITED:
                 return False  # "visit by the president to Moscow": a destination
@@ -374,6 +414,15 @@ def _joins(tokens: Sequence[Token], group: list[Atom], atom: Atom) -> bool:
     if gap and "-" in gap:
         return False
     return all(g in _GLUE for g in gap) and not _after_complement(tokens, group)
+
+
+def _demonym_people(tokens: Sequence[Token], group: list[Atom]) -> bool:
+    # "Albanians" / "ethnic Albanian" may take a place: "Albanians in southern Serbia".
+    last = group[-1]
+    if last.is_agent or last.entries[0].kind != "demonym":
+        return False
+    ethnic = group[0].i > 0 and tokens[group[0].i - 1].lower == "ethnic"
+    return ethnic or tokens[last.j - 1].text.endswith("s")
 
 
 def _after_complement(tokens: Sequence[Token], group: list[Atom]) -> bool:

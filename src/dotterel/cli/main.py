@@ -202,7 +202,7 @@ def extract(
             progress.update(task, advance=1, rate=f"{processed / elapsed:.1f}")
             if explain_events:
                 for event in result.events:
-                    out.print(explain(event), highlight=False)
+                    out.print(explain(event), highlight=False, markup=False)
                     out.print()
             elif fmt is OutputFormat.jsonl:
                 write_events(result.events, fmt)

@@ -70,6 +70,9 @@ SCORE_FIXES = {("ACCUSE", ""): -3.0}
 CAMEO_FIXES: dict[str, tuple[str, str, str | None]] = {
     "163": ("SANCTION", "discontinue", None),
     "085": ("RETREAT", "", None),
+    # the manual's CONCEDE covers removing curfews and easing legal restrictions
+    "0813": ("CONCEDE", "", None),
+    "0814": ("CONCEDE", "", None),
     "0842": ("RETREAT", "release", None),
     "185": ("ASSAULT", "targeted", None),
     "186": ("ASSAULT", "targeted", None),
@@ -125,6 +128,10 @@ GROUPS = {
     "ACCN": "accusation allegation charge claim report suggestion assertion criticism "
     "rumour rumor speculation notion",
     "PROT": "protest demonstration rally march sit-in strike walkout picket",
+    "MONEY": "dollar euro yen yuan pound franc rupee million billion cash money $",
+    "CARGO": "ton tonne kg kilogram kilo consignment cargo batch truckload planeload shipload "
+    "worth good material",
+    "SHARE": "intelligence information data expertise evidence technology know-how experience",
     "ATK": "attack strike airstrike raid assault offensive bombing invasion operation incursion",
 }
 
@@ -143,6 +150,9 @@ promise 033 &AIDN &HUMAN
 promise 0332 &WEAPON &TROOP
 vow 030
 vow 138 revenge retaliation retribution response !THREATEN @violence # vowing revenge threatens
+swear 030
+swear 138 revenge retaliation retribution response !THREATEN @violence
+swear+in x # taking an oath of office
 offer 030
 offer 033 &AIDN &HUMAN
 offer 0332 &WEAPON
@@ -153,6 +163,7 @@ commit+to 030
 guarantee 030
 consent 030
 accept 030 proposal plan offer deal invitation ceasefire truce proposition settlement
+accept 030 formula framework roadmap road-map resolution initiative compromise
 accept 038 mediation
 accept 083 demand condition term ultimatum
 accept 0831 resignation
@@ -198,6 +209,10 @@ convene 040
 mediate 045
 engage+in 046 &TALKS
 resume 046 &TALKS
+renew 046 &TALKS
+reopen 046 &TALKS
+restart 046 &TALKS
+return+to 046 table talk negotiation
 open 046 &TALKS
 begin 046 &TALKS
 start 046 &TALKS
@@ -266,8 +281,8 @@ invest+in 061
 export 061
 import 061
 extradite 063
-share 064 intelligence information data
-exchange 064 intelligence information data
+share 064 &SHARE
+exchange 064 &SHARE
 train 062 &TROOP pilot officer
 # ---- AID (07x)
 provide 070
@@ -279,21 +294,21 @@ supply 070
 supply 072 &WEAPON
 supply 073 &HUMAN
 supply x information detail data
-send 070 &AIDN
+send 070 &AIDN &CARGO
 send 073 &HUMAN relief humanitarian
 send 072 &WEAPON &TROOP
 send 042 envoy delegation diplomat minister representative mission team
 send 074 peacekeeper
-deliver 070 &AIDN
+deliver 070 &AIDN &CARGO
 deliver 072 &WEAPON
 deliver 073 &HUMAN relief
 deliver 139 ultimatum !THREATEN
 ship 072 &WEAPON
-ship 070 &AIDN
+ship 070 &AIDN &CARGO
 transfer 072 &WEAPON
 sell 072 &WEAPON
 export 072 &WEAPON
-give 070 &AIDN
+give 070 &AIDN &MONEY
 give 072 &WEAPON
 give 075 asylum refuge sanctuary
 give 139 ultimatum !THREATEN
@@ -304,6 +319,9 @@ grant 086 access permission
 grant 054 recognition independence
 donate 070
 donate 073 &HUMAN
+hand+over 073 &HUMAN relief humanitarian
+hand+over 070 &AIDN &CARGO &MONEY
+hand+over x &PUBL # handing over a letter or a report
 fund 071
 finance 071
 lend 071
@@ -324,8 +342,22 @@ back+down 080
 give+in 080
 give+up 080
 cede 080
-ease 081 restriction rule control
-relax 081 restriction rule control
+ease 081 restriction rule control measure
+ease 0813 curfew
+ease 0814 emergency
+relax 081 restriction rule control measure
+relax 0813 curfew
+shorten 0813 curfew
+lift 081 restriction rule control measure
+remove 081 restriction rule control measure
+cancel 081 restriction rule control measure
+scrap 081 restriction rule control measure
+end 0813 curfew
+end 0814 emergency
+call+off 080 &PROT hunger # suspending protests is a concession
+suspend 080 &PROT hunger
+end 080 &PROT hunger
+withdraw 0832 demand claim request condition objection
 pardon 081
 commute 081 sentence
 amnesty 081
@@ -357,9 +389,11 @@ swap 0841 prisoner captive detainee
 exchange 0841 prisoner captive detainee
 hand+over 0842
 return 0842 territory property body remains land asset artifact
+return 0873 &WEAPON # giving up weapons is RETREAT disarm
+hand+over 0873 &WEAPON
 lift 085 &SANCT
 lift 0813 curfew
-lift 0814 emergency
+lift 0814 emergency state law
 lift 0872 blockade siege
 ease 085 &SANCT
 remove 085 &SANCT
@@ -413,6 +447,11 @@ appeal x ruling verdict conviction sentence decision # legal appeal
 appeal+against x ruling verdict conviction sentence decision
 press 100
 press+for 100
+push+for 100
+pressure 100
+pressure+into 100
+lobby 100
+lobby+for 100
 implore 100
 beg 100
 plead 100
@@ -473,8 +512,10 @@ summon 114 &DIPLO
 summon 114
 investigate 090
 probe 090
-open 090 investigation inquiry probe case
-launch 090 investigation inquiry probe
+open 090 investigation inquiry probe case hearing
+launch 090 investigation inquiry probe hearing
+send 090 inspector investigator
+dispatch 090 inspector investigator
 interrogate 090
 trade 111 accusation barb insult blame charge
 # ---- REJECT (12x)
@@ -483,13 +524,17 @@ reject 125 &TALKS
 reject 127 &DEAL plan proposal
 reject x &ACCN # rejecting an accusation is a denial, not an event
 refuse 120
+renege 120
+renege+on 120
+meet 083 demand condition requirement !CONCEDE
+meet x deadline target goal standard criterion need expectation obligation quota
 rebuff 120
 spurn 120
 turn+down 120
 rule+out 120
 veto 129
 block 129 resolution bill proposal deal motion measure sale bid nomination
-block 144 road highway street access entrance bridge route traffic !PROTEST
+block 144 road highway street access entrance bridge route traffic transport railway !PROTEST
 dismiss 120 proposal plan offer call demand request idea appeal initiative
 dismiss x &ACCN
 decline 120 offer invitation request proposal demand call
@@ -529,18 +574,30 @@ stage 141 protest demonstration rally march sit-in
 stage 143 strike walkout
 stage 190 &ATK !ASSAULT
 take+to 141 street
+stop 143 work
 # ---- SANCTION (16x; 163 follows the manual, see CAMEO_FIXES)
 sanction 163
 impose 163 &SANCT
 impose 1723 curfew !COERCE
 impose 1724 law emergency !COERCE
 impose 191 blockade siege !COERCE
+reimpose 163 &SANCT
+reimpose 1723 curfew !COERCE
+reimpose 1724 law emergency !COERCE
+reimpose 191 blockade siege !COERCE
+extend 1723 curfew !COERCE
+extend 1724 emergency !COERCE
+tighten 191 blockade siege !COERCE
 slap 163 &SANCT
 blacklist 163
 penalize 163
 penalise 163
 embargo 163
 ban 163
+prohibit 163
+prohibit 172 protest rally demonstration gathering assembly !COERCE
+force+out 174 !COERCE
+force+out 166 agency organization organisation mission observer monitor inspector &DIPLO
 ban 1722 party group organization opposition movement politician candidate !COERCE
 ban 172 protest rally demonstration gathering assembly !COERCE
 ban 1721 newspaper medium website outlet book broadcaster channel !COERCE
@@ -567,6 +624,7 @@ reduce 162 &AIDN
 halt 162 &AIDN export delivery shipment payment
 stop 162 &AIDN export delivery shipment payment
 suspend 160
+suspend 1721 constitution parliament right freedom liberty publication !COERCE
 suspend 164 &TALKS
 suspend 162 &AIDN export delivery shipment
 suspend 161 &TIES
@@ -585,6 +643,13 @@ mobilize 154
 mobilise 154
 mobilize 153 police
 mobilise 153 police
+mobilize x support opinion resource fund voter public
+mobilise x support opinion resource fund voter public
+strengthen 154 &TROOP presence garrison
+boost 154 &TROOP presence garrison
+bolster 154 &TROOP presence garrison
+beef+up 154 &TROOP presence garrison
+increase 154 &TROOP presence garrison
 deploy 154
 deploy 153 police
 deploy 154 &WEAPON @weapons
@@ -662,6 +727,9 @@ torture 1822
 rape 1821
 beat 182
 assault 182
+abuse 182
+abuse x power authority position office privilege trust right drug substance
+wage 190 war &ATK
 stab 1823 @primitive
 shoot 193
 shoot+down 190 @aerial
@@ -691,6 +759,7 @@ destroy 1712
 demolish 1712
 raze 1712
 torch 1712
+set 1712 fire # "set fire to", "set on fire"
 kidnap 181
 abduct 181
 hijack 181
@@ -729,6 +798,7 @@ discussion 040
 dialogue 040
 conference 040 @multilateral
 mediation 045
+welcome 043 # "gave a warm welcome to"
 support 051
 backing 051
 endorsement 051
@@ -755,6 +825,7 @@ funding 071
 loan 071
 bailout 071
 relief 073
+rescue 073 # the manual codes rescues of hostages as AID
 airlift 073
 asylum 075
 concession 080
@@ -808,6 +879,7 @@ protest 140
 demonstration 141
 rally 141
 sit-in 141
+vigil 141
 picket 141
 walkout 143
 boycott 143 @boycott
@@ -832,6 +904,9 @@ reinforcement 154
 conscription 154
 exercise 150 # single-country drills; joint drills are COOPERATE (coder decides)
 drill 150
+manoeuvre 150
+maneuver 150
+wargame 150
 arrest 173
 detention 173
 imprisonment 173
@@ -863,18 +938,29 @@ assault 190
 ambush 190
 clash 190
 fighting 190
+skirmish 190
+firefight 193
+gunfight 193
+gunbattle 193
+shootout 193
 battle 190
 hostility 190
 killing 190
 massacre 202
+cleansing 203
 assassination 186
 shooting 193
 execution 1823
 torture 1822
 kidnapping 181
+hostage-taking 181
 abduction 181
 hijacking 181
 """.strip()
+
+# The spaCy lemmatizer strips the "e" of some "-ed"/"-ing" forms ("staged" -> "stag",
+# "waged" -> "wag"): these lemmas get copies of the real verb's curated rows.
+LEMMA_ALIASES = {"stag": "stage", "wag": "wage"}
 
 # Verbs that are never event triggers here, whatever the PETRARCH dictionary says:
 # reporting verbs (the coder treats them as claim cues), denial cues, auxiliaries and
@@ -1293,6 +1379,9 @@ def build(shared: Path, out: Path) -> dict[str, int]:
             taken.update((r["lemma"], r["particle"], o) for o in obj_list)
             r["objects"] = "|".join(obj_list)
         curated.append(_complete(r, cameo))
+    for alias, lemma in LEMMA_ALIASES.items():
+        for r in [r for r in curated if r["lemma"] == lemma]:
+            curated.append({**r, "lemma": alias, "note": f"lemmatizer form of {lemma!r}"})
     curated_lemmas = {r["lemma"] for r in curated}
     facts = parse_petrarch(ref / "phoenix" / "CAMEO.2.0.txt")
     # per (lemma, particle, object) keep the most frequent code

@@ -18,6 +18,7 @@ Argument rules (names as they appear in ``event.rules``):
 ``arg:poss``        possessor or modifier of a noun trigger is its source ("US allegations")
 ``arg:light-verb``  subject of a light verb carrying a noun trigger ("launched an attack")
 ``arg:carry-over``  recipient carried over from the last event of the same type
+``arg:no-agent``    passive violence with no named perpetrator keeps its victims
 ``arg:charged-actor`` accused of "X alleged that Y did Z" is Y
 ``arg:content-recipient`` recipient of the offered, demanded or threatened act
 ``modal-demand``    "X said Y must do Z" is a REQUEST by X of Y
@@ -62,6 +63,12 @@ GROUP_PREPS = frozenset({"between", "among", "amongst"})
 # Reason clauses of these categories name the act the recipient is blamed for.
 CHARGE_TYPES = frozenset({"ACCUSE", "SANCTION", "COERCE", "PROTEST"})
 CARRY_OVER_SENTENCES = 3
+AGENTLESS_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Acts that are always done to someone: without a recipient the coder has missed the
+# target, and a one-sided record would only mislead.
+TARGETED_TYPES = frozenset(
+    {"ACCUSE", "REQUEST", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "AID", "REJECT", "PROTEST"}
+)
 
 
 @dataclass
@@ -150,7 +157,13 @@ class EventCoder:
             return None
         participants = self._verb_participants(verb, actors, entry)
         if not participants.actor:
-            return None
+            # "Three soldiers were killed in a bombing": violence with unnamed perpetrators
+            # is still an event against its victims.
+            if not (
+                entry.plover in AGENTLESS_TYPES and participants.recipient and is_passive(verb)
+            ):
+                return None
+            participants.rules.append("arg:no-agent")
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in entry.objects:
                 consumed.add(child.i)
@@ -282,13 +295,9 @@ class EventCoder:
         result.recipient.extend(self._recipients(verb, actors, consumed_objects, result))
         if not result.recipient and entry.plover != "ACCUSE":
             result.recipient.extend(self._content_recipients(verb, actors, result))
-        actor_codes = {e.country_code for e in result.actor if e.country_code}
-        result.recipient = [
-            e
-            for e in unique_entities(result.recipient)
-            if e not in result.actor
-            and (e.country_code is None or e.country_code not in actor_codes)
-        ]
+        # Domestic events keep their same-country recipient ("Zimbabwe's opposition
+        # demanded that Mugabe resign" is ZWE → ZWE).
+        result.recipient = [e for e in unique_entities(result.recipient) if e not in result.actor]
         return result
 
     def _content_recipients(
@@ -484,6 +493,8 @@ class EventCoder:
                         event.rules.append("arg:carry-over")
             noun_trigger = any(rule.startswith("noun:") for rule in event.rules)
             if noun_trigger and _participant_count(event) < 2:
+                continue
+            if not event.recipient and event.event_type in TARGETED_TYPES:
                 continue
             kept.append(event)
             if event.recipient:

@@ -1,5 +1,8 @@
 """The ``dotterel_merge`` component: one record per act per document.
 
+It runs last, once places are known, so it also codes the perpetrator of violence with
+no named agent (see :func:`attribute_unnamed_attackers`).
+
 A headline, the lead and a quote often report the same act. Events of one document with
 the same category, the same participants at country level (as a set for unordered
 categories) and the same factuality merge into the earliest one, which keeps every
@@ -37,6 +40,28 @@ def _union(into: list[Entity], more: list[Entity]) -> None:
             into.append(entity)
 
 
+def attribute_unnamed_attackers(events: list[Event]) -> None:
+    """Violence by unnamed perpetrators against foreigners is coded to the country where
+    it happened ("a roadside bomb near Samarra killed a US soldier" → IRQ → USA); against
+    the country's own people the perpetrator stays unknown."""
+    for event in events:
+        if event.actor or "arg:no-agent" not in event.rules or event.location is None:
+            continue
+        where = event.location.country
+        if where and where not in {e.country_code for e in event.recipient}:
+            event.actor = [
+                Entity(
+                    text=event.location.name,
+                    start=event.trigger.start,
+                    end=event.trigger.end,
+                    code=where,
+                    country=where,
+                    why="location-of-attack",
+                )
+            ]
+            event.rules.append("arg:attacker-from-location")
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Merge repeated mentions of the same act; keeps document order of first mentions."""
     merged: dict[tuple[object, ...], Event] = {}
@@ -71,7 +96,9 @@ def make_merger(nlp: Language, name: str) -> object:
     """spaCy factory for the merge step."""
 
     def merge(doc: Doc) -> Doc:
-        doc._.events = merge_events(doc._.events or [])
+        events = doc._.events or []
+        attribute_unnamed_attackers(events)
+        doc._.events = merge_events(events)
         return doc
 
     return merge
