@@ -491,14 +491,17 @@ class Lexicon:
                 return Atom(i, i + 1, tokens[i].start, tokens[i].end, entries, fuzzy=True)
         return None
 
-    def fuzzy_name(self, word: str) -> str | None:
-        """Key of the one known capitalised name one edit away from ``word`` (≥ 6 letters)."""
-        if len(word) < 6 or not word[:1].isupper() or not word.isalpha():
+    def fuzzy_name(self, word: str, min_len: int = 6) -> str | None:
+        """Key of the one known capitalised name one edit away from ``word``.
+
+        Names and words shorter than ``min_len`` letters are not considered.
+        """
+        if len(word) < min_len or not word[:1].isupper() or not word.isalpha():
             return None
         if self._fuzzy_index is None:
             index: dict[str, str | None] = {}
             for key, entries in self.names.items():
-                if " " in key or len(key) < 6 or not key.isalpha():
+                if " " in key or len(key) < 5 or not key.isalpha():
                     continue
                 if not any(e.case_sensitive and e.source != "city" for e in entries):
                     continue
@@ -514,7 +517,7 @@ class Lexicon:
             for v in (low, *(low[:k] + low[k + 1 :] for k in range(len(low))))
         }
         found.discard(None)
-        keys = sorted(k for k in found if k is not None)
+        keys = sorted(k for k in found if k is not None and len(k) >= min_len)
         if keys and all(self._same_code(keys[0], k) for k in keys[1:]):
             return keys[0]
         return None

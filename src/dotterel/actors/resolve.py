@@ -208,6 +208,13 @@ def compose(
         specific = [a for a in agent_list if tokens[a.j - 1].lower not in _NEUTRAL]
         role = (specific or agent_list)[-1].role
         title = next((a.title for a in reversed(agent_list) if a.title), None)
+        comp_agents = [
+            a for a in comp if a.is_agent and tokens[a.j - 1].lower not in _NEUTRAL
+        ]
+        if not specific and not title and comp_agents:
+            # "a member of the Syrian parliament", "leader of the rebels": the body named
+            # after the preposition gives the sector.
+            role = comp_agents[-1].role
     canonical = entry.canonical
     if entry.kind == "person":
         why = "holder"
@@ -509,12 +516,20 @@ def _with_fuzzy(lex: Lexicon, tokens: Sequence[Token], atoms: list[Atom]) -> lis
     if any(not a.is_agent and not _is_location(a) for a in atoms):
         return atoms
     covered = {k for a in atoms for k in range(a.i, a.j)}
-    after_title = {a.j for a in atoms if a.is_agent and a.title}
+    after_title: set[int] = set()
+    for atom in atoms:
+        if atom.is_agent and atom.title:
+            # The surname may follow first names: "President Juvenal Habyariman".
+            k = atom.j
+            while k < len(tokens) and k < atom.j + 3 and tokens[k].text[:1].isupper():
+                k += 1
+            if k > atom.j:
+                after_title.add(k - 1)
     extra = []
     for k, tok in enumerate(tokens):
         if k in covered:
             continue
-        key = lex.fuzzy_name(tok.text)
+        key = lex.fuzzy_name(tok.text, 5 if k in after_title else 6)
         if key:
             # Countries anywhere; people only right after a title ("President Bouteflicka").
             entries = [

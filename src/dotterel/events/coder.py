@@ -343,6 +343,7 @@ class EventCoder:
                     found.extend(actors.phrase_entities(inner))
                 continue
             named = actors.phrase_entities(obj) or self._group_members(obj, actors)
+            named = self._without_self_reference(named, result)
             if not named:
                 # "rejected a call from Senegal", "demanded the withdrawal of Serbian
                 # forces": the party hangs off the object noun.
@@ -359,6 +360,17 @@ class EventCoder:
         if found:
             result.rules.append("arg:prep")
         return found
+
+    @staticmethod
+    def _without_self_reference(named: list[Entity], result: Participants) -> list[Entity]:
+        """Drop the actor's own pronouns from an object: in "Syria offered its troops to
+        Lebanon" the troops are Syria's, the recipient is Lebanon."""
+        own = {e.country_code for e in result.actor}
+        return [
+            e
+            for e in named
+            if not ((e.why or "").startswith("coref") and e.country_code in own)
+        ]
 
     def _group_members(self, token: Token, actors: ActorIndex) -> list[Entity]:
         """Participants named inside "between/among X and Y" of a noun phrase."""
