@@ -14,10 +14,10 @@ SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "gold" / "seed.js
 @pytest.mark.skipif(not GOLD.is_file(), reason="needs ../shared")
 def test_gold_actor_mentions_country_and_sector_rates():
     result = score()
-    # Measured 0.90 / 0.84; the brief's bar for country is 0.95 (see report: the misses
+    # Measured 0.912 / 0.838; the brief's bar for country is 0.95 (see report: the misses
     # left are mostly gold conventions such as Red Cross → IGO or context-only codes).
-    assert result["country"] >= 0.89
-    assert result["sector"] >= 0.80
+    assert result["country"] >= 0.91
+    assert result["sector"] >= 0.83
 
 
 @pytest.mark.skipif(not SEED.is_file(), reason="needs ../shared")
@@ -40,3 +40,8 @@ def test_seed_article_actors(run):
     assert {e.country for e in by_text["Moscow"]} == {"RUS"}
     parties = [e for e in doc._.actors if e.why and e.why.startswith("coref:parties")]
     assert "CHN" in {e.country for e in parties}
+    them = [e for e in doc._.actors if e.text == "them"]
+    assert sorted(e.country for e in them) == ["CHN", "IRN", "PRK", "RUS"]
+    they = [e for e in doc._.actors if e.text == "they" and e.start < 200]
+    assert sorted(e.country for e in they) == ["IRN", "RUS"]
+    assert {e.code for e in by_text["CNN"]} == {"USAMED"}

@@ -512,10 +512,12 @@ class Lexicon:
                     index[variant] = seen
             self._fuzzy_index = index
         low = word.lower()
-        found = {
-            self._fuzzy_index.get(v)
-            for v in (low, *(low[:k] + low[k + 1 :] for k in range(len(low))))
-        }
+        # A dropped letter ("Gbago" for "Gbagbo") is a closer match than a changed one,
+        # so it is tried on its own first.
+        direct = self._fuzzy_index.get(low)
+        if direct is not None and len(direct) >= min_len:
+            return direct
+        found = {self._fuzzy_index.get(low[:k] + low[k + 1 :]) for k in range(len(low))}
         found.discard(None)
         keys = sorted(k for k in found if k is not None and len(k) >= min_len)
         if keys and all(self._same_code(keys[0], k) for k in keys[1:]):

@@ -7,11 +7,15 @@ How a phrase is coded (:func:`compose`):
    head "Iran's ambassador", so it codes ``IRNGOV`` (not Russia).
 2. The base is the first named actor in the head (office holder, organisation, seat of
    power, group), else the first country in the head, else the complement's first country
-   ("president of Armenia" → ``ARM``; "rebels in Darfur" → ``SDN``).  A plural demonym head
-   with a complement place takes the place ("Albanians of southern Serbia" → ``SRB``).
-3. The role is the last agent word of the head ("Chilean government officials" → GOV),
-   else the named actor's own role, ``GOV`` for capitals and seats used as metonyms, ``CVL``
-   for plural demonyms ("Libyans").
+   ("president of Armenia" → ``ARM``; "rebels in Darfur" → ``SDN``).  An ethnic or
+   national group placed by an "in/of <place>" complement lives there: a plural demonym
+   ("Albanians of southern Serbia" → ``SRB``), a demonym after "ethnic" ("ethnic Albanian
+   rebels in Macedonia" → ``MKDREB``) or before a community noun ("the Albanian
+   population of Montenegro" → ``MNE``); "Russian troops in Syria" stays ``RUS``.
+3. The role is the last agent word of the head ("Chilean government officials" → GOV);
+   a neutral head ("member", "spokesman", "leader") takes the complement's body ("a
+   member of the Syrian parliament" → LEG); else the named actor's own role, ``GOV`` for
+   capitals and seats used as metonyms, ``CVL`` for plural demonyms ("Libyans").
 4. A title with a country and no name ("the Iranian president") is looked up among office
    holders at the date, giving the canonical name.
 
@@ -208,9 +212,7 @@ def compose(
         specific = [a for a in agent_list if tokens[a.j - 1].lower not in _NEUTRAL]
         role = (specific or agent_list)[-1].role
         title = next((a.title for a in reversed(agent_list) if a.title), None)
-        comp_agents = [
-            a for a in comp if a.is_agent and tokens[a.j - 1].lower not in _NEUTRAL
-        ]
+        comp_agents = [a for a in comp if a.is_agent and tokens[a.j - 1].lower not in _NEUTRAL]
         if not specific and not title and comp_agents:
             # "a member of the Syrian parliament", "leader of the rebels": the body named
             # after the preposition gives the sector.
@@ -535,13 +537,32 @@ def _with_fuzzy(lex: Lexicon, tokens: Sequence[Token], atoms: list[Atom]) -> lis
             entries = [
                 e
                 for e in lex.names[key]
-                if e.kind in ("name", "alias", "demonym") or (k in after_title and e.kind != "city")
+                if (e.kind in ("name", "alias", "demonym") and not _in_name(tokens, k, covered))
+                or (k in after_title and e.kind != "city" and _same_first(tokens, k, e))
             ]
             if entries:
                 extra.append(Atom(k, k + 1, tok.start, tok.end, entries, fuzzy=True))
     if not extra:
         return atoms
     return sorted([*atoms, *extra], key=lambda a: a.i)
+
+
+def _in_name(tokens: Sequence[Token], k: int, covered: set[int]) -> bool:
+    # "Alejandro Rivera" is a person, not a misspelt "Riviera".
+    prev = tokens[k - 1] if k else None
+    return prev is not None and k - 1 not in covered and prev.text[:1].isupper()
+
+
+def _same_first(tokens: Sequence[Token], k: int, entry: NameEntry) -> bool:
+    # A misspelt surname after a first name must belong to someone of that first name:
+    # "Laurent Gbago" is Laurent Gbagbo, "Alejandro Rivera" is nobody we know.
+    if k == 0 or not tokens[k - 1].text[:1].isupper() or tokens[k - 1].text.isupper():
+        return True
+    canonical = (entry.canonical or entry.surface).split(" ")
+    return tokens[k - 1].text in canonical or tokens[k - 1].lower in _TITLE_WORDS
+
+
+_TITLE_WORDS = frozenset({"president", "premier", "minister", "king", "general", "judge"})
 
 
 def _whole_lookup(lex: Lexicon, text: str, date: str | None) -> Resolution | None:

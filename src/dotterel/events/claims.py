@@ -73,7 +73,7 @@ class ClaimLinker:
         )
         current = token
         depth = 0
-        while current.head is not current and depth < 8:
+        while current.head.i != current.i and depth < 8:
             dep = current.dep_
             head = current.head
             depth += 1
@@ -103,7 +103,7 @@ class ClaimLinker:
             if dep == "ccomp" and self._is_accusation_verb(head, events):
                 found.append(("accusation", self._accusers(head, actors)))
                 break
-            if hedged and head.pos_ in ("VERB", "AUX") and head is not token:
+            if hedged and head.pos_ in ("VERB", "AUX") and head.i != token.i:
                 subjects, _ = subject_of(head)
                 owners = [e for s in subjects for e in actors.phrase_entities(s)]
                 if owners:
@@ -145,7 +145,7 @@ class ClaimLinker:
         root = token.sent.root
         candidates = [root] + [c for c in root.children if c.dep_ in ("parataxis", "ccomp")]
         for verb in candidates:
-            if verb is token or verb.lemma_.lower() not in self.cues.reporting_verbs:
+            if verb.i == token.i or verb.lemma_.lower() not in self.cues.reporting_verbs:
                 continue
             if token.i in {t.i for t in verb.subtree} or verb is not root:
                 speakers = self._speakers(verb, actors)

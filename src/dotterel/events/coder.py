@@ -367,9 +367,7 @@ class EventCoder:
         Lebanon" the troops are Syria's, the recipient is Lebanon."""
         own = {e.country_code for e in result.actor}
         return [
-            e
-            for e in named
-            if not ((e.why or "").startswith("coref") and e.country_code in own)
+            e for e in named if not ((e.why or "").startswith("coref") and e.country_code in own)
         ]
 
     def _group_members(self, token: Token, actors: ActorIndex) -> list[Entity]:
@@ -429,7 +427,7 @@ class EventCoder:
             head = head.head
         elif noun.dep_ not in ("dobj", "nsubjpass"):
             return None
-        if head.pos_ != "VERB" or head is noun:
+        if head.pos_ != "VERB" or head.i == noun.i:
             return None
         lemma = head.lemma_.lower()
         if lemma in self.cues.light_verbs or not self.lexicon.is_verb_trigger(lemma):

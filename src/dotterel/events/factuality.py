@@ -80,7 +80,7 @@ class FactualityTagger:
     def _governors(self, token: Token) -> list[Token]:
         chain = [token]
         current = token
-        while current.dep_ in GOVERNING_DEPS and current.head is not current:
+        while current.dep_ in GOVERNING_DEPS and current.head.i != current.i:
             current = current.head
             chain.append(current)
             if current.lemma_.lower() in self.cues.reporting_verbs:
@@ -110,7 +110,14 @@ class FactualityTagger:
         return ""
 
     def _hypothetical(self, token: Token) -> str:
+        promised = any(
+            c.dep_ == "aux" and c.lower_ in self.cues.future_auxiliaries for c in token.children
+        )
         for clause in token.children:
+            if promised:
+                # "X will impose sanctions unless ...": a stated, conditional intention
+                # (a promise or a threat), coded by the future rules.
+                break
             # "If talks fail, X could attack": the consequence of a condition.
             if clause.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in self.cues.conditional_marks
@@ -119,7 +126,7 @@ class FactualityTagger:
                 return f"conditional-consequence:{clause.lemma_.lower()}"
         for governor in self._governors(token):
             lemma = governor.lemma_.lower()
-            if governor is not token and lemma in self.cues.reporting_verbs:
+            if governor.i != token.i and lemma in self.cues.reporting_verbs:
                 break
             for child in governor.children:
                 if child.dep_ == "mark" and child.lower_ in self.cues.conditional_marks:
@@ -130,9 +137,9 @@ class FactualityTagger:
                     return f"modal:{child.lower_}"
                 if child.dep_ == "amod" and child.lower_ in self.cues.hypothetical_modifiers:
                     return f"modifier:{child.lower_}"
-            if governor is not token and lemma in self.cues.hypothetical_governors:
+            if governor.i != token.i and lemma in self.cues.hypothetical_governors:
                 return f"governor:{lemma}"
-            if governor is not token and lemma in self.cues.hypothetical_nouns:
+            if governor.i != token.i and lemma in self.cues.hypothetical_nouns:
                 return f"noun:{lemma}"
             if governor.dep_ == "advcl":
                 for child in governor.children:
@@ -143,7 +150,7 @@ class FactualityTagger:
     def _future(self, token: Token) -> str:
         for governor in self._governors(token):
             lemma = governor.lemma_.lower()
-            if governor is not token and lemma in self.cues.reporting_verbs:
+            if governor.i != token.i and lemma in self.cues.reporting_verbs:
                 break
             for child in governor.children:
                 if child.dep_ == "aux" and child.lower_ in self.cues.future_auxiliaries:
@@ -156,9 +163,9 @@ class FactualityTagger:
                     return f"modifier:{child.lower_}"
                 if child.dep_ == "advmod" and child.lower_ in ("soon", "shortly"):
                     return f"adverb:{child.lower_}"
-            if governor is not token and lemma in self.cues.future_governors:
+            if governor.i != token.i and lemma in self.cues.future_governors:
                 return f"governor:{lemma}"
-            if governor is not token and lemma in self.cues.future_nouns:
+            if governor.i != token.i and lemma in self.cues.future_nouns:
                 return f"noun:{lemma}"
             if governor.tag_ == "VBG" and any(
                 child.dep_ == "aux" and child.lemma_ == "go" for child in governor.children
@@ -166,7 +173,7 @@ class FactualityTagger:
                 return "going-to"
         if any(child.dep_ == "aux" and child.tag_ == "TO" for child in token.children):
             head = token.head
-            if head is token:
+            if head.i == token.i:
                 return "infinitive:headline"
             if head.lemma_.lower() not in ACTUAL_INFINITIVE_GOVERNORS:
                 return f"infinitive:{head.lemma_.lower()}"
