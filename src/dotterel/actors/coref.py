@@ -306,7 +306,7 @@ def _bound_spans(token: Token) -> list[tuple[int, int]]:
     if token.dep_ == "poss" or token.lower_ in _REFLEXIVE or token.dep_ in _SUBJECT_DEPS:
         return []
     verb = token.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return []
@@ -329,14 +329,14 @@ def _subject_head(token: Token) -> int | None:
     if token.dep_ != "poss":
         return None
     verb = token.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    while subject is None and verb.dep_ in _CONTROLLED and verb.head is not verb:
+    while subject is None and verb.dep_ in _CONTROLLED and verb.head.i != verb.i:
         # "sees its support as an opportunity to strengthen its defences": the subject
         # of an infinitive or participle clause is the one of the clause it hangs from.
         verb = verb.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.i > token.i or subject.pos_ == "PRON":
@@ -356,7 +356,7 @@ def _in_subject(sent: Span, entity: Entity) -> bool:
     while True:
         if token.dep_ in _SUBJECT_DEPS:
             return True
-        if token.head is token or token.head.pos_ in ("VERB", "AUX"):
+        if token.head.i == token.i or token.head.pos_ in ("VERB", "AUX"):
             return token.dep_ in _SUBJECT_DEPS
         token = token.head
 
