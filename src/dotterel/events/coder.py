@@ -124,7 +124,8 @@ class EventCoder:
                         e for e in event.actor if e.country_code not in codes
                     )
             if accusation.recipient:
-                accusation.recipient = unique_entities(accusation.recipient)
+                by_code = {e.code or e.text: e for e in reversed(accusation.recipient)}
+                accusation.recipient = unique_entities(list(reversed(by_code.values())))
                 accusation.rules.append("arg:charged-actor")
 
     # -- triggers -----------------------------------------------------------------
