@@ -22,13 +22,16 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dotterel.actors.lexicon import Lexicon, default_lexicon, tokenize
+from dotterel.actors.lexicon import Lexicon, default_lexicon, key_of, tokenize
 from dotterel.actors.resolve import _with_fuzzy, compose, find_actors
 from dotterel.nlp import extensions  # noqa: F401  (registers doc._ attributes)
 from dotterel.records import Entity
 
 _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _KEEP_UNRESOLVED = frozenset({"PERSON", "ORG", "NORP"})
+# Sectors of a country's own people and institutions, whose country the place of the
+# story gives when the text does not.
+_PLACEABLE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "OPP", "REB", "CVL"})
 
 
 class ActorRecognizer:
@@ -60,9 +63,29 @@ class ActorRecognizer:
             if entity is not None:
                 found.append(entity)
                 taken.append((start, end))
+        found.extend(self._bare_agents(doc, taken))
         found.sort(key=lambda e: (e.start, e.end))
         _apposition(text, found)
         return found
+
+    def _bare_agents(self, doc: Doc, taken: list[tuple[int, int]]) -> list[Entity]:
+        """Role words with no country in their phrase ("Police arrested ...", "the army
+        said"): kept with their sector and no code; the event components place them by
+        the event's location or the dateline (``why="agent:unplaced"``)."""
+        result: list[Entity] = []
+        for token in doc:
+            if token.pos_ != "NOUN" or token.dep_ in ("compound", "amod"):
+                continue
+            start, end = token.idx, token.idx + len(token.text)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            agent = self.lexicon.agents.get(key_of(token.text))
+            if agent is None or agent[0] not in _PLACEABLE_ROLES:
+                continue
+            if any(child.dep_ in ("poss", "amod", "compound") for child in token.lefts):
+                continue
+            result.append(Entity(token.text, start, end, role=agent[0], why="agent:unplaced"))
+        return result
 
     def _from_ent(
         self, text: str, start: int, end: int, label: str, date: str | None

@@ -104,7 +104,8 @@ class CorefResolver:
         document = doc._.document
         date = getattr(document, "published", None) if document is not None else None
         added: list[Entity] = []
-        covered = [(a.start, a.end) for a in actors]
+        # Bare role words ("the ministry") are open to the description rules below.
+        covered = [(a.start, a.end) for a in actors if a.why != "agent:unplaced"]
 
         def free(start: int, end: int) -> bool:
             return not any(s < end and start < e for s, e in covered)
@@ -208,6 +209,12 @@ class CorefResolver:
                 rule = "group"
             if ant is not None:
                 added.append(self._copy_span(token.text, start, end, ant, rule))
+        resolved = [(a.start, a.end) for a in added]
+        actors = [
+            a
+            for a in actors
+            if a.why != "agent:unplaced" or not any(s < a.end and a.start < e for s, e in resolved)
+        ]
         doc._.actors = sorted(actors + added, key=lambda e: (e.start, e.end))
         return doc
 

@@ -338,10 +338,15 @@ class EventCoder:
         found: list[Entity] = []
         for obj in children(verb, "dobj", "dative", "iobj"):
             if obj.lemma_.lower() in trigger_objects:
-                # "imposed penalties on Chinese firms", "rejected a proposal from Cambodia":
-                # the other party hangs off the object.
+                # "imposed penalties on Chinese firms", "rejected a proposal from Cambodia",
+                # "rejected the European proposal": the other party hangs off the object.
                 for inner in prep_objects(obj, OBJECT_PARTY_PREPS):
                     found.extend(actors.phrase_entities(inner))
+                if not found:
+                    owners = [c for c in obj.lefts if c.dep_ in ("poss", "amod", "compound")]
+                    for owner in owners:
+                        found.extend(actors.phrase_entities(owner))
+                    found = self._without_self_reference(found, result)
                 continue
             named = actors.phrase_entities(obj) or self._group_members(obj, actors)
             named = self._without_self_reference(named, result)

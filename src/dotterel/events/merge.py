@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dotterel.places.gazetteer import resolve as resolve_place
 from dotterel.records import Entity, Event
 
 UNORDERED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -62,6 +63,25 @@ def attribute_unnamed_attackers(events: list[Event]) -> None:
             event.rules.append("arg:attacker-from-location")
 
 
+def place_unplaced_agents(events: list[Event], dateline_country: str | None) -> None:
+    """Give bare role words ("police", "the army") the country of the story: a
+    participant that of the event's place, a claimant that of the dateline (the
+    reporter's vantage point), else the event's place."""
+    for event in events:
+        where = event.location.country if event.location is not None else None
+        for entities, country in (
+            (event.actor, where),
+            (event.recipient, where),
+            (event.claimed_by, dateline_country or where),
+            (event.denied_by, dateline_country or where),
+        ):
+            for entity in entities:
+                if entity.why == "agent:unplaced" and entity.code is None and country:
+                    entity.country = country
+                    entity.code = country + (entity.role or "")
+                    entity.why = "agent:placed-by-context"
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Merge repeated mentions of the same act; keeps document order of first mentions."""
     merged: dict[tuple[object, ...], Event] = {}
@@ -97,6 +117,13 @@ def make_merger(nlp: Language, name: str) -> object:
 
     def merge(doc: Doc) -> Doc:
         events = doc._.events or []
+        dateline = doc._.dateline
+        dateline_place = getattr(dateline, "place", None)
+        dateline_country = None
+        if dateline_place:
+            found = resolve_place(dateline_place)
+            dateline_country = found.country if found is not None else None
+        place_unplaced_agents(events, dateline_country)
         attribute_unnamed_attackers(events)
         doc._.events = merge_events(events)
         return doc

@@ -89,7 +89,12 @@ class ActorIndex:
         fallback = list(own)
         if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
             return self._search(head.head.head, depth + 1)
-        candidates = [child for child in head.lefts if child.dep_ in NOMINAL_ACTOR_DEPS]
+        # Named modifiers before possessive pronouns: in "his Jordanian counterpart" the
+        # counterpart is Jordanian, whoever "his" is.
+        candidates = sorted(
+            (child for child in head.lefts if child.dep_ in NOMINAL_ACTOR_DEPS),
+            key=lambda child: child.tag_ == "PRP$",
+        )
         for child in head.rights:
             if child.dep_ == "appos":
                 candidates.append(child)

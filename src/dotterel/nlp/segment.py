@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dotterel.time.dateline import parse_dateline
+
 
 @Language.component("dotterel_lines", assigns=["token.is_sent_start"])
 def mark_line_starts(doc: Doc) -> Doc:
@@ -22,4 +24,12 @@ def mark_line_starts(doc: Doc) -> Doc:
     for token in doc:
         if token.is_space and "\n" in token.text and token.i > 0:
             token.is_sent_start = True
+    # A wire dateline ("BEIJING, April 7 (AFP) -") is not part of the first sentence:
+    # left in, its place and agency would be read as the sentence's subject.
+    dateline = parse_dateline(doc.text, None)
+    if dateline is not None:
+        for token in doc:
+            if token.idx >= dateline.end and not token.is_space and token.i > 0:
+                token.is_sent_start = True
+                break
     return doc
