@@ -199,3 +199,25 @@ def test_every_event_explains_itself(coder: Coder) -> None:
     assert "verb:condemn" in event.rules
     assert "arg:nsubj" in event.rules
     assert event.cameo and event.goldstein is not None and event.quad_class == 3
+
+
+# -- context: datelines and bare role words -------------------------------------
+
+
+def test_dateline_agency_is_not_the_subject(coder: Coder) -> None:
+    event = only(
+        coder("BEIJING, April 7 (AFP) - Chinese troops attacked Vietnamese posts."), "ASSAULT"
+    )
+    assert [a.country_code for a in event.actor] == ["CHN"]
+    assert event.location is not None and event.location.country == "CHN"
+
+
+def test_bare_role_words_take_the_country_of_the_place(coder: Coder) -> None:
+    event = only(coder("Police arrested opposition activists in Harare on Monday."), "COERCE")
+    assert [(a.code, a.why) for a in event.actor] == [("ZWECOP", "agent:placed-by-context")]
+
+
+def test_unnamed_attackers_of_foreigners_are_coded_to_the_place(coder: Coder) -> None:
+    event = only(coder("Two French soldiers were killed in Kabul on Sunday."), "ASSAULT")
+    assert [a.country_code for a in event.actor] == ["AFG"]
+    assert [r.country_code for r in event.recipient] == ["FRA"]
