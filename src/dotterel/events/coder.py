@@ -64,6 +64,7 @@ GROUP_PREPS = frozenset({"between", "among", "amongst"})
 CHARGE_TYPES = frozenset({"ACCUSE", "SANCTION", "COERCE", "PROTEST"})
 CARRY_OVER_SENTENCES = 3
 AGENTLESS_TYPES = frozenset({"ASSAULT", "COERCE"})
+NEEDS_TARGET = "arg:needs-target"
 # Acts that are always done to someone: without a recipient the coder has missed the
 # target, and a one-sided record would only mislead.
 TARGETED_TYPES = frozenset(
@@ -318,7 +319,11 @@ class EventCoder:
             if child.pos_ not in ("VERB", "AUX"):
                 continue
             found: list[Entity] = []
-            if child.dep_ in ("ccomp", "acl"):
+            conditional = child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
+            )
+            if child.dep_ in ("ccomp", "acl") or conditional:
+                # "demanded that the US cancel ...", "threatened to quit if the US goes ahead"
                 for subject in children(child, "nsubj", "nsubjpass"):
                     found.extend(actors.phrase_entities(subject))
             if not found:
@@ -511,7 +516,9 @@ class EventCoder:
             if noun_trigger and _participant_count(event) < 2:
                 continue
             if not event.recipient and event.event_type in TARGETED_TYPES:
-                continue
+                # The merge step, which knows places, gives it the place's country as
+                # target or drops it.
+                event.rules.append(NEEDS_TARGET)
             kept.append(event)
             if event.recipient:
                 last_by_type[event.event_type] = event

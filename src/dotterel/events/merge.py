@@ -82,6 +82,42 @@ def place_unplaced_agents(events: list[Event], dateline_country: str | None) -> 
                     entity.why = "agent:placed-by-context"
 
 
+NEEDS_TARGET = "arg:needs-target"
+TARGET_SOURCES = frozenset({"clause", "reporting_clause"})
+
+
+def target_by_place(events: list[Event]) -> list[Event]:
+    """An attack, threat or arrest with no named target is aimed at the place where it
+    happens when that is another country ("Israeli tanks fired at targets in Jericho"
+    → PSE); with no such place the event is dropped, as a one-sided record would mislead."""
+    kept = []
+    for event in events:
+        if NEEDS_TARGET not in event.rules or event.recipient:
+            kept.append(event)
+            continue
+        place = event.location
+        actor_countries = {e.country_code for e in event.actor}
+        if (
+            place is not None
+            and place.country
+            and place.source in TARGET_SOURCES
+            and place.country not in actor_countries
+        ):
+            event.recipient = [
+                Entity(
+                    text=place.name,
+                    start=event.trigger.start,
+                    end=event.trigger.end,
+                    code=place.country,
+                    country=place.country,
+                    why="place-as-target",
+                )
+            ]
+            event.rules.append("arg:place-as-target")
+            kept.append(event)
+    return kept
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Merge repeated mentions of the same act; keeps document order of first mentions."""
     merged: dict[tuple[object, ...], Event] = {}
@@ -125,6 +161,7 @@ def make_merger(nlp: Language, name: str) -> object:
             dateline_country = found.country if found is not None else None
         place_unplaced_agents(events, dateline_country)
         attribute_unnamed_attackers(events)
+        events = target_by_place(events)
         doc._.events = merge_events(events)
         return doc
 
