@@ -241,15 +241,20 @@ class EventCoder:
     def _code_modal_demand(
         self, verb: Token, actors: ActorIndex
     ) -> tuple[TriggerEntry, Participants, list[str]] | None:
-        """ "X said Y must do Z": a demand by X on Y (PLOVER REQUEST), whatever Z is."""
-        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.cues.reporting_verbs:
+        """"X said Y must do Z", "X issued a reminder to Y that it must do Z": a demand by
+        X on Y (PLOVER REQUEST), whatever Z is."""
+        if verb.dep_ not in ("ccomp", "acl") or not any(
+            c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children
+        ):
             return None
-        if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
-            return None
-        speakers = [e for s in subject_of(verb.head)[0] for e in actors.phrase_entities(s)]
+        speakers: list[Entity] = []
+        for governor in verb.ancestors:
+            if governor.pos_ in ("VERB", "AUX"):
+                subjects, _ = subject_of(governor)
+                speakers = [e for s in subjects for e in actors.phrase_entities(s)]
+                break
         addressees = [e for s in children(verb, "nsubj") for e in actors.phrase_entities(s)]
-        speaker_codes = {e.country_code for e in speakers}
-        addressees = [e for e in addressees if e.country_code not in speaker_codes]
+        addressees = [e for e in addressees if e not in speakers]
         entry = self.lexicon.match_verb("demand")
         if not speakers or not addressees or entry is None:
             return None
