@@ -241,7 +241,7 @@ class EventCoder:
     def _code_modal_demand(
         self, verb: Token, actors: ActorIndex
     ) -> tuple[TriggerEntry, Participants, list[str]] | None:
-        """"X said Y must do Z", "X issued a reminder to Y that it must do Z": a demand by
+        """ "X said Y must do Z", "X issued a reminder to Y that it must do Z": a demand by
         X on Y (PLOVER REQUEST), whatever Z is."""
         if verb.dep_ not in ("ccomp", "acl") or not any(
             c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children
@@ -304,7 +304,9 @@ class EventCoder:
             result.recipient.extend(self._content_recipients(verb, actors, result))
         # Domestic events keep their same-country recipient ("Zimbabwe's opposition
         # demanded that Mugabe resign" is ZWE → ZWE).
-        result.recipient = [e for e in unique_entities(result.recipient) if e not in result.actor]
+        result.recipient = self._without_self_reference(
+            [e for e in unique_entities(result.recipient) if e not in result.actor], result
+        )
         return result
 
     def _content_recipients(
@@ -327,13 +329,19 @@ class EventCoder:
             conditional = child.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
             )
+            purpose = any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+            if child.dep_ == "advcl" and not (conditional or purpose):
+                # "..., while inspectors said ...": a side clause, not the content.
+                continue
             if child.dep_ in ("ccomp", "acl") or conditional:
                 # "demanded that the US cancel ...", "threatened to quit if the US goes ahead"
                 for subject in children(child, "nsubj", "nsubjpass"):
                     found.extend(actors.phrase_entities(subject))
             if not found:
                 found = self._recipients(child, actors, set(), Participants())
-            found = [e for e in found if e not in result.actor]
+            found = self._without_self_reference(
+                [e for e in found if e not in result.actor], result
+            )
             if not found:
                 found = self._content_recipients(child, actors, result, depth + 1)
             if found:
@@ -432,7 +440,9 @@ class EventCoder:
             result.rules.append("arg:prep")
         elif entry.plover not in UNORDERED_TYPES:
             result.recipient = self._content_recipients(noun, actors, result)
-        result.recipient = [e for e in result.recipient if e not in result.actor]
+        result.recipient = self._without_self_reference(
+            [e for e in result.recipient if e not in result.actor], result
+        )
         return result
 
     def _host_verb(self, noun: Token) -> Token | None:
