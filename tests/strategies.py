@@ -81,7 +81,7 @@ def record_strategies(
     )
     events = st.builds(
         Event,
-        doc_id=doc_ids or st.text(min_size=1, max_size=20),
+        doc_id=st.text(min_size=1, max_size=20) if doc_ids is None else doc_ids,
         sentence_index=st.integers(min_value=0, max_value=500),
         evidence=spans,
         trigger=spans,
