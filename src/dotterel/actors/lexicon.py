@@ -540,6 +540,18 @@ class Lexicon:
         return max(valid, key=lambda h: h.start or "")
 
 
+# Words that make a dated Phoenix name an organisation, whose last word is no surname
+# ("Syrian National Coalition" must not make "Coalition" an actor).
+_ORGANISATION_WORDS = frozenset(
+    "coalition council front party army forces movement union committee organization "
+    "organisation association group brigade brigades league alliance congress assembly "
+    "ministry government authority commission agency bank company corporation institute "
+    "university network federation liberation national islamic democratic republic "
+    "revolutionary people's popular militia guard guards court police service "
+    "center centre office board foundation society trust fund".split()
+)
+
+
 def _titled_variant(key: str, keys: set[str], agents: dict[str, tuple[str, str | None]]) -> bool:
     # "President Bush" next to "Bush" in one entry: leave titles to the agent words so
     # that the title, the country and the holder's dates all take part in the coding.
@@ -594,7 +606,7 @@ def _load_into(lex: Lexicon, data_dir: Path) -> None:
                 continue  # one-word Phoenix names are often ordinary words: surnames below
             lex.add_name(NameEntry(name, codes, "phoenix", single, names[0], "phoenix"))
         first = names[0].split()
-        if dated and len(first) >= 2:
+        if dated and 2 <= len(first) <= 4 and not _ORGANISATION_WORDS & {w.lower() for w in first}:
             surnames.setdefault(first[-1], []).append((codes, names[0]))
     for row in _read_tsv(data_dir / "curated.tsv"):
         if len(row["code"]) == 3 and row["canonical"]:
