@@ -65,6 +65,11 @@ CHARGE_TYPES = frozenset({"ACCUSE", "SANCTION", "COERCE", "PROTEST"})
 CARRY_OVER_SENTENCES = 3
 AGENTLESS_TYPES = frozenset({"ASSAULT", "COERCE"})
 NEEDS_TARGET = "arg:needs-target"
+# "Vietnam is committed to ...", "Israel is opposed to ...": adjectival passives whose
+# subject is the one acting.
+STATIVE_PASSIVES = frozenset({"commit", "oppose", "determine", "dedicate", "prepare", "resolve"})
+PROMISE_TYPES = frozenset({"AGREE"})
+HOSTILE_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
 # Acts that are always done to someone: without a recipient the coder has missed the
 # target, and a one-sided record would only mislead.
 TARGETED_TYPES = frozenset(
@@ -170,18 +175,48 @@ class EventCoder:
             if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in entry.objects:
                 consumed.add(child.i)
         rule = f"verb:{lemma}" + (f"+{'|'.join(sorted(entry.objects))}" if entry.objects else "")
-        return entry, participants, [rule]
+        rules = [rule]
+        if entry.plover in PROMISE_TYPES and self._promises_hostility(verb):
+            # "vowed to fight on", "pledged to retaliate": a promise of force is a threat.
+            threat = self.lexicon.match_verb("threaten")
+            if threat is not None:
+                entry = threat
+                rules.append("promise-of-force-is-threaten")
+        return entry, participants, rules
+
+    def _promises_hostility(self, verb: Token) -> bool:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                particles = [c.lower_ for c in child.children if c.dep_ in ("prt", "prep")]
+                content = self.lexicon.match_verb(
+                    child.lemma_.lower(), particles, self._object_lemmas(child)
+                )
+                if content is not None and content.plover in HOSTILE_CONTENT:
+                    return True
+        return False
 
     def _code_noun(
         self, noun: Token, actors: ActorIndex
     ) -> tuple[TriggerEntry, Participants, list[str]] | None:
-        entry = self.lexicon.match_noun(noun.lemma_.lower())
+        entry = self._noun_entry(noun)
         if entry is None or entry.needs_verb:
             return None
         participants = self._noun_participants(noun, actors, entry)
         if not participants.actor:
             return None
         return entry, participants, [f"noun:{noun.lemma_.lower()}"]
+
+    def _noun_entry(self, noun: Token) -> TriggerEntry | None:
+        """The entry of a noun, two-word names first: "hunger strike" is a protest,
+        "war games" manoeuvres, whatever "strike" or "games" alone would be."""
+        for child in noun.lefts:
+            if child.dep_ in ("compound", "amod"):
+                entry = self.lexicon.match_noun(f"{child.lemma_.lower()} {noun.lemma_.lower()}")
+                if entry is None:
+                    entry = self.lexicon.match_noun(f"{child.lemma_.lower()}{noun.lemma_.lower()}")
+                if entry is not None:
+                    return entry
+        return self.lexicon.match_noun(noun.lemma_.lower())
 
     def _code_movement(
         self, verb: Token, actors: ActorIndex
@@ -268,7 +303,7 @@ class EventCoder:
     ) -> Participants:
         result = Participants()
         consumed_objects = set(entry.objects)
-        if is_passive(verb):
+        if is_passive(verb) and verb.lemma_.lower() not in STATIVE_PASSIVES:
             agents = prep_objects(verb, frozenset({"by"}))
             result.actor = [e for a in agents for e in actors.phrase_entities(a)]
             if result.actor:

@@ -95,11 +95,14 @@ class FactualityTagger:
                 return f"neg:{child.lower_}"
             if child.dep_ == "det" and child.lower_ in self.cues.negating_modifiers:
                 return f"det:{child.lower_}"
-        for governor in self._governors(token)[1:]:
+        chain = self._governors(token)
+        for below, governor in zip(chain, chain[1:], strict=False):
             lemma = governor.lemma_.lower()
             if lemma in self.cues.reporting_verbs or lemma in self.cues.denial_verbs:
                 break
-            if lemma in self.cues.negating_governors:
+            # "refused to sign", "failed to reach": only an infinitive complement is
+            # negated ("X ruled that Y had been sharing ..." is not).
+            if lemma in self.cues.negating_governors and below.dep_ == "xcomp":
                 return f"governor:{lemma}"
             if any(child.dep_ == "neg" for child in governor.children) and governor.pos_ in (
                 "VERB",
