@@ -543,12 +543,61 @@ class Lexicon:
 # Words that make a dated Phoenix name an organisation, whose last word is no surname
 # ("Syrian National Coalition" must not make "Coalition" an actor).
 _ORGANISATION_WORDS = frozenset(
-    "coalition council front party army forces movement union committee organization "
-    "organisation association group brigade brigades league alliance congress assembly "
-    "ministry government authority commission agency bank company corporation institute "
-    "university network federation liberation national islamic democratic republic "
-    "revolutionary people's popular militia guard guards court police service "
-    "center centre office board foundation society trust fund".split()
+    [
+        "coalition",
+        "council",
+        "front",
+        "party",
+        "army",
+        "forces",
+        "movement",
+        "union",
+        "committee",
+        "organization",
+        "organisation",
+        "association",
+        "group",
+        "brigade",
+        "brigades",
+        "league",
+        "alliance",
+        "congress",
+        "assembly",
+        "ministry",
+        "government",
+        "authority",
+        "commission",
+        "agency",
+        "bank",
+        "company",
+        "corporation",
+        "institute",
+        "university",
+        "network",
+        "federation",
+        "liberation",
+        "national",
+        "islamic",
+        "democratic",
+        "republic",
+        "revolutionary",
+        "people's",
+        "popular",
+        "militia",
+        "guard",
+        "guards",
+        "court",
+        "police",
+        "service",
+        "center",
+        "centre",
+        "office",
+        "board",
+        "foundation",
+        "society",
+        "trust",
+        "fund",
+    ]
 )
 
 
