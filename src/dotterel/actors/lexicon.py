@@ -597,6 +597,7 @@ _ORGANISATION_WORDS = frozenset(
         "society",
         "trust",
         "fund",
+        ,
     ]
 )
 
