@@ -597,7 +597,6 @@ _ORGANISATION_WORDS = frozenset(
         "society",
         "trust",
         "fund",
-        ,
     ]
 )
 
