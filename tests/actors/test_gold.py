@@ -14,9 +14,10 @@ SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "gold" / "seed.js
 @pytest.mark.skipif(not GOLD.is_file(), reason="needs ../shared")
 def test_gold_actor_mentions_country_and_sector_rates():
     result = score()
-    # Measured 0.912 / 0.838; the brief's bar for country is 0.95 (see report: the misses
-    # left are mostly gold conventions such as Red Cross → IGO or context-only codes).
-    assert result["country"] >= 0.91
+    # Measured 0.943 / 0.838; the issue's bar for country is 0.95. Five of the misses are
+    # the gold coding Red Cross, Red Crescent and Amnesty as IGO, where the gold README
+    # (and Dotterel) code NGOs as NGO; most others need story context.
+    assert result["country"] >= 0.94
     assert result["sector"] >= 0.83
 
 

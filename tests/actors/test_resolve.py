@@ -97,3 +97,21 @@ def test_resolve_many_keeps_order_and_matches_single_calls():
     out = resolve_many(items)
     assert [r.code for r in out] == ["RUSGOV", None, "CHNBUS"]
     assert [r.text for r in out] == ["Kremlin", "nothing here", "Chinese firms"]
+
+
+def test_a_role_with_no_country_takes_the_country_the_context_is_about() -> None:
+    result = resolve("Judge Maria Lopez", context="Chilean police arrested two Chilean officials.")
+    assert (result.code, result.why) == ("CHLJUD", "agent:placed-by-context")
+
+
+def test_an_ethnic_group_belongs_to_the_country_the_story_is_about() -> None:
+    result = resolve(
+        "ethnic Serbs", context="Clashes broke out in Croatia as Croatia's police moved in."
+    )
+    assert result.country == "HRV"
+
+
+def test_the_target_of_anti_or_pro_is_not_the_actor() -> None:
+    result = resolve("anti-Iran protesters", context="Police in Iraq dispersed the crowd in Iraq.")
+    assert result.country == "IRQ"
+    assert resolve("anti-Iran protesters").country is None

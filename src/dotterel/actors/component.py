@@ -31,7 +31,7 @@ _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _KEEP_UNRESOLVED = frozenset({"PERSON", "ORG", "NORP"})
 # Sectors of a country's own people and institutions, whose country the place of the
 # story gives when the text does not.
-_PLACEABLE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "OPP", "REB", "CVL"})
+_PLACEABLE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "OPP", "REB", "CVL", "RAD"})
 
 
 class ActorRecognizer:

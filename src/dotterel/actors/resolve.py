@@ -156,9 +156,11 @@ def compose(
         for a, b in zip(names_all, names_all[1:], strict=False)
         if _is_bloc(a) and b.i == a.j  # "West Darfur", "Western Cambodia"
     ]
-    if modifiers and len(modifiers) < len(names_all):
-        # "NATO-member Norway", "anti-Syria journalist", "Israeli-occupied West Bank".
-        atoms = [a for a in atoms if a not in modifiers]
+    opposed = [a for a in names_all if _is_stance(tokens, a)]
+    if (modifiers and len(modifiers) < len(names_all)) or opposed:
+        # "NATO-member Norway", "anti-Syria journalist", "Israeli-occupied West Bank":
+        # the modifier is not the actor; an anti-/pro- name never is, even alone.
+        atoms = [a for a in atoms if a not in modifiers and a not in opposed]
     head = [a for a in atoms if a.i < cut]
     comp = [a for a in atoms if a.i >= cut]
     names_head = [a for a in head if not a.is_agent]
@@ -336,6 +338,12 @@ def _is_modifier(tokens: Sequence[Token], atom: Atom) -> bool:
     return len(before) == 2 and before[1].text == "-" and before[0].lower in ("anti", "pro")
 
 
+def _is_stance(tokens: Sequence[Token], atom: Atom) -> bool:
+    """ "anti-Syria", "pro-Western": the name is what the actor is for or against."""
+    before = tokens[max(0, atom.i - 2) : atom.i]
+    return len(before) == 2 and before[1].text == "-" and before[0].lower in ("anti", "pro")
+
+
 def _agent_only(lex: Lexicon, agents: Sequence[Atom]) -> Resolution | None:
     del lex
     if not agents:
@@ -447,6 +455,24 @@ def _located_agent(group: Sequence[Atom]) -> bool:
     return any(a.is_agent and b.j == a.i for b, a in zip(group, group[1:], strict=False))
 
 
+NON_STATES = frozenset(
+    {"IGO", "NGO", "IMG", "MNC", "WST", "EUR", "MEA", "AFR", "ASA", "LAM", "WAF", "EAF", "SAF"}
+)
+
+
+def story_country(entities: Sequence[Entity]) -> str | None:
+    """The country a text is most about: the one its actor mentions name most often
+    (earliest first on ties); blocs and international bodies do not count."""
+    counts: dict[str, int] = {}
+    for entity in entities:
+        country = entity.country
+        if country and len(country) == 3 and country.isalpha() and country not in NON_STATES:
+            counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda c: counts[c])
+
+
 def find_actors(lex: Lexicon, text: str, date: str | None) -> list[Entity]:
     """Dictionary actor mentions in running text (no spaCy), sorted by start."""
     tokens = tokenize(text)
@@ -504,6 +530,22 @@ def resolve(
     if res is None:
         return Resolution(text=text, why="unresolved")
     res.text = text
+    if res.code is None and res.role and context:
+        # A role with no country ("Judge Alejandro Rivera", "Shona rebels") belongs to
+        # the country the surrounding text is about.
+        country = story_country(find_actors(lex, context, date))
+        if country:
+            res.country = country
+            res.code = _assemble(country, res.role)
+            res.why = "agent:placed-by-context"
+    if res.country and context and text.lower().startswith("ethnic "):
+        # "ethnic Albanians" are a minority of the country the story is about.
+        others = [e for e in find_actors(lex, context, date) if e.country != res.country]
+        country = story_country(others)
+        if country:
+            res.country = country
+            res.code = _assemble(country, res.role or "CVL")
+            res.why = "ethnic:placed-by-context"
     if res.code is not None and len(res.code) == 3 and res.role is None and context:
         role = _context_role(lex, text, context)
         if role:
