@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dotterel.actors.resolve import story_country
 from dotterel.places.gazetteer import resolve as resolve_place
 from dotterel.records import Entity, Event
 
@@ -63,12 +64,16 @@ def attribute_unnamed_attackers(events: list[Event]) -> None:
             event.rules.append("arg:attacker-from-location")
 
 
-def place_unplaced_agents(events: list[Event], dateline_country: str | None) -> None:
+def place_unplaced_agents(
+    events: list[Event], dateline_country: str | None, story: str | None = None
+) -> None:
     """Give bare role words ("police", "the army") the country of the story: a
     participant that of the event's place, a claimant that of the dateline (the
-    reporter's vantage point), else the event's place."""
+    reporter's vantage point), else the event's place, else the country the document
+    names most (``story``)."""
     for event in events:
         where = event.location.country if event.location is not None else None
+        where = where or story
         for entities, country in (
             (event.actor, where),
             (event.recipient, where),
@@ -159,7 +164,7 @@ def make_merger(nlp: Language, name: str) -> object:
         if dateline_place:
             found = resolve_place(dateline_place)
             dateline_country = found.country if found is not None else None
-        place_unplaced_agents(events, dateline_country)
+        place_unplaced_agents(events, dateline_country, story_country(doc._.actors or []))
         attribute_unnamed_attackers(events)
         events = target_by_place(events)
         doc._.events = merge_events(events)
