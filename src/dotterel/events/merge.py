@@ -68,17 +68,20 @@ def place_unplaced_agents(
     events: list[Event], dateline_country: str | None, story: str | None = None
 ) -> None:
     """Give bare role words ("police", "the army") the country of the story: a
-    participant that of the event's place, a claimant that of the dateline (the
-    reporter's vantage point), else the event's place, else the country the document
-    names most (``story``)."""
+    participant that of the event's place, else the country the document names most
+    (``story``); a claimant that of the dateline (the reporter's vantage point), else
+    the acting side's, else the event's place."""
     for event in events:
-        where = event.location.country if event.location is not None else None
-        where = where or story
+        place = event.location.country if event.location is not None else None
+        where = place or story
+        actors = [e.country for e in event.actor if e.country]
+        # Unnamed "officials said": the reporter's vantage point, else the acting side.
+        speaker = dateline_country or (actors[0] if actors else None) or place
         for entities, country in (
             (event.actor, where),
             (event.recipient, where),
-            (event.claimed_by, dateline_country or where),
-            (event.denied_by, dateline_country or where),
+            (event.claimed_by, speaker),
+            (event.denied_by, speaker),
         ):
             for entity in entities:
                 if entity.why == "agent:unplaced" and entity.code is None and country:
