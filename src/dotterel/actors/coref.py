@@ -92,6 +92,52 @@ def _state(entity: Entity) -> str | None:
     return None
 
 
+# "it is worth noting", "it is clear that": "it" stands for nothing. But "it is willing
+# to withdraw" refers back to an actor.
+_EXPLETIVE_PREDICATES = frozenset(
+    [
+        "worth",
+        "clear",
+        "likely",
+        "unlikely",
+        "possible",
+        "impossible",
+        "important",
+        "necessary",
+        "true",
+        "unclear",
+        "time",
+        "hard",
+        "easy",
+        "difficult",
+        "essential",
+        "vital",
+        "crucial",
+        "expected",
+        "believed",
+        "reported",
+        "said",
+        "thought",
+        "feared",
+        "known",
+        "understood",
+        "obvious",
+        "evident",
+        "surprising",
+    ]
+)
+
+
+def _expletive_be(token: Token) -> bool:
+    head = token.head
+    if head.lemma_ != "be":
+        return False
+    return any(
+        child.dep_ in ("acomp", "attr", "ccomp") and child.lemma_.lower() in _EXPLETIVE_PREDICATES
+        for child in head.children
+    ) or not any(child.dep_ in ("acomp", "attr") for child in head.children)
+
+
 class CorefResolver:
     """Appends coreferent actor mentions; see the module docstring for the rules."""
 
@@ -166,7 +212,7 @@ class CorefResolver:
             start, end = token.idx, token.idx + len(token)
             if not free(start, end):
                 continue
-            if low == "it" and (token.dep_ == "expl" or token.head.lemma_ == "be"):
+            if low == "it" and (token.dep_ == "expl" or _expletive_be(token)):
                 continue
             bound = _bound_spans(token)
 

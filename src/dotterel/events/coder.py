@@ -19,6 +19,7 @@ Argument rules (names as they appear in ``event.rules``):
 ``arg:light-verb``  subject of a light verb carrying a noun trigger ("launched an attack")
 ``arg:carry-over``  recipient carried over from the last event of the same type
 ``arg:no-agent``    passive violence with no named perpetrator keeps its victims
+``arg:place-as-target`` the state or territory where an untargeted attack happens
 ``arg:charged-actor`` accused of "X alleged that Y did Z" is Y
 ``arg:content-recipient`` recipient of the offered, demanded or threatened act
 ``modal-demand``    "X said Y must do Z" is a REQUEST by X of Y
@@ -59,6 +60,7 @@ NOUN_RECIPIENT_PREPS = frozenset(
 PATIENT_PREPS = NOUN_RECIPIENT_PREPS | {"of"}
 OBJECT_PARTY_PREPS = PATIENT_PREPS | {"from", "by"}
 HOST_PREPS = frozenset({"in", "to", "with", "against", "on", "into"})
+PLACE_PREPS = frozenset({"in", "into", "inside", "at", "across", "near"})
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
 # Reason clauses of these categories name the act the recipient is blamed for.
 CHARGE_TYPES = frozenset({"ACCUSE", "SANCTION", "COERCE", "PROTEST"})
@@ -337,6 +339,8 @@ class EventCoder:
         result.recipient.extend(self._recipients(verb, actors, consumed_objects, result))
         if not result.recipient and entry.plover != "ACCUSE":
             result.recipient.extend(self._content_recipients(verb, actors, result))
+        if not result.recipient and entry.plover in TARGETED_TYPES:
+            result.recipient.extend(self._place_targets(verb, actors, result))
         # Domestic events keep their same-country recipient ("Zimbabwe's opposition
         # demanded that Mugabe resign" is ZWE → ZWE).
         result.recipient = self._without_self_reference(
@@ -416,8 +420,37 @@ class EventCoder:
         preps = RECIPIENT_PREPS | {"from"} if children(verb, "dobj") else RECIPIENT_PREPS
         for pobj in prep_objects(verb, preps):
             found.extend(actors.phrase_entities(pobj))
+        if not found:
+            # "kidnapped up to 16 Russian advisers": the object hides under a particle.
+            for particle in children(verb, "prt"):
+                for pobj in prep_objects(particle, frozenset({"to"})):
+                    found.extend(actors.phrase_entities(pobj))
         if found:
             result.rules.append("arg:prep")
+        return found
+
+    def _place_targets(self, verb: Token, actors: ActorIndex, result: Participants) -> list[Entity]:
+        """A state or territory where an attack, blockade or threat takes place, when no
+        one is named as its target: "reimposed blockades in the West Bank" → PSE."""
+        # The verb, its object and content ("threatened to resume attacks in Israel").
+        holders = [verb]
+        frontier = [verb]
+        for _ in range(2):
+            frontier = [
+                c for h in frontier for c in h.children if c.dep_ in ("dobj", "xcomp", "prt")
+            ]
+            holders.extend(frontier)
+        own = {e.country_code for e in result.actor}
+        found: list[Entity] = []
+        for holder in holders:
+            for pobj in prep_objects(holder, PLACE_PREPS):
+                found.extend(
+                    e
+                    for e in actors.phrase_entities(pobj)
+                    if e.role is None and e.country_code and e.country_code not in own
+                )
+        if found:
+            result.rules.append("arg:place-as-target")
         return found
 
     @staticmethod
