@@ -221,3 +221,20 @@ def test_unnamed_attackers_of_foreigners_are_coded_to_the_place(coder: Coder) ->
     event = only(coder("Two French soldiers were killed in Kabul on Sunday."), "ASSAULT")
     assert [a.country_code for a in event.actor] == ["AFG"]
     assert [r.country_code for r in event.recipient] == ["FRA"]
+
+
+def test_the_state_where_an_untargeted_act_happens_is_its_target(coder: Coder) -> None:
+    event = only(coder("Hamas threatened to resume attacks in Israel."), "THREATEN")
+    assert [r.country_code for r in event.recipient] == ["ISR"]
+    assert "arg:place-as-target" in event.rules
+
+
+def test_an_object_under_a_particle_is_found(coder: Coder) -> None:
+    event = only(coder("Afghan rebels kidnapped up to 16 Russian advisers."), "ASSAULT")
+    assert [r.country_code for r in event.recipient] == ["RUS"]
+
+
+def test_referential_it_after_be_takes_its_antecedent(coder: Coder) -> None:
+    event = only(coder("Syria says it is willing to withdraw its troops from Lebanon."), "AGREE")
+    assert [a.country_code for a in event.actor] == ["SYR"]
+    assert [r.country_code for r in event.recipient] == ["LBN"]
