@@ -61,6 +61,8 @@ PATIENT_PREPS = NOUN_RECIPIENT_PREPS | {"of"}
 OBJECT_PARTY_PREPS = PATIENT_PREPS | {"from", "by"}
 HOST_PREPS = frozenset({"in", "to", "with", "against", "on", "into"})
 PLACE_PREPS = frozenset({"in", "into", "inside", "at", "across", "near"})
+# "arrived on a visit", "returned for talks", "said after talks with", "during a visit"
+HOST_VERB_PREPS = frozenset({"on", "for", "after", "during", "before", "following"})
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
 # Reason clauses of these categories name the act the recipient is blamed for.
 CHARGE_TYPES = frozenset({"ACCUSE", "SANCTION", "COERCE", "PROTEST"})
@@ -165,14 +167,17 @@ class EventCoder:
         if self._embedded_in_trigger(verb):
             return None
         participants = self._verb_participants(verb, actors, entry)
-        if not participants.actor:
-            # "Three soldiers were killed in a bombing": violence with unnamed perpetrators
-            # is still an event against its victims.
+        if not any(e.code for e in participants.actor):
+            # "Three soldiers were killed in a bombing", "a suicide bomber killed 12
+            # policemen": violence by unnamed perpetrators is still an event against its
+            # victims (their names, if any, are kept for the user to resolve).
             if not (
-                entry.plover in AGENTLESS_TYPES and participants.recipient and is_passive(verb)
+                entry.plover in AGENTLESS_TYPES and any(e.code for e in participants.recipient)
             ):
-                return None
-            participants.rules.append("arg:no-agent")
+                if not participants.actor:
+                    return None
+            else:
+                participants.rules.append("arg:no-agent")
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in entry.objects:
                 consumed.add(child.i)
@@ -517,11 +522,11 @@ class EventCoder:
         """The verb that carries a noun trigger: "launched an attack", "renewed talks",
         "arrived on a visit". A verb that is a trigger itself codes its own event."""
         head = noun.head
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "for"):
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in HOST_VERB_PREPS:
             head = head.head
         elif noun.dep_ not in ("dobj", "nsubjpass"):
             return None
-        if head.pos_ != "VERB" or head.i == noun.i:
+        if head.pos_ not in ("VERB", "AUX") or head.i == noun.i:
             return None
         lemma = head.lemma_.lower()
         if lemma in self.cues.light_verbs or not self.lexicon.is_verb_trigger(lemma):

@@ -105,7 +105,9 @@ class Extractor:
         self.min_confidence = min_confidence
 
     def _make_doc(self, document: Document) -> Doc:
-        doc = self.nlp.make_doc(document.text)
+        # Trailing white space changes the small model's parse of the last sentence;
+        # removing it keeps every offset into the document's text valid.
+        doc = self.nlp.make_doc(document.text.rstrip())
         doc._.document = document
         return doc
 

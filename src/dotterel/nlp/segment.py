@@ -21,8 +21,10 @@ def mark_line_starts(doc: Doc) -> Doc:
     The break token itself opens the sentence: marking the first word after it instead
     derails spaCy's parser, which then splits the new line word by word.
     """
+    last_word = max((token.i for token in doc if not token.is_space), default=-1)
     for token in doc:
-        if token.is_space and "\n" in token.text and token.i > 0:
+        # A break after the last word ends nothing: marking it derails the parse too.
+        if token.is_space and "\n" in token.text and 0 < token.i < last_word:
             token.is_sent_start = True
     # A wire dateline ("BEIJING, April 7 (AFP) -") is not part of the first sentence:
     # left in, its place and agency would be read as the sentence's subject.
