@@ -181,7 +181,19 @@ class CorefResolver:
         for match in _GOV_RE.finditer(text):
             if not free(match.start(), match.end()):
                 continue
-            gov_ant = next((a for a in reversed(before(match.start())) if _state(a)), None)
+            # "China will send a team to Sudan, the foreign ministry said": the ministry
+            # speaks for the sentence's first state; with none in the sentence, the last
+            # state mentioned before it.
+            sentence_start = max(
+                (s.start_char for s in doc.sents if s.start_char <= match.start()), default=0
+            )
+            in_sentence = [
+                a for a in before(match.start()) if a.start >= sentence_start and _state(a)
+            ]
+            gov_ant = in_sentence[0] if in_sentence else None
+            gov_ant = gov_ant or next(
+                (a for a in reversed(before(match.start())) if _state(a)), None
+            )
             if gov_ant is None:
                 continue
             state = _state(gov_ant)

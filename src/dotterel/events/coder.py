@@ -61,6 +61,7 @@ PATIENT_PREPS = NOUN_RECIPIENT_PREPS | {"of"}
 OBJECT_PARTY_PREPS = PATIENT_PREPS | {"from", "by"}
 HOST_PREPS = frozenset({"in", "to", "with", "against", "on", "into"})
 PLACE_PREPS = frozenset({"in", "into", "inside", "at", "across", "near"})
+INSTRUMENT_ROLES = frozenset({"MIL", "GOV", "SPY", "COP"})
 # "arrived on a visit", "returned for talks", "said after talks with", "during a visit"
 HOST_VERB_PREPS = frozenset({"on", "for", "after", "during", "before", "following"})
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
@@ -378,9 +379,14 @@ class EventCoder:
                 # "..., while inspectors said ...": a side clause, not the content.
                 continue
             if child.dep_ in ("ccomp", "acl") or conditional:
-                # "demanded that the US cancel ...", "threatened to quit if the US goes ahead"
+                # "demanded that the US cancel ...", "threatened to quit if the US goes
+                # ahead"; but in "Olmert warned that Israel would respond" Israel is the
+                # speaker's own side, not the one warned.
+                own = {e.country_code for e in result.actor}
                 for subject in children(child, "nsubj", "nsubjpass"):
-                    found.extend(actors.phrase_entities(subject))
+                    found.extend(
+                        e for e in actors.phrase_entities(subject) if e.country_code not in own
+                    )
             if not found:
                 found = self._recipients(child, actors, set(), Participants())
             found = self._without_self_reference(
@@ -412,6 +418,17 @@ class EventCoder:
                 continue
             named = actors.phrase_entities(obj) or self._group_members(obj, actors)
             named = self._without_self_reference(named, result)
+            own = {e.country_code for e in result.actor}
+            # "deployed 70,000 troops", "sent its envoy": the actor's own forces and
+            # officials are what it moves, not whom it acts upon.
+            named = [
+                e
+                for e in named
+                if not (
+                    e.role in INSTRUMENT_ROLES
+                    and (e.country_code in own or e.why == "agent:unplaced")
+                )
+            ]
             if not named:
                 # "rejected a call from Senegal", "demanded the withdrawal of Serbian
                 # forces": the party hangs off the object noun.

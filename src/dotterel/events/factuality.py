@@ -77,9 +77,20 @@ class FactualityTagger:
     # links (xcomp "set to sign", pcomp "plans for signing"), but stops at reporting
     # verbs and at finite clause boundaries: "Iran denied that ..." does not negate.
 
+    def _carries(self, noun: Token) -> bool:
+        """A noun trigger whose status is that of the verb carrying it: "will not resume
+        aid", "plans to launch an attack" (not "condemned the attack")."""
+        if noun.dep_ != "dobj" or noun.pos_ not in ("NOUN", "PROPN"):
+            return False
+        lemma = noun.head.lemma_.lower()
+        return lemma in self.cues.light_verbs or not self.lexicon.is_verb_trigger(lemma)
+
     def _governors(self, token: Token) -> list[Token]:
         chain = [token]
         current = token
+        if self._carries(token):
+            current = token.head
+            chain.append(current)
         while current.dep_ in GOVERNING_DEPS and current.head.i != current.i:
             current = current.head
             chain.append(current)
@@ -95,6 +106,8 @@ class FactualityTagger:
                 return f"neg:{child.lower_}"
             if child.dep_ == "det" and child.lower_ in self.cues.negating_modifiers:
                 return f"det:{child.lower_}"
+        if self._carries(token) and any(c.dep_ == "neg" for c in token.head.children):
+            return f"neg-carrier:{token.head.lemma_.lower()}"
         chain = self._governors(token)
         for below, governor in zip(chain, chain[1:], strict=False):
             lemma = governor.lemma_.lower()
