@@ -238,3 +238,26 @@ def test_referential_it_after_be_takes_its_antecedent(coder: Coder) -> None:
     event = only(coder("Syria says it is willing to withdraw its troops from Lebanon."), "AGREE")
     assert [a.country_code for a in event.actor] == ["SYR"]
     assert [r.country_code for r in event.recipient] == ["LBN"]
+
+
+def test_an_act_named_again_takes_its_actor_as_recipient(coder: Coder) -> None:
+    text = (
+        "Indian troops raided a Pakistani village on Tuesday. Pakistan condemned the raid. "
+        "Nepal arrested two Chinese traders. China demanded their release."
+    )
+    events = coder(text)
+    accuse = only(events, "ACCUSE")
+    assert [r.country_code for r in accuse.recipient] == ["IND"]
+    assert "arg:event-anaphor" in accuse.rules
+    request = only(events, "REQUEST")
+    assert [r.country_code for r in request.recipient] == ["NPL"]
+
+
+def test_negated_carrier_verb_negates_the_noun(coder: Coder) -> None:
+    event = only(coder("Japan will not resume food aid to Laos."), "AID")
+    assert event.factuality == "negated"
+
+
+def test_own_forces_sent_are_not_the_recipient(coder: Coder) -> None:
+    events = coder("Pakistan deployed 70,000 troops along the border.")
+    assert all(r.country_code != "PAK" for e in events for r in e.recipient)

@@ -20,6 +20,7 @@ Argument rules (names as they appear in ``event.rules``):
 ``arg:carry-over``  recipient carried over from the last event of the same type
 ``arg:no-agent``    passive violence with no named perpetrator keeps its victims
 ``arg:place-as-target`` the state or territory where an untargeted attack happens
+``arg:event-anaphor`` "condemned the raid": the recipient is the raid's actor
 ``arg:charged-actor`` accused of "X alleged that Y did Z" is Y
 ``arg:content-recipient`` recipient of the offered, demanded or threatened act
 ``modal-demand``    "X said Y must do Z" is a REQUEST by X of Y
@@ -62,6 +63,7 @@ OBJECT_PARTY_PREPS = PATIENT_PREPS | {"from", "by"}
 HOST_PREPS = frozenset({"in", "to", "with", "against", "on", "into"})
 PLACE_PREPS = frozenset({"in", "into", "inside", "at", "across", "near"})
 INSTRUMENT_ROLES = frozenset({"MIL", "GOV", "SPY", "COP"})
+RELEASE_NOUNS = frozenset({"release", "freedom", "freeing", "return", "handover"})
 # "arrived on a visit", "returned for talks", "said after talks with", "during a visit"
 HOST_VERB_PREPS = frozenset({"on", "for", "after", "during", "before", "following"})
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
@@ -114,6 +116,7 @@ class EventCoder:
                 event.rules = rules + participants.rules
                 events.append(event)
         self._accused_from_content(doc, events)
+        self._resolve_event_anaphors(events)
         doc._.events = self._carry_over(doc, events)
         return doc
 
@@ -184,6 +187,8 @@ class EventCoder:
                 consumed.add(child.i)
         rule = f"verb:{lemma}" + (f"+{'|'.join(sorted(entry.objects))}" if entry.objects else "")
         rules = [rule]
+        if not participants.recipient:
+            rules.extend(self._event_objects(verb))
         if entry.plover in PROMISE_TYPES and self._promises_hostility(verb):
             # "vowed to fight on", "pledged to retaliate": a promise of force is a threat.
             threat = self.lexicon.match_verb("threaten")
@@ -191,6 +196,42 @@ class EventCoder:
                 entry = threat
                 rules.append("promise-of-force-is-threaten")
         return entry, participants, rules
+
+    def _event_objects(self, verb: Token) -> list[str]:
+        """Object nouns that name an earlier act ("condemned the raid", "called for their
+        release"), recorded as ``object-event:<lemma>`` for :meth:`_resolve_event_anaphors`."""
+        objects = children(verb, "dobj") + prep_objects(verb, frozenset({"for", "over", "of"}))
+        return [
+            f"object-event:{obj.lemma_.lower()}"
+            for obj in objects
+            if obj.lemma_.lower() in RELEASE_NOUNS or self.lexicon.match_noun(obj.lemma_.lower())
+        ]
+
+    def _resolve_event_anaphors(self, events: list[Event]) -> None:
+        """The one blamed for, asked about or threatened over an earlier act is that act's
+        actor: "Israeli troops raided Jenin ... Erakat condemned the raid" → PSE → ISR; the
+        one asked to release someone is whoever seized them."""
+        for index, event in enumerate(events):
+            if event.recipient:
+                continue
+            nouns = [r.split(":", 1)[1] for r in event.rules if r.startswith("object-event:")]
+            for noun in nouns:
+                if noun in RELEASE_NOUNS:
+                    wanted = {"COERCE", "ASSAULT"}
+                else:
+                    entry = self.lexicon.match_noun(noun)
+                    wanted = {entry.plover} if entry is not None else set()
+                own = {e.country_code for e in event.actor}
+                for earlier in reversed(events[:index]):
+                    if event.sentence_index - earlier.sentence_index > CARRY_OVER_SENTENCES:
+                        break
+                    if earlier.event_type in wanted:
+                        event.recipient = [e for e in earlier.actor if e.country_code not in own]
+                        if event.recipient:
+                            event.rules.append("arg:event-anaphor")
+                            break
+                if event.recipient:
+                    break
 
     def _promises_hostility(self, verb: Token) -> bool:
         for child in verb.children:
