@@ -261,3 +261,8 @@ def test_negated_carrier_verb_negates_the_noun(coder: Coder) -> None:
 def test_own_forces_sent_are_not_the_recipient(coder: Coder) -> None:
     events = coder("Pakistan deployed 70,000 troops along the border.")
     assert all(r.country_code != "PAK" for e in events for r in e.recipient)
+
+
+def test_a_withdrawal_is_from_the_place_it_leaves(coder: Coder) -> None:
+    event = only(coder("Syria pulled its troops out of Lebanon on Tuesday."), "RETREAT")
+    assert [r.country_code for r in event.recipient] == ["LBN"]

@@ -150,6 +150,7 @@ promise 033 &AIDN &HUMAN
 promise 0332 &WEAPON &TROOP
 vow 030
 vow 138 revenge retaliation retribution response !THREATEN @violence # vowing revenge threatens
+avenge 138 !THREATEN @violence
 swear 030
 swear 138 revenge retaliation retribution response !THREATEN @violence
 swear+in x # taking an oath of office
@@ -307,6 +308,7 @@ ship 072 &WEAPON
 ship 070 &AIDN &CARGO
 transfer 072 &WEAPON
 sell 072 &WEAPON
+sell 072 technology component part know-how material
 export 072 &WEAPON
 give 070 &AIDN &MONEY
 give 072 &WEAPON
@@ -376,6 +378,7 @@ withdraw x candidacy bid nomination complaint lawsuit
 pull+out 087 @withdraw
 pull+back 087 @withdraw
 pull 087 &TROOP @withdraw
+leave 087 &TROOP @withdraw
 retreat 0874 @withdraw
 release 0841
 release 0841 &CAPTIVE
@@ -788,6 +791,7 @@ offer 030
 commitment 030
 visit 042
 trip 042
+capture 181 @abduct
 tour 042
 talk 046
 negotiation 046

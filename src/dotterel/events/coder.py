@@ -21,6 +21,7 @@ Argument rules (names as they appear in ``event.rules``):
 ``arg:no-agent``    passive violence with no named perpetrator keeps its victims
 ``arg:place-as-target`` the state or territory where an untargeted attack happens
 ``arg:event-anaphor`` "condemned the raid": the recipient is the raid's actor
+``arg:left-place``  the state a withdrawal leaves ("pulled out of Lebanon")
 ``arg:charged-actor`` accused of "X alleged that Y did Z" is Y
 ``arg:content-recipient`` recipient of the offered, demanded or threatened act
 ``modal-demand``    "X said Y must do Z" is a REQUEST by X of Y
@@ -386,6 +387,15 @@ class EventCoder:
         result.recipient.extend(self._recipients(verb, actors, consumed_objects, result))
         if not result.recipient and entry.plover != "ACCUSE":
             result.recipient.extend(self._content_recipients(verb, actors, result))
+        if not result.recipient and entry.plover == "RETREAT":
+            # "pulled its troops out of Lebanon", "withdrew from Gorazde": where one leaves.
+            holders = [verb, *children(verb, "prt", "dobj")]
+            holders += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "out"]
+            for holder in holders:
+                for pobj in prep_objects(holder, frozenset({"from", "of"})):
+                    result.recipient.extend(actors.phrase_entities(pobj))
+            if result.recipient:
+                result.rules.append("arg:left-place")
         if not result.recipient and entry.plover in TARGETED_TYPES:
             result.recipient.extend(self._place_targets(verb, actors, result))
         # Domestic events keep their same-country recipient ("Zimbabwe's opposition
