@@ -170,6 +170,15 @@ def make_merger(nlp: Language, name: str) -> object:
         place_unplaced_agents(events, dateline_country, story_country(doc._.actors or []))
         attribute_unnamed_attackers(events)
         events = target_by_place(events)
+        # Violence by nobody in particular that did not even happen ("if it is
+        # attacked") says nothing about anyone.
+        events = [
+            e
+            for e in events
+            if e.factuality == "actual"
+            or "arg:no-agent" not in e.rules
+            or any(a.code for a in e.actor)
+        ]
         doc._.events = merge_events(events)
         return doc
 
