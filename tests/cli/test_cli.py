@@ -177,3 +177,11 @@ def test_demo_ingests_the_bundled_articles(tmp_path: Path) -> None:
 def test_settings_markdown_lists_every_setting() -> None:
     result = runner.invoke(app, ["settings", "--markdown"])
     assert "DOTTEREL_DB" in result.stdout and "DOTTEREL_MAX_BYTES" in result.stdout
+
+
+def test_evaluate_dates_reports_the_exact_match_rate(shared_dir: Path) -> None:
+    result = runner.invoke(
+        app, ["evaluate-dates", str(shared_dir / "gold" / "meantime_timex.jsonl")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "DATE exact" in result.stdout

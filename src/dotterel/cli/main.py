@@ -293,6 +293,16 @@ def evaluate(
         out.print(report.to_text(), highlight=False)
 
 
+@app.command("evaluate-dates")
+def evaluate_dates(
+    gold: Annotated[str, typer.Argument(help="Time-expression gold (MEANTIME-style JSONL).")],
+) -> None:
+    """Score the date resolver on normalised DATE expressions (exact value match)."""
+    from dotterel.time.evaluate import evaluate_timex
+
+    out.print(evaluate_timex(gold).summary(), highlight=False, markup=False)
+
+
 @app.command()
 def demo(db: DbOption = None, quiet: QuietOption = False) -> None:
     """Ingest the bundled sample articles and print their events and dyads."""
