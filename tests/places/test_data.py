@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
+from dotterel import datafiles
 from dotterel.errors import DictionaryError
 from dotterel.places import component, extract
 from dotterel.places.gazetteer import load_gazetteer
@@ -66,7 +67,7 @@ class _FakeFiles:
     "text", ["locative_prepositions: [on]\n", "- just a list\n", "key: [unclosed\n"]
 )
 def test_malformed_attachment_file_is_refused(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(component.resources, "files", lambda _pkg: _FakeFiles(text))
+    monkeypatch.setattr(datafiles.resources, "files", lambda _pkg: _FakeFiles(text))
     component.load_attachment_rules.cache_clear()
     try:
         with pytest.raises(DictionaryError) as info:
@@ -79,7 +80,7 @@ def test_malformed_attachment_file_is_refused(monkeypatch: pytest.MonkeyPatch, t
 
 def test_malformed_meeting_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "keywords: [summit]\nstop_words: [the, on]\nvenues: {}\n"
-    monkeypatch.setattr(extract.resources, "files", lambda _pkg: _FakeFiles(text))
+    monkeypatch.setattr(datafiles.resources, "files", lambda _pkg: _FakeFiles(text))
     extract._rules.cache_clear()
     try:
         with pytest.raises(DictionaryError):

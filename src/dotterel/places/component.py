@@ -25,13 +25,12 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from dotterel.datafiles import read_yaml_mapping
 from dotterel.errors import DictionaryError
 from dotterel.nlp.extensions import register_extensions
 from dotterel.places.extract import find_conference_places
@@ -75,11 +74,7 @@ class AttachmentRules:
 @lru_cache(maxsize=1)
 def load_attachment_rules() -> AttachmentRules:
     """Read and check ``data/attachment.yaml`` (cached)."""
-    try:
-        raw = resources.files("dotterel.places").joinpath("data/attachment.yaml")
-        data = yaml.safe_load(raw.read_text("utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DictionaryError(f"cannot read attachment rules: {exc}", source=_SOURCE) from exc
+    data = read_yaml_mapping("dotterel.places", "data/attachment.yaml", "attachment rules")
     keys = (
         "locative_prepositions",
         "motion_prepositions",

@@ -15,10 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from dotterel.datafiles import read_yaml_mapping
 from dotterel.errors import DictionaryError
 from dotterel.places.gazetteer import Gazetteer, load_gazetteer
 
@@ -61,13 +59,7 @@ class _Rules:
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
-    try:
-        raw = resources.files("dotterel.places").joinpath("data/conferences.yaml")
-        data = yaml.safe_load(raw.read_text("utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DictionaryError(f"cannot read the meeting list: {exc}", source=_SOURCE) from exc
-    if not isinstance(data, dict):
-        raise DictionaryError("the meeting list must be a mapping", source=_SOURCE)
+    data = read_yaml_mapping("dotterel.places", "data/conferences.yaml", "the meeting list")
     keywords, stops, venues = data.get("keywords"), data.get("stop_words"), data.get("venues")
     if not (isinstance(keywords, list) and keywords and isinstance(stops, list)):
         raise DictionaryError("keywords and stop_words must be lists", source=_SOURCE)

@@ -35,11 +35,9 @@ import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from dotterel.datafiles import read_yaml_mapping
 from dotterel.errors import DictionaryError
 from dotterel.records import Location
 
@@ -263,13 +261,7 @@ def _names_us_place(context: frozenset[str]) -> bool:
 
 def _read_data() -> dict[str, Any]:
     source = "dotterel/places/data/places.yaml"
-    try:
-        text = resources.files("dotterel.places").joinpath("data/places.yaml").read_text("utf-8")
-        data = yaml.safe_load(text)
-    except (OSError, yaml.YAMLError) as exc:
-        raise DictionaryError(f"cannot read the place list: {exc}", source=source) from exc
-    if not isinstance(data, dict):
-        raise DictionaryError("the place list must be a mapping", source=source)
+    data = read_yaml_mapping("dotterel.places", "data/places.yaml", "the place list")
     for section, kind in (
         ("country_names", dict),
         ("redirects", dict),

@@ -27,8 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from dotterel.datafiles import read_yaml_mapping
 from dotterel.errors import DictionaryError
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -86,12 +85,7 @@ def load_words(path: Path | None = None) -> dict[str, Any]:
     a section the resolver needs.
     """
     path = path or DATA_DIR / "time_words.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DictionaryError(f"cannot read time word list: {exc}", source=str(path)) from exc
-    if not isinstance(data, dict):
-        raise DictionaryError("time word list is not a mapping", source=str(path))
+    data = read_yaml_mapping("dotterel.time", "data/time_words.yaml", "time word list", path=path)
     needed = ("months", "weekdays", "numbers", "ordinals", "seasons", "day_parts", "vague")
     missing = [key for key in needed if key not in data]
     if missing:
