@@ -12,12 +12,14 @@ specific date and place, and the highest confidence.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dotterel.actors.resolve import story_country
 from dotterel.places.gazetteer import resolve as resolve_place
-from dotterel.records import Entity, Event
+from dotterel.records import Entity, Event, Location
 
 UNORDERED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 SOURCE_RANK = {"clause": 0, "reporting_clause": 1, "dateline": 2, "published": 3, None: 4}
@@ -42,18 +44,22 @@ def _union(into: list[Entity], more: list[Entity]) -> None:
             into.append(entity)
 
 
-def attribute_unnamed_attackers(events: list[Event]) -> None:
+def attribute_unnamed_attackers(events: list[Event], places: list[Any] | None = None) -> None:
     """Violence by unnamed perpetrators against foreigners is coded to the country where
     it happened ("a roadside bomb near Samarra killed a US soldier" → IRQ → USA); against
-    the country's own people the perpetrator stays unknown."""
+    the country's own people the perpetrator stays unknown. The place is the event's, or
+    else the first place named in its sentence."""
     for event in events:
-        if event.actor or "arg:no-agent" not in event.rules or event.location is None:
+        if any(a.code for a in event.actor) or "arg:no-agent" not in event.rules:
             continue
-        where = event.location.country
+        location = event.location or _first_place_in(event, places or [])
+        if location is None:
+            continue
+        where = location.country
         if where and where not in {e.country_code for e in event.recipient}:
             event.actor = [
                 Entity(
-                    text=event.location.name,
+                    text=location.name,
                     start=event.trigger.start,
                     end=event.trigger.end,
                     code=where,
@@ -88,6 +94,21 @@ def place_unplaced_agents(
                     entity.country = country
                     entity.code = country + (entity.role or "")
                     entity.why = "agent:placed-by-context"
+
+
+def _first_place_in(event: Event, places: list[Any]) -> Location | None:
+    """The first place of the event's sentence outside the victims' own country."""
+    victims = {e.country_code for e in event.recipient}
+    for mention in places:
+        location = getattr(mention, "location", None)
+        start = getattr(mention, "start", -1)
+        if (
+            location is not None
+            and location.country not in victims
+            and event.evidence.start <= start < event.evidence.end
+        ):
+            return location
+    return None
 
 
 NEEDS_TARGET = "arg:needs-target"
@@ -168,7 +189,7 @@ def make_merger(nlp: Language, name: str) -> object:
             found = resolve_place(dateline_place)
             dateline_country = found.country if found is not None else None
         place_unplaced_agents(events, dateline_country, story_country(doc._.actors or []))
-        attribute_unnamed_attackers(events)
+        attribute_unnamed_attackers(events, doc._.places)
         events = target_by_place(events)
         # Violence by nobody in particular that did not even happen ("if it is
         # attacked") says nothing about anyone.
