@@ -396,7 +396,7 @@ class EventCoder:
                     result.recipient.extend(actors.phrase_entities(pobj))
             if result.recipient:
                 result.rules.append("arg:left-place")
-        if not result.recipient and entry.plover in TARGETED_TYPES:
+        if not result.recipient and entry.plover in TARGETED_TYPES | {"MOBILIZE"}:
             result.recipient.extend(self._place_targets(verb, actors, result))
         # Domestic events keep their same-country recipient ("Zimbabwe's opposition
         # demanded that Mugabe resign" is ZWE → ZWE).
@@ -492,7 +492,12 @@ class EventCoder:
         # "rejected a proposal from Cambodia": with an object, "from" names its author.
         preps = RECIPIENT_PREPS | {"from"} if children(verb, "dobj") else RECIPIENT_PREPS
         for pobj in prep_objects(verb, preps):
-            found.extend(actors.phrase_entities(pobj))
+            named = actors.phrase_entities(pobj)
+            if not named:
+                # "mobilized reservists for a war against Iraq"
+                for inner in prep_objects(pobj, OBJECT_PARTY_PREPS):
+                    named.extend(actors.phrase_entities(inner))
+            found.extend(named)
         if not found:
             # "kidnapped up to 16 Russian advisers": the object hides under a particle.
             for particle in children(verb, "prt"):
