@@ -307,7 +307,12 @@ class EventCoder:
         complement = verb.dep_ in ("xcomp", "ccomp")
         purpose = verb.dep_ in ("advcl", "acl", "relcl") and infinitive
         noun_content = verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
-        if not (complement or purpose or noun_content):
+        # "threatened an offensive unless Baghdad accepted": the condition of a threat
+        # or promise is part of it.
+        condition = verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
+        )
+        if not (complement or purpose or noun_content or condition):
             return False
         head = verb.head
         if head.pos_ == "NOUN":
@@ -323,6 +328,14 @@ class EventCoder:
         entry = self.lexicon.match_verb(head.lemma_.lower(), particles, self._object_lemmas(head))
         return entry is not None and entry.plover not in CHARGE_TYPES
 
+    def _states_or_demands(self, verb: Token) -> bool:
+        """A verb through which someone states or demands ("said", "issued a reminder")."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.cues.reporting_verbs:
+            return True
+        entry = self.lexicon.match_verb(lemma, [], self._object_lemmas(verb))
+        return entry is None or entry.plover == "REQUEST" or lemma in self.cues.light_verbs
+
     def _code_modal_demand(
         self, verb: Token, actors: ActorIndex
     ) -> tuple[TriggerEntry, Participants, list[str]] | None:
@@ -335,6 +348,9 @@ class EventCoder:
         speakers: list[Entity] = []
         for governor in verb.ancestors:
             if governor.pos_ in ("VERB", "AUX"):
+                if not self._states_or_demands(governor):
+                    # "agreed that their countries should cooperate" is an agreement.
+                    return None
                 subjects, _ = subject_of(governor)
                 speakers = [e for s in subjects for e in actors.phrase_entities(s)]
                 break
