@@ -115,3 +115,11 @@ def test_the_target_of_anti_or_pro_is_not_the_actor() -> None:
     result = resolve("anti-Iran protesters", context="Police in Iraq dispersed the crowd in Iraq.")
     assert result.country == "IRQ"
     assert resolve("anti-Iran protesters").country is None
+
+
+def test_an_unknown_name_takes_the_country_of_its_context_only_when_given() -> None:
+    context = "Egyptian police broke up a rally in Cairo, Egypt's interior ministry said."
+    guessed = resolve("Zentrovia Circle", context=context)
+    assert (guessed.code, guessed.why) == ("EGY", "name:placed-by-context")
+    assert resolve("Zentrovia Circle").code is None
+    assert resolve("car bomb", context=context).code is None

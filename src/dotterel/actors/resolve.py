@@ -528,6 +528,14 @@ def resolve(
     if res is None or res.code is None:
         res = _whole_lookup(lex, text, date) or res
     if res is None:
+        # An unknown name in a story about one country is most likely from there
+        # ("Kifaya" in a story on Egypt). Only with context, and only for names: the
+        # pipeline keeps unknown names uncoded so that users can list and add them.
+        country = story_country(find_actors(lex, context, date)) if context else None
+        if country and text.strip()[:1].isupper():
+            return Resolution(
+                text=text, code=country, country=country, why="name:placed-by-context"
+            )
         return Resolution(text=text, why="unresolved")
     res.text = text
     if res.code is None and res.role and context:
@@ -538,7 +546,7 @@ def resolve(
             res.country = country
             res.code = _assemble(country, res.role)
             res.why = "agent:placed-by-context"
-    if res.country and context and text.lower().startswith("ethnic "):
+    if res.country and context and text.lower().startswith("ethnic ") and res.why == "dict":
         # "ethnic Albanians" are a minority of the country the story is about.
         others = [e for e in find_actors(lex, context, date) if e.country != res.country]
         country = story_country(others)
