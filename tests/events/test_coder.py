@@ -266,3 +266,62 @@ def test_own_forces_sent_are_not_the_recipient(coder: Coder) -> None:
 def test_a_withdrawal_is_from_the_place_it_leaves(coder: Coder) -> None:
     event = only(coder("Syria pulled its troops out of Lebanon on Tuesday."), "RETREAT")
     assert [r.country_code for r in event.recipient] == ["LBN"]
+
+
+# -- session 2 rules: coordination, content, objects, places ----------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # coordinated nationality modifiers name both sides
+        ("Indian and Chinese diplomats met in Geneva on Monday.", ("CONSULT", ("CHN", "IND"), ())),
+        # joint manoeuvres are cooperation, single-state ones a show of force
+        ("Spain held joint exercises with Morocco last week.", ("COOPERATE", ("ESP",), ("MAR",))),
+        ("Iran began five days of naval drills near Oman.", ("MOBILIZE", ("IRN",), ("OMN",))),
+        # the party of an object a phrase or two down
+        ("Norway announced a suspension of air links with Mali.", ("SANCTION", ("NOR",), ("MLI",))),
+        ("Japan suspended part of its aid program for Myanmar.", ("SANCTION", ("JPN",), ("MMR",))),
+        # withdrawal nouns: who withdraws from where
+        (
+            "Kenya completed the withdrawal of its troops from Somalia.",
+            ("RETREAT", ("KEN",), ("SOM",)),
+        ),
+        # inquiries target the doers of the act they examine
+        (
+            "Ghana opened an inquiry into abuses committed by Togolese soldiers.",
+            ("ACCUSE", ("GHA",), ("TGO",)),
+        ),
+        # mediator and parties all take part in a mediation
+        (
+            "Oman's sultan launched a mediation effort between Iran and Bahrain.",
+            ("CONSULT", ("BHR", "IRN", "OMN"), ()),
+        ),
+        # alerts in a territory are aimed at it
+        ("Turkish troops remained on alert in northern Syria.", ("MOBILIZE", ("TUR",), ("SYR",))),
+        # a concession made in a territory is made to it
+        ("Indonesia lifted the curfew in East Timor on Friday.", ("CONCEDE", ("IDN",), ("TLS",))),
+        # withdrawing observers reduces relations (CAMEO 1662)
+        ("Sweden withdrew its observers from Georgia.", ("SANCTION", ("SWE",), ("GEO",))),
+        ("Rebels in Chad rejected an appeal from Sudan to disarm.", ("REJECT", ("TCD",), ("SDN",))),
+    ],
+)
+def test_argument_rules_added_in_session_two(
+    coder: Coder, sentence: str, expected: tuple[str, tuple[str, ...], tuple[str, ...]]
+) -> None:
+    assert expected in triples(coder(sentence))
+
+
+def test_agreed_manoeuvres_are_one_agreement(coder: Coder) -> None:
+    events = coder("Peru and Chile agreed to hold joint naval exercises next year.")
+    assert [e.event_type for e in events] == ["AGREE"]
+
+
+def test_purpose_protest_is_the_same_protest(coder: Coder) -> None:
+    events = coder("French farmers blocked a motorway to protest against German imports.")
+    assert [e.event_type for e in events] == ["PROTEST"]
+
+
+def test_owned_forces_stationed_abroad_keep_their_owner(coder: Coder) -> None:
+    events = coder("Syria has reinforced its troops in Lebanon, officials said.")
+    assert ("MOBILIZE", ("SYR",), ("LBN",)) in triples(events)

@@ -185,7 +185,12 @@ def compose(
     ):
         country = complement_country
         why = "dict:located"
+    owned = first > 0 and tokens[first - 1].lower in _POSSESSIVE_PRONOUNS
     if named is None and country is None:
+        if complement_country is not None and owned and agents_head:
+            # "its forces in Lebanon" are the owner's, stationed there: coreference
+            # codes the owner; the place stays a place.
+            return _agent_only(lex, agents_head)
         if complement_country is not None:
             if _is_country(complement_country):
                 country = complement_country
@@ -440,6 +445,9 @@ def _demonym_people(tokens: Sequence[Token], group: list[Atom]) -> bool:
         return False
     ethnic = group[0].i > 0 and tokens[group[0].i - 1].lower == "ethnic"
     return ethnic or tokens[last.j - 1].text.endswith("s")
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 
 
 def _after_complement(tokens: Sequence[Token], group: list[Atom]) -> bool:

@@ -373,6 +373,9 @@ withdraw 087 @withdraw
 withdraw 087 &TROOP @withdraw
 withdraw 161 &DIPLO
 withdraw 162 &AIDN
+withdraw 1662 inspector observer monitor verifier mission !SANCTION @expel
+withdraw 1661 peacekeeper peacekeeping !SANCTION @expel
+pull+out 1662 inspector observer monitor !SANCTION @expel
 withdraw+from 164 &DEAL &TALKS membership organization alliance bloc
 withdraw x candidacy bid nomination complaint lawsuit
 pull+out 087 @withdraw
@@ -525,6 +528,7 @@ trade 111 accusation barb insult blame charge
 reject 120
 reject 125 &TALKS
 reject 127 &DEAL plan proposal
+reject 120 call appeal demand request offer invitation suggestion bid plea initiative idea ultimatum
 reject x &ACCN # rejecting an accusation is a denial, not an event
 refuse 120
 renege 120
@@ -537,7 +541,7 @@ turn+down 120
 rule+out 120
 veto 129
 block 129 resolution bill proposal deal motion measure sale bid nomination
-block 144 road highway street access entrance bridge route traffic transport railway !PROTEST
+block 144 road highway street access entrance bridge route traffic transport railway motorway freeway expressway crossing junction intersection square !PROTEST
 dismiss 120 proposal plan offer call demand request idea appeal initiative
 dismiss x &ACCN
 decline 120 offer invitation request proposal demand call
@@ -638,6 +642,10 @@ end 164 &TALKS
 cancel 164 &TALKS visit trip
 call+off 164 &TALKS visit trip
 halt 164 &TALKS
+halt 165 mediation
+end 165 mediation
+suspend 165 mediation
+abandon 165 mediation
 revoke 160
 convict 116 !SANCTION @convict # manual: finding guilty is SANCTION convict
 sentence 116 !SANCTION @convict
@@ -671,6 +679,10 @@ conscript 154
 call+up 154
 scramble 152 jet fighter aircraft warplane
 put 152 alert
+remain+on 152 alert readiness
+stay+on 152 alert readiness
+place+on 152 alert
+keep+on 152 alert
 raise 152 alert readiness
 build+up 154
 test 150 missile weapon bomb rocket device @weapons

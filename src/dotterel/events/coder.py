@@ -24,6 +24,7 @@ Argument rules (names as they appear in ``event.rules``):
 ``arg:left-place``  the state a withdrawal leaves ("pulled out of Lebanon")
 ``arg:charged-actor`` accused of "X alleged that Y did Z" is Y
 ``arg:content-recipient`` recipient of the offered, demanded or threatened act
+``arg:charged-party``  doer of the act an inquiry or condemnation is about
 ``modal-demand``    "X said Y must do Z" is a REQUEST by X of Y
 ==================  ==============================================================
 """
@@ -68,6 +69,8 @@ RELEASE_NOUNS = frozenset({"release", "freedom", "freeing", "return", "handover"
 # "arrived on a visit", "returned for talks", "said after talks with", "during a visit"
 HOST_VERB_PREPS = frozenset({"on", "for", "after", "during", "before", "following"})
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
+# "an inquiry into", "concern over", "a report about": what an accusation is about.
+INQUIRY_PREPS = frozenset({"into", "over", "about", "of", "on", "for"})
 # Reason clauses of these categories name the act the recipient is blamed for.
 CHARGE_TYPES = frozenset({"ACCUSE", "SANCTION", "COERCE", "PROTEST"})
 CARRY_OVER_SENTENCES = 3
@@ -83,6 +86,10 @@ HOSTILE_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBIL
 TARGETED_TYPES = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "AID", "REJECT", "PROTEST"}
 )
+
+# Acts aimed at a territory when no party is named: "deployed troops in Lebanon",
+# "lifted the curfew in Montenegro".
+PLACE_TARGET_TYPES = TARGETED_TYPES | {"MOBILIZE", "CONCEDE"}
 
 
 @dataclass
@@ -169,7 +176,7 @@ class EventCoder:
         entry = self.lexicon.match_verb(lemma, particles, objects)
         if entry is None:
             return self._code_movement(verb, actors)
-        if self._embedded_in_trigger(verb):
+        if self._embedded_in_trigger(verb, entry.plover):
             return None
         participants = self._verb_participants(verb, actors, entry)
         if not any(e.code for e in participants.actor):
@@ -190,6 +197,7 @@ class EventCoder:
         rules = [rule]
         if not participants.recipient:
             rules.extend(self._event_objects(verb))
+        entry = self._joint_drill(entry, participants, set(objects), rules)
         if entry.plover in PROMISE_TYPES and self._promises_hostility(verb):
             # "vowed to fight on", "pledged to retaliate": a promise of force is a threat.
             threat = self.lexicon.match_verb("threaten")
@@ -238,10 +246,11 @@ class EventCoder:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ == "VERB":
                 particles = [c.lower_ for c in child.children if c.dep_ in ("prt", "prep")]
-                content = self.lexicon.match_verb(
-                    child.lemma_.lower(), particles, self._object_lemmas(child)
-                )
-                if content is not None and content.plover in HOSTILE_CONTENT:
+                objects = self._object_lemmas(child)
+                content = self.lexicon.match_verb(child.lemma_.lower(), particles, objects)
+                # Agreeing to hold manoeuvres is not a threat.
+                drills = bool(set(objects) & self.cues.drill_nouns)
+                if content is not None and content.plover in HOSTILE_CONTENT and not drills:
                     return True
         return False
 
@@ -251,10 +260,30 @@ class EventCoder:
         entry = self._noun_entry(noun)
         if entry is None or entry.needs_verb:
             return None
+        host = self._host_verb(noun)
+        if host is not None and self._embedded_in_trigger(host):
+            # "agreed to hold joint exercises": the exercises are what was agreed.
+            return None
         participants = self._noun_participants(noun, actors, entry)
         if not participants.actor:
             return None
-        return entry, participants, [f"noun:{noun.lemma_.lower()}"]
+        rules = [f"noun:{noun.lemma_.lower()}"]
+        entry = self._joint_drill(entry, participants, {noun.lemma_.lower()}, rules)
+        return entry, participants, rules
+
+    def _joint_drill(
+        self, entry: TriggerEntry, participants: Participants, words: set[str], rules: list[str]
+    ) -> TriggerEntry:
+        """Manoeuvres held by several states together are military cooperation."""
+        if entry.plover != "MOBILIZE" or not words & self.cues.drill_nouns:
+            return entry
+        partners = [] if "arg:place-as-target" in participants.rules else participants.recipient
+        sides = {e.country_code for e in participants.actor + partners} - {None}
+        joint = self.lexicon.match_verb("cooperate")
+        if len(sides) < 2 or joint is None:
+            return entry
+        rules.append("joint-drill-is-cooperate")
+        return joint
 
     def _noun_entry(self, noun: Token) -> TriggerEntry | None:
         """The entry of a noun, two-word names first: "hunger strike" is a protest,
@@ -266,7 +295,15 @@ class EventCoder:
                     entry = self.lexicon.match_noun(f"{child.lemma_.lower()}{noun.lemma_.lower()}")
                 if entry is not None:
                     return entry
-        return self.lexicon.match_noun(noun.lemma_.lower())
+        entry = self.lexicon.match_noun(noun.lemma_.lower())
+        if entry is None and noun.lemma_.lower() in self.cues.effort_nouns:
+            # "a mediation mission", "an aid effort": the act is the modifier.
+            for child in noun.lefts:
+                if child.dep_ == "compound" and child.pos_ == "NOUN":
+                    entry = self.lexicon.match_noun(child.lemma_.lower())
+                    if entry is not None:
+                        return entry
+        return entry
 
     def _code_movement(
         self, verb: Token, actors: ActorIndex
@@ -291,15 +328,25 @@ class EventCoder:
         return entry, participants, ["movement:military-arrival"]
 
     def _object_lemmas(self, verb: Token) -> list[str]:
-        objects = []
+        """Lemmas of the verb's objects, with what they are made of: "suspended part of
+        an aid program" has the objects part, program and aid; "ended mediation
+        efforts" efforts and mediation."""
+        nouns = []
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
-                objects.append(child.lemma_.lower())
+                nouns.append(child)
             elif child.dep_ in ("prep", "prt"):
-                objects.extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+                nouns.extend(g for g in child.children if g.dep_ == "pobj")
+        for noun in list(nouns):
+            if noun.lemma_.lower() in self.cues.partitive_nouns:
+                nouns.extend(prep_objects(noun, frozenset({"of"})))
+        objects = [noun.lemma_.lower() for noun in nouns]
+        objects.extend(
+            c.lemma_.lower() for noun in nouns for c in noun.lefts if c.dep_ == "compound"
+        )
         return objects
 
-    def _embedded_in_trigger(self, verb: Token) -> bool:
+    def _embedded_in_trigger(self, verb: Token, own_type: str | None = None) -> bool:
         """A clause under another trigger is that event's content or purpose: "agreed to
         meet", "threatened to attack", "a hunger strike to demand", "its demand that Israel
         ease restrictions". Only what an accusation charges is coded on its own."""
@@ -326,7 +373,10 @@ class EventCoder:
             return False
         particles = [c.lower_ for c in head.children if c.dep_ in ("prt", "prep")]
         entry = self.lexicon.match_verb(head.lemma_.lower(), particles, self._object_lemmas(head))
-        return entry is not None and entry.plover not in CHARGE_TYPES
+        if entry is None:
+            return False
+        # "blocked a road to protest against ...": one protest, not two.
+        return entry.plover not in CHARGE_TYPES or (purpose and entry.plover == own_type)
 
     def _states_or_demands(self, verb: Token) -> bool:
         """A verb through which someone states or demands ("said", "issued a reminder")."""
@@ -403,6 +453,8 @@ class EventCoder:
         result.recipient.extend(self._recipients(verb, actors, consumed_objects, result))
         if not result.recipient and entry.plover != "ACCUSE":
             result.recipient.extend(self._content_recipients(verb, actors, result))
+        if not result.recipient and entry.plover == "ACCUSE":
+            result.recipient.extend(self._charged_parties(verb, actors, result))
         if not result.recipient and entry.plover == "RETREAT":
             # "pulled its troops out of Lebanon", "withdrew from Gorazde": where one leaves.
             holders = [verb, *children(verb, "prt", "dobj")]
@@ -412,7 +464,7 @@ class EventCoder:
                     result.recipient.extend(actors.phrase_entities(pobj))
             if result.recipient:
                 result.rules.append("arg:left-place")
-        if not result.recipient and entry.plover in TARGETED_TYPES | {"MOBILIZE"}:
+        if not result.recipient and entry.plover in PLACE_TARGET_TYPES:
             result.recipient.extend(self._place_targets(verb, actors, result))
         # Domestic events keep their same-country recipient ("Zimbabwe's opposition
         # demanded that Mugabe resign" is ZWE → ZWE).
@@ -475,8 +527,7 @@ class EventCoder:
             if obj.lemma_.lower() in trigger_objects:
                 # "imposed penalties on Chinese firms", "rejected a proposal from Cambodia",
                 # "rejected the European proposal": the other party hangs off the object.
-                for inner in prep_objects(obj, OBJECT_PARTY_PREPS):
-                    found.extend(actors.phrase_entities(inner))
+                found.extend(self._object_party(obj, actors, _own(result)))
                 if not found:
                     owners = [c for c in obj.lefts if c.dep_ in ("poss", "amod", "compound")]
                     for owner in owners:
@@ -499,8 +550,7 @@ class EventCoder:
             if not named:
                 # "rejected a call from Senegal", "demanded the withdrawal of Serbian
                 # forces": the party hangs off the object noun.
-                for inner in prep_objects(obj, OBJECT_PARTY_PREPS):
-                    named.extend(actors.phrase_entities(inner))
+                named = self._object_party(obj, actors, _own(result))
             found.extend(named)
         if found:
             result.rules.append("arg:dobj")
@@ -511,8 +561,7 @@ class EventCoder:
             named = actors.phrase_entities(pobj)
             if not named:
                 # "mobilized reservists for a war against Iraq"
-                for inner in prep_objects(pobj, OBJECT_PARTY_PREPS):
-                    named.extend(actors.phrase_entities(inner))
+                named = self._object_party(pobj, actors, _own(result))
             found.extend(named)
         if not found:
             # "kidnapped up to 16 Russian advisers": the object hides under a particle.
@@ -521,6 +570,46 @@ class EventCoder:
                     found.extend(actors.phrase_entities(pobj))
         if found:
             result.rules.append("arg:prep")
+        return found
+
+    def _charged_parties(
+        self, trigger: Token, actors: ActorIndex, result: Participants
+    ) -> list[Entity]:
+        """Whom an inquiry or a condemnation targets when it names an act, not a party:
+        "opened an inquiry into abuses committed by Croat forces", "condemned the
+        killings by militias" → the doers of the act."""
+        nouns = children(trigger, "dobj") + prep_objects(trigger, INQUIRY_PREPS)
+        nouns += [inner for n in list(nouns) for inner in prep_objects(n, INQUIRY_PREPS)]
+        own = {e.country_code for e in result.actor}
+        found: list[Entity] = []
+        for noun in nouns:
+            for token in noun.subtree:
+                if token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by"):
+                    for pobj in children(token, "pobj"):
+                        found.extend(actors.phrase_entities(pobj))
+                elif token.dep_ == "poss" and token.head.i == noun.i:
+                    found.extend(actors.phrase_entities(token))
+        found = [e for e in found if e.code and e.country_code not in own]
+        if found:
+            result.rules.append("arg:charged-party")
+        return unique_entities(found)
+
+    def _object_party(
+        self,
+        noun: Token,
+        actors: ActorIndex,
+        own: frozenset[str | None] = frozenset(),
+        depth: int = 0,
+    ) -> list[Entity]:
+        """The party hanging off an object noun, a phrase or two down: "suspended part
+        of its aid program for Bosnia", "a suspension of air links with Serbia". The
+        actor's own side (``own``) is looked through."""
+        found: list[Entity] = []
+        for inner in prep_objects(noun, OBJECT_PARTY_PREPS | GROUP_PREPS):
+            named = [e for e in actors.phrase_entities(inner) if e.country_code not in own]
+            if not named and depth < 2:
+                named = self._object_party(inner, actors, own, depth + 1)
+            found.extend(named)
         return found
 
     def _place_targets(self, verb: Token, actors: ActorIndex, result: Participants) -> list[Entity]:
@@ -532,7 +621,7 @@ class EventCoder:
         for _ in range(2):
             frontier = [
                 c for h in frontier for c in h.children if c.dep_ in ("dobj", "xcomp", "prt")
-            ]
+            ] + [o for h in frontier for o in prep_objects(h, frozenset({"on", "at"}))]
             holders.extend(frontier)
         own = {e.country_code for e in result.actor}
         found: list[Entity] = []
@@ -574,16 +663,21 @@ class EventCoder:
                     result.actor.extend(named)
         if result.actor:
             result.rules.append("arg:poss")
-        agents = prep_objects(noun, frozenset({"by", "from"}))
+        agent_preps = {"by"} if entry.plover == "RETREAT" else {"by", "from"}
+        agents = prep_objects(noun, frozenset(agent_preps))
         if not result.actor and agents:
             result.actor = [e for a in agents for e in actors.phrase_entities(a)]
             if result.actor:
                 result.rules.append("arg:agent")
         group = self._group_members(noun, actors)
+        host = self._host_verb(noun)
         if group and not result.actor:
             result.actor = group
             result.rules.append("arg:between")
-        host = self._host_verb(noun)
+            if entry.plover in UNORDERED_TYPES and host is not None:
+                # "X launched a mediation effort between A and B": X takes part too.
+                subjects, _ = subject_of(host)
+                result.actor.extend(e for s in subjects for e in actors.phrase_entities(s))
         if not result.actor and host is not None:
             subjects, _ = subject_of(host)
             result.actor = [e for s in subjects for e in actors.phrase_entities(s)]
@@ -595,13 +689,31 @@ class EventCoder:
         # "a visit by the Iranian president to Moscow": the parser often hangs the
         # destination on the agent rather than on the noun.
         preps = NOUN_RECIPIENT_PREPS if entry.plover in UNORDERED_TYPES else PATIENT_PREPS
+        if entry.plover == "RETREAT":
+            # "the withdrawal of its forces from Panama": who withdraws, and from where.
+            preps = frozenset({"from"})
+            if not result.actor:
+                result.actor = [
+                    e
+                    for o in prep_objects(noun, frozenset({"of"}))
+                    for e in actors.phrase_entities(o)
+                ]
         for holder in [noun, *agents]:
             for pobj in prep_objects(holder, preps):
-                result.recipient.extend(actors.phrase_entities(pobj))
+                named = actors.phrase_entities(pobj)
+                if not named and entry.plover not in UNORDERED_TYPES:
+                    named = self._object_party(pobj, actors, _own(result))
+                result.recipient.extend(named)
         if result.recipient:
             result.rules.append("arg:prep")
         elif entry.plover not in UNORDERED_TYPES:
             result.recipient = self._content_recipients(noun, actors, result)
+        if not result.recipient and entry.plover == "ACCUSE":
+            result.recipient = self._charged_parties(noun, actors, result)
+        if not result.recipient and entry.plover in PLACE_TARGET_TYPES:
+            # "began three days of drills near Taiwan", "an offensive in Lebanon"
+            for holder in [noun, *([host] if host is not None else [])]:
+                result.recipient.extend(self._place_targets(holder, actors, result))
         result.recipient = self._without_self_reference(
             [e for e in result.recipient if e not in result.actor], result
         )
@@ -611,6 +723,13 @@ class EventCoder:
         """The verb that carries a noun trigger: "launched an attack", "renewed talks",
         "arrived on a visit". A verb that is a trigger itself codes its own event."""
         head = noun.head
+        if (
+            noun.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.lemma_.lower() in self.cues.measure_nouns
+        ):
+            noun = head.head
+            head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in HOST_VERB_PREPS:
             head = head.head
         elif noun.dep_ not in ("dobj", "nsubjpass"):
@@ -700,6 +819,10 @@ class EventCoder:
             if event.recipient:
                 last_by_type[event.event_type] = event
         return kept
+
+
+def _own(result: Participants) -> frozenset[str | None]:
+    return frozenset(e.country_code for e in result.actor)
 
 
 def _participant_count(event: Event) -> int:

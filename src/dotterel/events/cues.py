@@ -30,6 +30,10 @@ CUE_LISTS = (
     "nominal_needs_verb",
     "light_verbs",
     "movement_verbs",
+    "measure_nouns",
+    "drill_nouns",
+    "partitive_nouns",
+    "effort_nouns",
 )
 
 

@@ -70,10 +70,23 @@ class ActorIndex:
     def phrase_entities(self, head: Token, *, with_conjuncts: bool = True) -> list[Entity]:
         """Entities named by the noun phrase headed by ``head`` (and its conjuncts)."""
         found = self._phrase(head, depth=0)
+        found.extend(self._coordinated_modifiers(head))
         if with_conjuncts:
             for conjunct in conjuncts(head):
                 found.extend(self._phrase(conjunct, depth=0))
         return prefer_resolved(unique_entities(found))
+
+    def _coordinated_modifiers(self, head: Token) -> list[Entity]:
+        """Countries named by coordinated modifiers: in "U.S. and Russian negotiators" or
+        "the Turkish and Greek sides" the phrase names both sides, not only the one next
+        to the noun."""
+        found: list[Entity] = []
+        for modifier in head.lefts:
+            if modifier.dep_ not in NOMINAL_ACTOR_DEPS or not conjuncts(modifier):
+                continue
+            for member in [modifier, *conjuncts(modifier)]:
+                found.extend(e for e in self.at(member) if e.code)
+        return found
 
     def _phrase(self, head: Token, depth: int) -> list[Entity]:
         """Resolved entities of the phrase if any; else its unresolved names."""
@@ -98,7 +111,10 @@ class ActorIndex:
         for child in head.rights:
             if child.dep_ == "appos":
                 candidates.append(child)
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and (
+                child.lower_ == "of" or (child.lower_ == "from" and head.dep_ == "nsubj")
+            ):
+                # "doctors from two American aid groups donated ..." come from there.
                 candidates.extend(g for g in child.children if g.dep_ == "pobj")
         for child in candidates:
             resolved, unresolved = self._search(child, depth + 1)
@@ -106,26 +122,6 @@ class ActorIndex:
                 return resolved, []
             fallback = fallback or unresolved
         return [], fallback
-        if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
-            return self._phrase(head.head.head, depth + 1)
-        for child in head.lefts:
-            if child.dep_ in NOMINAL_ACTOR_DEPS:
-                found = self._phrase(child, depth + 1)
-                if found:
-                    return found
-        for child in head.rights:
-            if child.dep_ == "appos":
-                found = self._phrase(child, depth + 1)
-                if found:
-                    return found
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found = self._phrase(pobj, depth + 1)
-                        if found:
-                            return found
-        # Only unresolved names here: keep them (users list them to extend dictionaries).
-        return list(own)
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -189,6 +185,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return [], ""
     head = verb.head
     if verb.dep_ == "relcl":
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        if infinitive and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            # "blocked a road to protest ...": a purpose clause the parser hung on the
+            # object; whoever blocked the road protests.
+            tokens, path = subject_of(head.head, depth + 1)
+            return tokens, f"purpose<{path}" if tokens else ""
         return [head], "relcl"
     if verb.dep_ == "pcomp" or (verb.dep_ == "pobj" and head.dep_ == "prep"):
         # "accused of supplying", "penalties ... for providing": the gerund's subject is
