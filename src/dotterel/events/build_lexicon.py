@@ -541,7 +541,8 @@ turn+down 120
 rule+out 120
 veto 129
 block 129 resolution bill proposal deal motion measure sale bid nomination
-block 144 road highway street access entrance bridge route traffic transport railway motorway freeway expressway crossing junction intersection square !PROTEST
+block 144 road highway street access entrance bridge route traffic transport railway !PROTEST
+block 144 motorway freeway expressway crossing junction intersection square !PROTEST
 dismiss 120 proposal plan offer call demand request idea appeal initiative
 dismiss x &ACCN
 decline 120 offer invitation request proposal demand call
