@@ -123,3 +123,16 @@ def test_an_unknown_name_takes_the_country_of_its_context_only_when_given() -> N
     assert (guessed.code, guessed.why) == ("EGY", "name:placed-by-context")
     assert resolve("Zentrovia Circle").code is None
     assert resolve("car bomb", context=context).code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("UNIFIL", "IGOUNOMIL"),
+        ("KFOR", "IGOWSTNAT"),
+        ("ECOMOG", "IGOWAFECO"),
+        ("MONUC", "IGOUNOMIL"),
+    ],
+)
+def test_peace_missions_are_their_organisations(text: str, code: str) -> None:
+    assert resolve(text).code == code

@@ -325,3 +325,33 @@ def test_purpose_protest_is_the_same_protest(coder: Coder) -> None:
 def test_owned_forces_stationed_abroad_keep_their_owner(coder: Coder) -> None:
     events = coder("Syria has reinforced its troops in Lebanon, officials said.")
     assert ("MOBILIZE", ("SYR",), ("LBN",)) in triples(events)
+
+
+def test_ethnic_minority_is_coded_where_it_lives(coder: Coder) -> None:
+    events = coder("Police killed two ethnic Hungarians in clashes in northern Serbia on Sunday.")
+    assault = only(events, "ASSAULT")
+    assert {r.country_code for r in assault.recipient} == {"SRB"}
+
+
+def test_participle_after_passive_attack_belongs_to_the_attackers(coder: Coder) -> None:
+    events = coder(
+        "A market for Somali traders was attacked by Kenyan militiamen, killing nine people."
+    )
+    assert ("ASSAULT", ("KEN",), ("SOM",)) in triples(events)
+
+
+def test_conditional_promise_of_aid_is_an_agreement(coder: Coder) -> None:
+    events = coder("Denmark is ready to send medical supplies to Chad if the fighting spreads.")
+    agree = only(events, "AGREE")
+    assert agree.factuality == "future"
+
+
+def test_opposing_a_proposal_rejects_it_but_opposing_a_move_disapproves(coder: Coder) -> None:
+    assert ("REJECT", ("GRC",), ("TUR",)) in triples(
+        coder("Greece is opposed to a Turkish proposal on the islands.")
+    )
+
+
+def test_bloc_names_are_not_target_places(coder: Coder) -> None:
+    events = coder("Sudan lifted the state of emergency in West Darfur on Monday.")
+    assert all(r.country_code != "WST" for e in events for r in e.recipient)

@@ -510,6 +510,8 @@ brand 111
 disapprove 110
 object+to 110
 oppose 110
+oppose 120 proposal plan deployment mediation idea initiative resolution !REJECT
+oppose 120 bill deal intervention membership !REJECT
 complain 114
 lodge 114 protest complaint objection
 file 114 complaint objection grievance

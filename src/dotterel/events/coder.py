@@ -87,6 +87,8 @@ TARGETED_TYPES = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "AID", "REJECT", "PROTEST"}
 )
 
+# Blocs and world regions ("West Darfur" starts with one) are never a place's state.
+REGION_CODES = frozenset({"WST", "EUR", "MEA", "AFR", "ASA", "LAM"})
 # Acts aimed at a territory when no party is named: "deployed troops in Lebanon",
 # "lifted the curfew in Montenegro".
 PLACE_TARGET_TYPES = TARGETED_TYPES | {"MOBILIZE", "CONCEDE"}
@@ -346,7 +348,9 @@ class EventCoder:
         )
         return objects
 
-    def _embedded_in_trigger(self, verb: Token, own_type: str | None = None) -> bool:
+    def _embedded_in_trigger(
+        self, verb: Token, own_type: str | None = None, depth: int = 0
+    ) -> bool:
         """A clause under another trigger is that event's content or purpose: "agreed to
         meet", "threatened to attack", "a hunger strike to demand", "its demand that Israel
         ease restrictions". Only what an accusation charges is coded on its own."""
@@ -374,7 +378,9 @@ class EventCoder:
         particles = [c.lower_ for c in head.children if c.dep_ in ("prt", "prep")]
         entry = self.lexicon.match_verb(head.lemma_.lower(), particles, self._object_lemmas(head))
         if entry is None:
-            return False
+            # "willing to send material to help defend X": through a helper verb the
+            # clause is still the content of the trigger above it.
+            return depth < 2 and self._embedded_in_trigger(head, None, depth + 1)
         # "blocked a road to protest against ...": one protest, not two.
         return entry.plover not in CHARGE_TYPES or (purpose and entry.plover == own_type)
 
@@ -426,14 +432,16 @@ class EventCoder:
                 result.rules.append("arg:agent")
             for subject in children(verb, "nsubjpass"):
                 named = actors.phrase_entities(subject)
+                group = [] if named else self._group_members(subject, actors)
+                if group:
+                    result.actor.extend(group)
+                    result.rules.append("arg:between")
+                    continue
+                # "a camp for Congolese refugees was attacked": the camp's people.
+                named = named or self._object_party(subject, actors, _own(result))
                 if named:
                     result.recipient.extend(named)
                     result.rules.append("arg:nsubjpass")
-                else:
-                    group = self._group_members(subject, actors)
-                    if group:
-                        result.actor.extend(group)
-                        result.rules.append("arg:between")
             if not result.actor and not result.recipient:
                 subjects, path = subject_of(verb)
                 for subject in subjects:
@@ -630,7 +638,10 @@ class EventCoder:
                 found.extend(
                     e
                     for e in actors.phrase_entities(pobj)
-                    if e.role is None and e.country_code and e.country_code not in own
+                    if e.role is None
+                    and e.country_code
+                    and e.country_code not in own
+                    and e.country_code not in REGION_CODES
                 )
         if found:
             result.rules.append("arg:place-as-target")

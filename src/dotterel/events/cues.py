@@ -34,6 +34,7 @@ CUE_LISTS = (
     "drill_nouns",
     "partitive_nouns",
     "effort_nouns",
+    "commitment_governors",
 )
 
 

@@ -66,6 +66,19 @@ class FactualityTagger:
         if negation:
             return "negated", negation
         hypothetical = self._hypothetical(token)
+        if hypothetical.startswith("conditional"):
+            # "X is ready to send troops if Y is attacked": a promise made now, on a
+            # condition (PLOVER codes the commitment).
+            commitment = next(
+                (
+                    g.lemma_.lower()
+                    for g in self._governors(token)[1:]
+                    if g.lemma_.lower() in self.cues.commitment_governors
+                ),
+                None,
+            )
+            if commitment is not None:
+                return "future", f"conditional-promise:{commitment}"
         if hypothetical:
             return "hypothetical", hypothetical
         future = self._future(token)

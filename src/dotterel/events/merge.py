@@ -12,6 +12,7 @@ specific date and place, and the highest confidence.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -94,6 +95,27 @@ def place_unplaced_agents(
                     entity.country = country
                     entity.code = country + (entity.role or "")
                     entity.why = "agent:placed-by-context"
+
+
+def place_ethnic_groups(events: list[Event], text: str) -> None:
+    """An ethnic group acting or acted upon in another country is coded to where it
+    lives: "ethnic Albanians demonstrated in Serbia" → SRB (the CAMEO convention for
+    minorities; the demonym alone names their kin state, not their own)."""
+    for event in events:
+        place = event.location
+        if place is None or not place.country or place.source not in TARGET_SOURCES:
+            continue
+        for entities in (event.actor, event.recipient):
+            for index, entity in enumerate(entities):
+                before = text[: entity.start].rstrip().lower()
+                if not before.endswith("ethnic") or entity.country in (None, place.country):
+                    continue
+                entities[index] = replace(
+                    entity,
+                    code=place.country + (entity.role or ""),
+                    country=place.country,
+                    why="ethnic:placed-by-event",
+                )
 
 
 def _first_place_in(event: Event, places: list[Any]) -> Location | None:
@@ -189,6 +211,7 @@ def make_merger(nlp: Language, name: str) -> object:
             found = resolve_place(dateline_place)
             dateline_country = found.country if found is not None else None
         place_unplaced_agents(events, dateline_country, story_country(doc._.actors or []))
+        place_ethnic_groups(events, doc.text)
         attribute_unnamed_attackers(events, doc._.places)
         events = target_by_place(events)
         # Violence by nobody in particular that did not even happen ("if it is

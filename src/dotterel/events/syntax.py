@@ -201,6 +201,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
             return objects, "pcomp<object"
         tokens, path = subject_of(governor, depth + 1)
         return tokens, f"pcomp<{path}" if tokens else ""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and is_passive(head):
+        # "the camp was attacked by militiamen, killing 156": the attackers kill.
+        agents = prep_objects(head, frozenset({"by"}))
+        if agents:
+            return agents, "advcl<agent"
     if verb.dep_ in SUBJECT_SHARING_DEPS:
         tokens, path = subject_of(head, depth + 1)
         return tokens, f"{verb.dep_}<{path}" if tokens else ""
