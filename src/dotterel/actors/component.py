@@ -20,7 +20,7 @@ pipeline and in the batch API, and it needs no per-document setup.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dotterel.actors.lexicon import Lexicon, default_lexicon, key_of, tokenize
 from dotterel.actors.resolve import _with_fuzzy, compose, find_actors
@@ -79,6 +79,11 @@ class ActorRecognizer:
             start, end = token.idx, token.idx + len(token.text)
             if any(s < end and start < e for s, e in taken):
                 continue
+            ngo = self._ngo_phrase(doc, token)
+            if ngo is not None:
+                if not any(s < ngo.end and ngo.start < e for s, e in taken):
+                    result.append(ngo)
+                continue
             agent = self.lexicon.agents.get(key_of(token.text))
             if agent is None or agent[0] not in _PLACEABLE_ROLES:
                 continue
@@ -86,6 +91,25 @@ class ActorRecognizer:
                 continue
             result.append(Entity(token.text, start, end, role=agent[0], why="agent:unplaced"))
         return result
+
+    def _ngo_phrase(self, doc: Doc, token: Token) -> Entity | None:
+        """ "a human rights group", "aid agencies": non-governmental organisations that
+        no country owns (code ``NGO``)."""
+        first = token.i
+        while (
+            first > 0
+            and doc[first - 1].dep_ in ("compound", "amod")
+            and (doc[first - 1].head.i > first - 1)
+        ):
+            first -= 1
+        for start in range(first, token.i + 1):
+            span = doc[start : token.i + 1]
+            agent = self.lexicon.agents.get(key_of(span.text))
+            if agent is not None and agent[0] == "NGO":
+                return Entity(
+                    span.text, span.start_char, span.end_char, code="NGO", why="agent:ngo"
+                )
+        return None
 
     def _from_ent(
         self, text: str, start: int, end: int, label: str, date: str | None
@@ -117,6 +141,10 @@ def _apposition(text: str, entities: list[Entity]) -> None:
         if gap.strip() != ",":
             continue
         for target, source in ((left, right), (right, left)):
+            if target.why == "agent:unplaced":
+                # "... by the Israeli military, officials said": a new subject, not an
+                # apposition; bare role words are placed by the event components.
+                continue
             if target.code is None and source.code is not None and source.role:
                 target.code, target.country, target.role = (
                     source.code,

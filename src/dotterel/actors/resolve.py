@@ -353,7 +353,11 @@ def _agent_only(lex: Lexicon, agents: Sequence[Atom]) -> Resolution | None:
     del lex
     if not agents:
         return None
-    return Resolution(text="", code=None, role=agents[-1].role, why="agent-only")
+    role = agents[-1].role
+    if role == "NGO":
+        # "a human rights group", "aid agencies": non-governmental whoever they are.
+        return Resolution(text="", code="NGO", why="agent:ngo")
+    return Resolution(text="", code=None, role=role, why="agent-only")
 
 
 def _inside(atoms: Sequence[Atom], k: int) -> bool:

@@ -950,6 +950,15 @@ air strike 195
 bombing 195
 bombardment 194
 shelling 194
+barrage 194
+gunfire 190
+artillery fire 194
+rocket fire 194
+mortar fire 194
+tank fire 194
+sniper fire 190
+machine-gun fire 190
+cross-border fire 190
 offensive 190
 invasion 190
 incursion 190

@@ -31,6 +31,7 @@ from dotterel.events.syntax import (
     children,
     content_sentences,
     subject_of,
+    trailing_reporter,
     trigger_token,
 )
 from dotterel.records import Entity, Event
@@ -151,6 +152,13 @@ class ClaimLinker:
                 speakers = self._speakers(verb, actors)
                 if speakers:
                     return [("reporting", speakers)]
+        trailing = trailing_reporter(
+            token.sent, self.cues.reporting_verbs | self.cues.charging_verbs
+        )
+        if trailing is not None and trailing[0].i != token.i:
+            speakers = [e for s in trailing[1] for e in actors.phrase_entities(s)]
+            if speakers:
+                return [("reporting", speakers)]
         return []
 
     @staticmethod

@@ -46,6 +46,7 @@ from dotterel.events.syntax import (
     is_passive,
     prep_objects,
     subject_of,
+    trailing_reporter,
     trigger_token,
     unique_entities,
 )
@@ -68,6 +69,8 @@ INSTRUMENT_ROLES = frozenset({"MIL", "GOV", "SPY", "COP"})
 RELEASE_NOUNS = frozenset({"release", "freedom", "freeing", "return", "handover"})
 # "arrived on a visit", "returned for talks", "said after talks with", "during a visit"
 HOST_VERB_PREPS = frozenset({"on", "for", "after", "during", "before", "following"})
+# Of those, the ones that only place an act in time: any verb may carry the noun.
+ADJUNCT_PREPS = frozenset({"during", "after", "before", "following"})
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
 # "an inquiry into", "concern over", "a report about": what an accusation is about.
 INQUIRY_PREPS = frozenset({"into", "over", "about", "of", "on", "for"})
@@ -125,10 +128,59 @@ class EventCoder:
                 event = self._make_event(doc_id, sent_index, sent, token, entry, participants)
                 event.rules = rules + participants.rules
                 events.append(event)
+            self._drop_reporter_participants(sent, events)
+            charge = self._trailing_charge(sent, actors, events)
+            if charge is not None:
+                entry, verb, participants = charge
+                event = self._make_event(doc_id, sent_index, sent, verb, entry, participants)
+                event.rules = ["trailing-charge", *participants.rules]
+                events.append(event)
         self._accused_from_content(doc, events)
         self._resolve_event_anaphors(events)
         doc._.events = self._carry_over(doc, events)
         return doc
+
+    def _drop_reporter_participants(self, sent: SpacySpan, events: list[Event]) -> None:
+        """The source closing a sentence ("..., a rights group charged") is not a
+        party to the acts it reports, even where the parser attaches it to them."""
+        found = trailing_reporter(sent, self.cues.reporting_verbs | self.cues.charging_verbs)
+        if found is None:
+            return
+        start = min(s.left_edge.idx for s in found[1])
+        end = found[0].idx
+        for event in events:
+            if not sent.start_char <= event.trigger.start < start:
+                continue
+            event.recipient = [e for e in event.recipient if not start <= e.start < end]
+            event.actor = [e for e in event.actor if not start <= e.start < end]
+
+    def _trailing_charge(
+        self, sent: SpacySpan, actors: ActorIndex, events: list[Event]
+    ) -> tuple[TriggerEntry, Token, Participants] | None:
+        """ "Police tortured detainees, a rights group charged": the one who charges
+        accuses the subject of what it reports (PLOVER ACCUSE), besides claiming it."""
+        found = trailing_reporter(sent, self.cues.charging_verbs)
+        entry = self.lexicon.match_verb("accuse")
+        if found is None or entry is None:
+            return None
+        verb, subjects = found
+        if any(e.trigger.start == verb.idx for e in events):
+            return None
+        accusers = [e for s in subjects for e in actors.phrase_entities(s)]
+        own = {e.country_code for e in accusers}
+        accused = [
+            e
+            for s in children(sent.root, "nsubj", "nsubjpass")
+            for e in actors.phrase_entities(s)
+            if e.country_code not in own
+        ]
+        if not accusers or not accused:
+            return None
+        return (
+            entry,
+            verb,
+            Participants(accusers, accused, ["arg:reporter", "arg:reported-subject"]),
+        )
 
     @staticmethod
     def _accused_from_content(doc: Doc, events: list[Event]) -> None:
@@ -332,7 +384,7 @@ class EventCoder:
     def _object_lemmas(self, verb: Token) -> list[str]:
         """Lemmas of the verb's objects, with what they are made of: "suspended part of
         an aid program" has the objects part, program and aid; "ended mediation
-        efforts" efforts and mediation."""
+        efforts" efforts and mediation (the modifier of a carrier noun)."""
         nouns = []
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
@@ -344,7 +396,11 @@ class EventCoder:
                 nouns.extend(prep_objects(noun, frozenset({"of"})))
         objects = [noun.lemma_.lower() for noun in nouns]
         objects.extend(
-            c.lemma_.lower() for noun in nouns for c in noun.lefts if c.dep_ == "compound"
+            c.lemma_.lower()
+            for noun in nouns
+            if noun.lemma_.lower() in self.cues.effort_nouns
+            for c in noun.lefts
+            if c.dep_ == "compound"
         )
         return objects
 
@@ -366,6 +422,9 @@ class EventCoder:
         if not (complement or purpose or noun_content or condition):
             return False
         head = verb.head
+        if verb.dep_ == "relcl" and infinitive and head.dep_ == "dobj":
+            # "blocked a road to protest": a purpose clause the parser hung on the object.
+            head = head.head
         if head.pos_ == "NOUN":
             noun_entry = self.lexicon.match_noun(head.lemma_.lower())
             return (
@@ -492,20 +551,28 @@ class EventCoder:
         """
         if depth > 2:
             return []
-        for child in verb.children:
-            if child.dep_ not in ("xcomp", "ccomp", "advcl", "acl"):
+        clauses = list(verb.children) + [
+            c
+            for obj in children(verb, "dobj")
+            for c in obj.children
+            if c.dep_ == "relcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+        ]
+        for child in clauses:
+            # "blocked a road to show ...": an infinitival relative is a purpose clause.
+            child_dep = "advcl" if child.dep_ == "relcl" else child.dep_
+            if child_dep not in ("xcomp", "ccomp", "advcl", "acl"):
                 continue
             if child.pos_ not in ("VERB", "AUX"):
                 continue
             found: list[Entity] = []
-            conditional = child.dep_ == "advcl" and any(
+            conditional = child_dep == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
             )
             purpose = any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
-            if child.dep_ == "advcl" and not (conditional or purpose):
+            if child_dep == "advcl" and not (conditional or purpose):
                 # "..., while inspectors said ...": a side clause, not the content.
                 continue
-            if child.dep_ in ("ccomp", "acl") or conditional:
+            if child_dep in ("ccomp", "acl") or conditional:
                 # "demanded that the US cancel ...", "threatened to quit if the US goes
                 # ahead"; but in "Olmert warned that Israel would respond" Israel is the
                 # speaker's own side, not the one warned.
@@ -515,7 +582,7 @@ class EventCoder:
                         e for e in actors.phrase_entities(subject) if e.country_code not in own
                     )
             if not found:
-                found = self._recipients(child, actors, set(), Participants())
+                found = self._recipients(child, actors, set(), Participants(actor=result.actor))
             found = self._without_self_reference(
                 [e for e in found if e not in result.actor], result
             )
@@ -531,7 +598,13 @@ class EventCoder:
         self, verb: Token, actors: ActorIndex, trigger_objects: set[str], result: Participants
     ) -> list[Entity]:
         found: list[Entity] = []
-        for obj in children(verb, "dobj", "dative", "iobj"):
+        objects = children(verb, "dobj", "dative", "iobj")
+        if not objects:
+            # "denounced as a crime Serbia's crackdown": the object after the "as" phrase.
+            objects = [
+                a for p in prep_objects(verb, frozenset({"as"})) for a in children(p, "appos")
+            ]
+        for obj in objects:
             if obj.lemma_.lower() in trigger_objects:
                 # "imposed penalties on Chinese firms", "rejected a proposal from Cambodia",
                 # "rejected the European proposal": the other party hangs off the object.
@@ -733,6 +806,9 @@ class EventCoder:
     def _host_verb(self, noun: Token) -> Token | None:
         """The verb that carries a noun trigger: "launched an attack", "renewed talks",
         "arrived on a visit". A verb that is a trigger itself codes its own event."""
+        while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+            # "launched artillery, mortar and rocket fire": the first conjunct's verb.
+            noun = noun.head
         head = noun.head
         if (
             noun.dep_ == "pobj"
@@ -741,12 +817,17 @@ class EventCoder:
         ):
             noun = head.head
             head = noun.head
+        adjunct = False
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in HOST_VERB_PREPS:
+            adjunct = head.lower_ in ADJUNCT_PREPS
             head = head.head
         elif noun.dep_ not in ("dobj", "nsubjpass"):
             return None
         if head.pos_ not in ("VERB", "AUX") or head.i == noun.i:
             return None
+        if adjunct:
+            # "threw stones during demonstrations": whoever acts during it takes part.
+            return head
         lemma = head.lemma_.lower()
         if lemma in self.cues.light_verbs or not self.lexicon.is_verb_trigger(lemma):
             return head

@@ -35,6 +35,7 @@ CUE_LISTS = (
     "partitive_nouns",
     "effort_nouns",
     "commitment_governors",
+    "charging_verbs",
 )
 
 

@@ -116,8 +116,16 @@ class ActorIndex:
             ):
                 # "doctors from two American aid groups donated ..." come from there.
                 candidates.extend(g for g in child.children if g.dep_ == "pobj")
+        if head.pos_ == "VERB" and head.tag_ == "VBG":
+            # "The Red Cross operating in Iraq said": the parser made the participle the
+            # subject and the name its own subject.
+            candidates.extend(children(head, "nsubj"))
         for child in candidates:
             resolved, unresolved = self._search(child, depth + 1)
+            if resolved and child.dep_ == "pobj":
+                # "scores of Sierra Leonean and Liberian refugees": all the conjuncts.
+                for conjunct in conjuncts(child):
+                    resolved = resolved + self._search(conjunct, depth + 1)[0]
             if resolved:
                 return resolved, []
             fallback = fallback or unresolved
@@ -210,6 +218,32 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         tokens, path = subject_of(head, depth + 1)
         return tokens, f"{verb.dep_}<{path}" if tokens else ""
     return [], ""
+
+
+def trailing_reporter(sent: Span, lemmas: frozenset[str]) -> tuple[Token, list[Token]] | None:
+    """The reporting clause closing a sentence when the parser has hung it inside the
+    reported one: in "X abused Y, a rights group charged" the small model often reads
+    "charged" as a modifier of "Y"'s neighbour. Returns the verb and its subject."""
+    tokens = [t for t in sent if not t.is_punct and not t.is_space]
+    for verb in reversed(tokens[-8:]):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lemmas:
+            continue
+        if verb.dep_ == "ROOT" or verb.i < sent.start + 3:
+            return None
+        after = [t for t in sent if t.i > verb.i and not t.is_punct and not t.is_space]
+        subtree = {t.i for t in verb.subtree}
+        if any(t.i not in subtree for t in after):
+            return None
+        subjects = children(verb, "nsubj")
+        if not subjects and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            subjects = [verb.head]
+        if not subjects:
+            return None
+        start = min(s.left_edge.i for s in subjects)
+        if start <= sent.start or sent.doc[start - 1].text != ",":
+            return None
+        return verb, subjects
+    return None
 
 
 def sentence_of(token: Token) -> Span:

@@ -38,6 +38,7 @@ from dotterel.places.gazetteer import Gazetteer, Place, load_gazetteer
 from dotterel.records import Event, Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NON_PLACE_LABELS = frozenset({"NORP", "PERSON", "ORG"})
 #: kinds of place that locate a noun they modify ("the Kazan summit"); a country in
 #: that slot names a party or topic instead ("the Iran talks").
 _MODIFIER_KINDS = frozenset({"city", "region", "facility", "state"})
@@ -69,6 +70,7 @@ class AttachmentRules:
     target_preps: frozenset[str]
     target_types: frozenset[str]
     reporting: frozenset[str]
+    settlements: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +86,7 @@ def load_attachment_rules() -> AttachmentRules:
         "target_prepositions",
         "target_event_types",
         "reporting_lemmas",
+        "settlement_nouns",
     )
     if not isinstance(data, dict):
         raise DictionaryError("attachment rules must be a mapping", source=_SOURCE)
@@ -127,11 +130,14 @@ def _raw_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, str, Pl
     # of another entity.
     rules = load_attachment_rules()
     preps = rules.locative | rules.motion_preps | rules.target_preps
-    in_ent = {tok.i for ent in doc.ents for tok in ent}
+    # Names the tagger took for a nationality or a person are still places after
+    # "the town of" ("near the town of Samarra").
+    in_ent = {tok.i for ent in doc.ents if ent.label_ not in NON_PLACE_LABELS for tok in ent}
     for tok in doc:
         if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.i in in_ent:
             continue
-        if tok.head.lower_ not in preps:
+        settlement = tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in rules.settlements
+        if not settlement and (tok.head.lower_ not in preps or _in_any(tok, doc)):
             continue
         first = tok
         while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head == tok:
@@ -153,6 +159,10 @@ def _raw_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, str, Pl
             found.append((start, end, doc.text[start:end], "MEETING", place))
     found.sort(key=lambda item: (item[0], item[1]))
     return found
+
+
+def _in_any(tok: Token, doc: Doc) -> bool:
+    return any(ent.start <= tok.i < ent.end for ent in doc.ents)
 
 
 def resolve_places(doc: Doc, gaz: Gazetteer | None = None) -> list[PlaceMention]:
