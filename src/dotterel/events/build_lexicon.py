@@ -252,9 +252,14 @@ conclude 057 &DEAL
 finalize 057 &DEAL
 finalise 057 &DEAL
 initial 057 &DEAL
-apologize 055
-apologise 055
+apologize 055 !CONCEDE # manual: regret or remorse is CONCEDE
+apologise 055 !CONCEDE
+express 055 regret remorse sorrow apology !CONCEDE
+regret 055 !CONCEDE
 forgive 056
+forgive 071 debt loan !AID
+cancel 071 debt !AID
+write+off 071 debt !AID
 normalize 050 &TIES
 normalise 050 &TIES
 restore 050 &TIES
@@ -394,6 +399,7 @@ repatriate 0841
 swap 0841 prisoner captive detainee
 exchange 0841 prisoner captive detainee
 hand+over 0842
+hand+over 063 suspect fugitive militant terrorist criminal defendant !COOPERATE
 return 0842 territory property body remains land asset artifact
 return 0873 &WEAPON # giving up weapons is RETREAT disarm
 hand+over 0873 &WEAPON
@@ -745,6 +751,8 @@ torture 1822
 rape 1821
 beat 182
 assault 182
+crush 190
+crush 175 protest demonstration dissent uprising revolt rebellion unrest opposition !COERCE
 abuse 182
 abuse x power authority position office privilege trust right drug substance
 wage 190 war &ATK

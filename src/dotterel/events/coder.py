@@ -606,14 +606,17 @@ class EventCoder:
             ]
         for obj in objects:
             if obj.lemma_.lower() in trigger_objects:
-                # "imposed penalties on Chinese firms", "rejected a proposal from Cambodia",
-                # "rejected the European proposal": the other party hangs off the object.
-                found.extend(self._object_party(obj, actors, _own(result)))
-                if not found:
-                    owners = [c for c in obj.lefts if c.dep_ in ("poss", "amod", "compound")]
-                    for owner in owners:
-                        found.extend(actors.phrase_entities(owner))
-                    found = self._without_self_reference(found, result)
+                # "rejected the European proposal", "a UN plan for Western Sahara": the
+                # author first; else the party hanging off the object ("imposed
+                # penalties on Chinese firms", "rejected a proposal from Cambodia").
+                owners = [c for c in obj.lefts if c.dep_ in ("poss", "amod", "compound")]
+                named = [e for o in owners for e in actors.phrase_entities(o)]
+                named = [
+                    e
+                    for e in self._without_self_reference(named, result)
+                    if e.country_code not in _own(result)
+                ]
+                found.extend(named or self._object_party(obj, actors, _own(result)))
                 continue
             named = actors.phrase_entities(obj) or self._group_members(obj, actors)
             named = self._without_self_reference(named, result)
@@ -686,6 +689,12 @@ class EventCoder:
         of its aid program for Bosnia", "a suspension of air links with Serbia". The
         actor's own side (``own``) is looked through."""
         found: list[Entity] = []
+        # "a package of incentives offered by Britain, France and Germany": the author.
+        for clause in children(noun, "acl"):
+            for agent in prep_objects(clause, frozenset({"by"})):
+                found.extend(e for e in actors.phrase_entities(agent) if e.country_code not in own)
+        if found:
+            return found
         for inner in prep_objects(noun, OBJECT_PARTY_PREPS | GROUP_PREPS):
             named = [e for e in actors.phrase_entities(inner) if e.country_code not in own]
             if not named and depth < 2:

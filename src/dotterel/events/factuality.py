@@ -140,7 +140,13 @@ class FactualityTagger:
 
     def _hypothetical(self, token: Token) -> str:
         promised = any(
-            c.dep_ == "aux" and c.lower_ in self.cues.future_auxiliaries for c in token.children
+            c.dep_ == "aux"
+            and (
+                c.lower_ in self.cues.future_auxiliaries
+                # "said it would crush them if ...": reported speech's "will".
+                or (c.lower_ == "would" and self._reported_past(token))
+            )
+            for c in token.children
         )
         for clause in token.children:
             if promised:

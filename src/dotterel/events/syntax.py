@@ -122,8 +122,9 @@ class ActorIndex:
             candidates.extend(children(head, "nsubj"))
         for child in candidates:
             resolved, unresolved = self._search(child, depth + 1)
-            if resolved and child.dep_ == "pobj":
-                # "scores of Sierra Leonean and Liberian refugees": all the conjuncts.
+            if resolved and child.dep_ in ("pobj", "appos"):
+                # "scores of Sierra Leonean and Liberian refugees", "four workers, an
+                # American, a Briton and a Bulgarian": all the conjuncts.
                 for conjunct in conjuncts(child):
                     resolved = resolved + self._search(conjunct, depth + 1)[0]
             if resolved:
@@ -171,6 +172,10 @@ def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     for prep in token.children:
         if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in preps:
             result.extend(child for child in prep.children if child.dep_ == "pobj")
+            # "talks with visiting President X": the parser reads "visiting" as a verb.
+            for pcomp in prep.children:
+                if pcomp.dep_ == "pcomp" and pcomp.lower_ == "visiting":
+                    result.extend(children(pcomp, "dobj"))
     return result
 
 
