@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dotterel.events.merge import merge_events
 from dotterel.records import Entity, Event, Location, Span
+from tests.conftest import Coder
 
 
 def entity(code: str, start: int = 0) -> Entity:
@@ -69,3 +70,10 @@ def test_the_most_specific_date_and_place_win() -> None:
     merged = merge_events([vague, precise])
     assert merged[0].event_date == "2024-01-08"
     assert merged[0].location is not None and merged[0].location.name == "Berlin"
+
+
+def test_agreement_with_nobody_is_not_kept(coder: Coder) -> None:
+    # A one-sided statement of intent is not a dyadic event; a resignation is.
+    assert coder("Ecuador vowed on Monday to press ahead with its plans.") == []
+    events = coder("The Ecuadorean interior minister resigned on Monday.")
+    assert [e.event_type for e in events] == ["RETREAT"]

@@ -169,6 +169,20 @@ def target_by_place(events: list[Event]) -> list[Event]:
     return kept
 
 
+# Acts that need no counterpart: a resignation, a mobilisation at home.
+ONE_SIDED_TYPES = frozenset({"RETREAT", "MOBILIZE"})
+
+
+def _has_counterpart(event: Event) -> bool:
+    """Dyadic event data needs two sides. An agreement, meeting, demand or concession
+    with one party and no one it is made to ("Iran vowed to resume enrichment") is a
+    statement of intent, not a codable interaction; only acts that can be one-sided
+    are kept alone."""
+    if event.recipient or event.event_type in ONE_SIDED_TYPES:
+        return True
+    return len({e.country_code or e.text.lower() for e in event.actor}) > 1
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Merge repeated mentions of the same act; keeps document order of first mentions."""
     merged: dict[tuple[object, ...], Event] = {}
@@ -223,6 +237,7 @@ def make_merger(nlp: Language, name: str) -> object:
             or "arg:no-agent" not in e.rules
             or any(a.code for a in e.actor)
         ]
+        events = [e for e in events if _has_counterpart(e)]
         doc._.events = merge_events(events)
         return doc
 

@@ -204,6 +204,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
             # object; whoever blocked the road protests.
             tokens, path = subject_of(head.head, depth + 1)
             return tokens, f"purpose<{path}" if tokens else ""
+        if infinitive and head.dep_ == "ROOT":
+            # Headlines join names with commas: "Chile, Peru to sign trade pact".
+            joined = [c for c in head.children if c.dep_ in ("npadvmod", "appos")]
+            return [head, *[c for c in joined if c.pos_ == "PROPN"]], "relcl"
         return [head], "relcl"
     if verb.dep_ == "pcomp" or (verb.dep_ == "pobj" and head.dep_ == "prep"):
         # "accused of supplying", "penalties ... for providing": the gerund's subject is
