@@ -19,11 +19,19 @@ pipeline and in the batch API, and it needs no per-document setup.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dotterel.actors.lexicon import Lexicon, default_lexicon, key_of, tokenize
-from dotterel.actors.resolve import _with_fuzzy, compose, find_actors
+from dotterel.actors.resolve import (
+    _with_fuzzy,
+    compose,
+    currency_follows,
+    find_actors,
+    is_currency_word,
+)
 from dotterel.nlp import extensions  # noqa: F401  (registers doc._ attributes)
 from dotterel.records import Entity
 
@@ -32,6 +40,12 @@ _KEEP_UNRESOLVED = frozenset({"PERSON", "ORG", "NORP"})
 # Sectors of a country's own people and institutions, whose country the place of the
 # story gives when the text does not.
 _PLACEABLE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "OPP", "REB", "CVL", "RAD"})
+
+# Creeds that qualify a role word without placing it ("Islamist militants").
+_IDEOLOGIES = frozenset(
+    ["islamist", "islamists", "jihadist", "jihadists", "jihadi", "jihadis", "radical"]
+    + ["armed", "suspected", "extremist", "fundamentalist", "militant", "hardline", "muslim"]
+)
 
 
 class ActorRecognizer:
@@ -57,7 +71,13 @@ class ActorRecognizer:
             if ent.label_ not in _NER_LABELS:
                 continue
             start, end = ent.start_char, ent.end_char
-            if any(s < end and start < e for s, e in taken):
+            if any(s < end and start < e for s, e in taken) or currency_follows(text, end, start):
+                continue
+            if len(ent) > 1 and is_currency_word(ent[-1].text):
+                continue  # "Hong Kong dollars" tagged as a place
+            if ent.label_ in ("NORP", "ORG") and self._role_word(ent.text):
+                # "Islamists", "the Islamists": a role with no country, not an unknown
+                # name; placed like "rebels" by the event components.
                 continue
             entity = self._from_ent(text, start, end, ent.label_, date)
             if entity is not None:
@@ -66,6 +86,7 @@ class ActorRecognizer:
         found.extend(self._bare_agents(doc, taken))
         found.sort(key=lambda e: (e.start, e.end))
         _apposition(text, found)
+        _office_apposition(text, found)
         return found
 
     def _bare_agents(self, doc: Doc, taken: list[tuple[int, int]]) -> list[Entity]:
@@ -74,7 +95,9 @@ class ActorRecognizer:
         the event's location or the dateline (``why="agent:unplaced"``)."""
         result: list[Entity] = []
         for token in doc:
-            if token.pos_ != "NOUN" or token.dep_ in ("compound", "amod"):
+            if token.dep_ in ("compound", "amod"):
+                continue
+            if token.pos_ != "NOUN" and not (token.pos_ == "PROPN" and token.lower_ in _IDEOLOGIES):
                 continue
             start, end = token.idx, token.idx + len(token.text)
             if any(s < end and start < e for s, e in taken):
@@ -87,10 +110,25 @@ class ActorRecognizer:
             agent = self.lexicon.agents.get(key_of(token.text))
             if agent is None or agent[0] not in _PLACEABLE_ROLES:
                 continue
-            if any(child.dep_ in ("poss", "amod", "compound") for child in token.lefts):
+            modifiers = [c for c in token.lefts if c.dep_ in ("poss", "amod", "compound")]
+            if any(c.lower_ not in _IDEOLOGIES for c in modifiers):
                 continue
-            result.append(Entity(token.text, start, end, role=agent[0], why="agent:unplaced"))
+            if modifiers:
+                # "Islamist militants", "jihadist fighters": the creed is part of the role.
+                start = min(start, modifiers[0].idx)
+                if any(s < end and start < e for s, e in taken):
+                    continue
+            result.append(
+                Entity(doc.text[start:end], start, end, role=agent[0], why="agent:unplaced")
+            )
         return result
+
+    def _role_word(self, text: str) -> bool:
+        words = text.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        agent = self.lexicon.agents.get(key_of(" ".join(words))) if words else None
+        return agent is not None and agent[0] in _PLACEABLE_ROLES
 
     def _ngo_phrase(self, doc: Doc, token: Token) -> Entity | None:
         """ "a human rights group", "aid agencies": non-governmental organisations that
@@ -153,6 +191,46 @@ def _apposition(text: str, entities: list[Entity]) -> None:
                 )
                 target.canonical = target.canonical or target.text
                 target.why = f"apposition:{source.text}"
+
+
+_OFFICE_NOUNS = frozenset(
+    ["coordinator", "commissioner", "secretary-general", "envoy", "representative", "chief"]
+    + ["head", "director", "director-general", "spokesman", "spokeswoman", "spokesperson"]
+    + ["official", "rapporteur", "chairman", "chairwoman", "president", "secretary"]
+    + ["administrator", "ambassador", "emissary", "mediator", "negotiator", "adviser"]
+    + ["advisor", "inspector", "monitor", "observer", "coordinator-general", "deputy"]
+)
+_TAIL = re.compile(r"(?:'s)?((?:\s+[A-Za-z][\w-]*){0,6})\s*(?:[,.;)]|$)")
+_INTERNATIONAL = frozenset({"IGO", "NGO"})
+
+
+def _office_apposition(text: str, entities: list[Entity]) -> None:
+    """ "Kenzo Oshima, the United Nations Emergency Relief Coordinator": a person whose
+    appositive names an office of an international organisation speaks for it, whatever
+    the person's own nationality; a mere neighbour in a list ("Annan, Egypt and the UN")
+    is not an appositive."""
+    for left, right in zip(entities, entities[1:], strict=False):
+        if text[left.end : right.start].strip() != ",":
+            continue
+        if not right.code or right.code[:3] not in _INTERNATIONAL or not _personal(left):
+            continue
+        if left.code and left.code[:3] in _INTERNATIONAL:
+            continue
+        tail = _TAIL.match(text, right.end)
+        words = (tail.group(1).split() if tail else []) or right.text.split()[-1:]
+        if not words or words[-1].lower() not in _OFFICE_NOUNS:
+            continue
+        left.code, left.country, left.role = right.code, right.country, right.role
+        left.canonical = left.canonical or left.text
+        left.why = f"apposition:{right.text}"
+
+
+def _personal(entity: Entity) -> bool:
+    why = entity.why or ""
+    if why.startswith(("ner:PERSON", "holder")):
+        return True
+    words = entity.text.split()
+    return why == "dict:phoenix" and len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 @Language.factory(

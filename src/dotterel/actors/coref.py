@@ -17,8 +17,12 @@ rule               mention                                       antecedent
                                                                  noun actor ("Chinese firms")
 ``group``          it, its (not expletive); they/them/their      last country/organisation actor,
                    when no plural antecedent is near             singular ones first for it/its
-``two``            the two countries/sides/nations, both         the last two distinct countries;
-                   countries/sides/nations                       one Entity per antecedent
+``two``            the two/three... or both + countries, sides,  the last N distinct states (of
+                   nations, neighbours, governments, leaders,    the region for "European" etc.,
+                   presidents, ministers ("the three European    ``data/blocs.tsv``), not the
+                   countries")                                   subject of the phrase's clause;
+                                                                 one Entity per state, ``GOV``
+                                                                 for leaders/governments
 ``parties``        the parties, the two parties, both parties    actors of the latest earlier
                                                                  sentence that has actors, object/
                                                                  recipient side preferred (not in
@@ -39,11 +43,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dotterel.actors.lexicon import Lexicon, default_lexicon
+from dotterel.actors.lexicon import DATA_DIR, Lexicon, default_lexicon
 from dotterel.actors.resolve import NON_STATE
 from dotterel.nlp import extensions  # noqa: F401
 from dotterel.records import Entity
@@ -58,8 +63,27 @@ _COORD_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&|as well as)\s*(?:the\s+
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _CONTROLLED = frozenset({"xcomp", "acl", "advcl", "pcomp", "conj"})
 _WINDOW = 2  # sentences before the pronoun's own that plural antecedents may come from
+_NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_REGIONS = {
+    "european": "EUR",
+    "african": "AFR",
+    "asian": "ASA",
+    "arab": "MEA",
+    "middle eastern": "MEA",
+    "latin american": "LAM",
+}
+# Group nouns whose members are governments, not whole states.
+_GOV_NOUNS = frozenset(
+    ["leaders", "presidents", "ministers", "premiers", "governments", "heads of state"]
+    + ["prime ministers", "foreign ministers", "defence ministers", "defense ministers"]
+)
 _TWO_RE = re.compile(
-    r"\b(?:the two|both) (?:countries|sides|nations|states|governments|neighbou?rs)\b", re.I
+    r"\b(?:the (?P<num>two|three|four|five|six)|(?P<both>both))"
+    r"(?: (?P<adj>European|African|Asian|Arab|Middle Eastern|Latin American))?"
+    r" (?P<noun>countries|sides|nations|states|governments|neighbou?rs|leaders|presidents"
+    r"|(?:prime|foreign|defen[cs]e) ministers|ministers|premiers|heads of state|capitals"
+    r"|allies)\b",
+    re.I,
 )
 _PARTIES_RE = re.compile(r"\b(?:the|both|the two) parties\b", re.I)
 _GOV_RE = re.compile(
@@ -160,19 +184,35 @@ class CorefResolver:
             return [a for a in actors if a.end <= pos and a.code is not None]
 
         text = doc.text
+        superseded: set[int] = set()
         for match in _TWO_RE.finditer(text):
-            if not free(match.start(), match.end()):
+            # A region word inside the phrase ("the three European countries") is part of
+            # the description, not an actor of its own.
+            inner = [a for a in actors if match.start() <= a.start and a.end <= match.end()]
+            if any(
+                s < match.end() and match.start() < e
+                for s, e in covered
+                if not any(a.start == s and a.end == e for a in inner)
+            ):
                 continue
-            states: list[tuple[str, Entity]] = []
-            for prior in reversed(before(match.start())):
-                state = _state(prior)
-                if state and state not in [s for s, _ in states]:
-                    states.append((state, prior))
-                if len(states) == 2:
-                    break
-            if len(states) == 2:
-                for _, prior in reversed(states):
-                    added.append(self._copy(match, prior, "two", country_only=True))
+            group = self._group(doc, actors, match)
+            if not group:
+                continue
+            superseded.update(id(a) for a in inner)
+            gov = match.group("noun").lower() in _GOV_NOUNS
+            for iso, prior in group:
+                added.append(
+                    Entity(
+                        match.group(),
+                        match.start(),
+                        match.end(),
+                        f"{iso}GOV" if gov else iso,
+                        iso,
+                        "GOV" if gov else None,
+                        self.lexicon.country_names.get(iso),
+                        f"coref:two:{prior.text}",
+                    )
+                )
         for match in _PARTIES_RE.finditer(text):
             if not free(match.start(), match.end()):
                 continue
@@ -271,7 +311,10 @@ class CorefResolver:
         actors = [
             a
             for a in actors
-            if a.why != "agent:unplaced" or not any(s < a.end and a.start < e for s, e in resolved)
+            if id(a) not in superseded
+            and (
+                a.why != "agent:unplaced" or not any(s < a.end and a.start < e for s, e in resolved)
+            )
         ]
         doc._.actors = sorted(actors + added, key=lambda e: (e.start, e.end))
         return doc
@@ -297,6 +340,37 @@ class CorefResolver:
             f"coref:{rule}:{ant.text}",
         )
 
+    def _group(
+        self, doc: Doc, actors: list[Entity], match: re.Match[str]
+    ) -> list[tuple[str, Entity]]:
+        """The states "the two countries" / "the three European countries" stand for, in
+        text order: the N most recent distinct states before the phrase (those of a
+        region word if enough are mentioned), never the subject of the phrase's own
+        clause ("Powell telephoned leaders of both countries" is not about the US)."""
+        count = _NUMBERS[(match.group("num") or match.group("both")).lower()]
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        bound = _bound_spans(span.root) if span is not None else []
+        pool = [
+            a
+            for a in actors
+            if a.end <= match.start()
+            and a.code is not None
+            and not any(s <= a.start and a.end <= e for s, e in bound)
+        ]
+        region = _REGIONS.get((match.group("adj") or "").lower())
+        members = _region_members().get(region or "", frozenset())
+        for wanted in ((members,) if members else ()) + (frozenset(),):
+            states: list[tuple[str, Entity]] = []
+            for prior in reversed(pool):
+                state = _state(prior)
+                if not state or (wanted and state not in wanted):
+                    continue
+                if state not in [s for s, _ in states]:
+                    states.append((state, prior))
+                if len(states) == count:
+                    return list(reversed(states))
+        return []
+
     @staticmethod
     def _parties(doc: Doc, actors: list[Entity], pos: int) -> list[Entity]:
         sents = [s for s in doc.sents if s.end_char <= pos]
@@ -315,6 +389,19 @@ class CorefResolver:
                     out.append(a)
             return out
         return []
+
+
+@lru_cache(maxsize=1)
+def _region_members() -> dict[str, frozenset[str]]:
+    """Bloc code → member states, from ``data/blocs.tsv``."""
+    members: dict[str, set[str]] = {}
+    path = DATA_DIR / "blocs.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if line.startswith("#") or "\t" not in line or line.startswith("iso3\t"):
+            continue
+        iso, bloc = line.split("\t")[:2]
+        members.setdefault(bloc, set()).add(iso)
+    return {bloc: frozenset(isos) for bloc, isos in members.items()}
 
 
 def _is_plural(doc: Doc, entity: Entity) -> bool:

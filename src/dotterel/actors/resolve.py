@@ -24,6 +24,7 @@ Dates are ISO strings; without a date the most recent holder wins.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -209,9 +210,14 @@ def compose(
     if picked is None:
         return None
     base, entry = picked
-    if named is not None and country is not None and base[:3] in NON_STATE | BLOCS:
-        # "Russian Hezbollah"-style clashes are rare; a state named first keeps the org.
-        pass
+    other_person = False
+    if named is not None and country is not None and _foreign_person(base, entry):
+        # "South Korean Foreign Minister Choi ...": a surname shared with someone of
+        # another state does not beat the nationality written in the same phrase.
+        national = atom_code(lex, country, date, countries)
+        if national is not None and _is_state(national[0]) and national[0][:3] != base[:3]:
+            named, base_atom, other_person = None, country, True
+            base, entry = national
     role: str | None = None
     title: str | None = None
     agent_list = agents_head or ([a for a in atoms if a.is_agent] if named is None else [])
@@ -248,7 +254,7 @@ def compose(
         elif entry.kind == "person":
             role = "GOV"
     iso = base[:3]
-    if named is None and title:
+    if named is None and title and not other_person:
         holder = lex.holder_for(base if iso in NON_STATE else iso, title, date)
         if holder is not None:
             canonical = holder.name
@@ -306,6 +312,17 @@ DIRECTIONS = frozenset(
     + ["west", "southeastern", "southwestern", "northeastern", "northwestern", "southeast"]
     + ["southwest", "northeast", "northwest"]
 )
+
+
+def _foreign_person(code: str, entry: NameEntry) -> bool:
+    """Whether a name entry is a person of a state (not an organisation or IGO)."""
+    if entry.kind == "person":
+        return True
+    return entry.kind == "phoenix" and _is_state(code) and any(c.start for c in entry.codes)
+
+
+def _is_state(code: str) -> bool:
+    return code[:3] not in NON_STATE and code[:3] not in BLOCS
 
 
 def _located_group(
@@ -485,6 +502,39 @@ def story_country(entities: Sequence[Entity]) -> str | None:
     return max(counts, key=lambda c: counts[c])
 
 
+_CURRENCY = re.compile(
+    r"-?\s*(?:\$|(?P<word>dollars?|cents?|pounds?|yen|yuan|renminbi|euros?|rupees?|francs?|"
+    r"roubles?|rubles?|dinars?|riyals?|rials?|shekels?|pesos?|liras?|kroner?|kronor|krona)\b)",
+    re.I,
+)
+# Currency words that are also verbs ("Israel pounds Gaza") need an amount before.
+_VERBAL_CURRENCY = frozenset({"pound", "pounds"})
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|thousand|hundred|trillion|bn|m))\s+$", re.I
+)
+
+
+def is_currency_word(word: str) -> bool:
+    """Whether ``word`` names a currency ("dollars", "$", "yen")."""
+    match = _CURRENCY.fullmatch(word)
+    return match is not None and (match.group("word") or "").lower() not in _VERBAL_CURRENCY
+
+
+def currency_follows(text: str, end: int, start: int | None = None) -> bool:
+    """Whether a name spanning ``start``-``end`` names a currency ("US dollars", "US$ 5
+    million", "20 million Hong Kong dollars"), which is no actor."""
+    match = _CURRENCY.match(text, end)
+    if match is None:
+        return False
+    word = (match.group("word") or "").lower()
+    if word in _VERBAL_CURRENCY:
+        return (
+            start is not None
+            and _AMOUNT_BEFORE.search(text[max(0, start - 20) : start]) is not None
+        )
+    return True
+
+
 def find_actors(lex: Lexicon, text: str, date: str | None) -> list[Entity]:
     """Dictionary actor mentions in running text (no spaCy), sorted by start."""
     tokens = tokenize(text)
@@ -495,10 +545,12 @@ def find_actors(lex: Lexicon, text: str, date: str | None) -> list[Entity]:
             continue
         if all(_is_location(a) for a in group if not a.is_agent) and not _located_agent(group):
             continue
+        start, end = group[0].start, group[-1].end
+        if not group[-1].is_agent and currency_follows(text, end, start):
+            continue
         res = compose(lex, tokens, group, date)
         if res is None or res.code is None:
             continue
-        start, end = group[0].start, group[-1].end
         out.append(
             Entity(
                 text=text[start:end],

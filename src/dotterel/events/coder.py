@@ -695,7 +695,12 @@ class EventCoder:
                 found.extend(e for e in actors.phrase_entities(agent) if e.country_code not in own)
         if found:
             return found
-        for inner in prep_objects(noun, OBJECT_PARTY_PREPS | GROUP_PREPS):
+        preps = OBJECT_PARTY_PREPS | GROUP_PREPS
+        entry = self.lexicon.match_noun(noun.lemma_.lower())
+        if entry is not None and entry.plover == "RETREAT":
+            # "demanded the withdrawal of Serbian forces from Bosnia": the place left.
+            preps = preps - {"from"}
+        for inner in prep_objects(noun, preps):
             named = [e for e in actors.phrase_entities(inner) if e.country_code not in own]
             if not named and depth < 2:
                 named = self._object_party(inner, actors, own, depth + 1)

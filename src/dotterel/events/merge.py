@@ -71,6 +71,9 @@ def attribute_unnamed_attackers(events: list[Event], places: list[Any] | None = 
             event.rules.append("arg:attacker-from-location")
 
 
+PERSON_UNRESOLVED = "ner:PERSON:unresolved"
+
+
 def place_unplaced_agents(
     events: list[Event], dateline_country: str | None, story: str | None = None
 ) -> None:
@@ -95,6 +98,13 @@ def place_unplaced_agents(
                     entity.country = country
                     entity.code = country + (entity.role or "")
                     entity.why = "agent:placed-by-context"
+        for entity in event.actor:
+            # A person the dictionaries do not know, acting in the story ("Judge Alejandro
+            # Rivera opened an inquiry"), is most likely of the country where it happens.
+            if entity.why == PERSON_UNRESOLVED and entity.code is None and where:
+                entity.country = where
+                entity.code = where
+                entity.why = "name:placed-by-context"
 
 
 def place_ethnic_groups(events: list[Event], text: str) -> None:
