@@ -355,3 +355,29 @@ def test_opposing_a_proposal_rejects_it_but_opposing_a_move_disapproves(coder: C
 def test_bloc_names_are_not_target_places(coder: Coder) -> None:
     events = coder("Sudan lifted the state of emergency in West Darfur on Monday.")
     assert all(r.country_code != "WST" for e in events for r in e.recipient)
+
+
+def test_act_in_defiance_of_someone_is_aimed_at_them(coder: Coder) -> None:
+    events = coder(
+        "Thousands of Burmese students blocked roads in Rangoon in defiance of the Thai government."
+    )
+    assert ("PROTEST", ("MMR",), ("THA",)) in triples(events)
+
+
+def test_withdrawal_of_forces_from_a_country(coder: Coder) -> None:
+    events = coder("Vietnam sped up the withdrawal of some of its forces from Laos on Monday.")
+    assert ("RETREAT", ("VNM",), ("LAO",)) in triples(events)
+
+
+def test_trailing_charge_accuses_and_claims(coder: Coder) -> None:
+    events = coder(
+        "Ugandan soldiers beat Kenyan traders at the border, a human rights group charged on Friday."
+    )
+    assault = only(events, "ASSAULT")
+    assert [c.code for c in assault.claimed_by] == ["NGO"]
+    assert ("ACCUSE", ("NGO",), ("UGA",)) in triples(events)
+
+
+def test_unknown_person_acting_is_placed_by_the_story(coder: Coder) -> None:
+    events = coder("In Chile, Judge Mario Fuentes opened an inquiry into Peruvian smugglers.")
+    assert ("ACCUSE", ("CHL",), ("PER",)) in triples(events)

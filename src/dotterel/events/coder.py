@@ -72,6 +72,7 @@ HOST_VERB_PREPS = frozenset({"on", "for", "after", "during", "before", "followin
 # Of those, the ones that only place an act in time: any verb may carry the noun.
 ADJUNCT_PREPS = frozenset({"during", "after", "before", "following"})
 GROUP_PREPS = frozenset({"between", "among", "amongst"})
+STANCE_PREPS = frozenset({"of", "at", "against", "with", "over", "to"})
 # "an inquiry into", "concern over", "a report about": what an accusation is about.
 INQUIRY_PREPS = frozenset({"into", "over", "about", "of", "on", "for"})
 # Reason clauses of these categories name the act the recipient is blamed for.
@@ -648,6 +649,12 @@ class EventCoder:
                 named = self._object_party(pobj, actors, _own(result))
             found.extend(named)
         if not found:
+            # "blocked streets in defiance of Chinese authorities", "in protest at X".
+            for stance in prep_objects(verb, frozenset({"in"})):
+                if stance.lemma_.lower() in self.cues.stance_nouns:
+                    for target in prep_objects(stance, STANCE_PREPS):
+                        found.extend(actors.phrase_entities(target))
+        if not found:
             # "kidnapped up to 16 Russian advisers": the object hides under a particle.
             for particle in children(verb, "prt"):
                 for pobj in prep_objects(particle, frozenset({"to"})):
@@ -787,16 +794,16 @@ class EventCoder:
         # "a visit by the Iranian president to Moscow": the parser often hangs the
         # destination on the agent rather than on the noun.
         preps = NOUN_RECIPIENT_PREPS if entry.plover in UNORDERED_TYPES else PATIENT_PREPS
+        holders = [noun, *agents]
         if entry.plover == "RETREAT":
-            # "the withdrawal of its forces from Panama": who withdraws, and from where.
+            # "the withdrawal of its forces from Panama": who withdraws, and from where
+            # (the parser often hangs "from" on the forces).
             preps = frozenset({"from"})
+            withdrawn = prep_objects(noun, frozenset({"of"}))
+            holders += withdrawn
             if not result.actor:
-                result.actor = [
-                    e
-                    for o in prep_objects(noun, frozenset({"of"}))
-                    for e in actors.phrase_entities(o)
-                ]
-        for holder in [noun, *agents]:
+                result.actor = [e for o in withdrawn for e in actors.phrase_entities(o)]
+        for holder in holders:
             for pobj in prep_objects(holder, preps):
                 named = actors.phrase_entities(pobj)
                 if not named and entry.plover not in UNORDERED_TYPES:

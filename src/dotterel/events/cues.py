@@ -36,6 +36,7 @@ CUE_LISTS = (
     "effort_nouns",
     "commitment_governors",
     "charging_verbs",
+    "stance_nouns",
 )
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dotterel.actors.resolve import story_country
+from dotterel.actors.resolve import NON_STATE, story_country
 from dotterel.places.gazetteer import resolve as resolve_place
 from dotterel.records import Entity, Event, Location
 
@@ -84,7 +84,7 @@ def place_unplaced_agents(
     for event in events:
         place = event.location.country if event.location is not None else None
         where = place or story
-        actors = [e.country for e in event.actor if e.country]
+        actors = [e.country for e in event.actor if e.country and e.country not in NON_STATE]
         # Unnamed "officials said": the reporter's vantage point, else the acting side.
         speaker = dateline_country or (actors[0] if actors else None) or place
         for entities, country in (
@@ -98,9 +98,10 @@ def place_unplaced_agents(
                     entity.country = country
                     entity.code = country + (entity.role or "")
                     entity.why = "agent:placed-by-context"
-        for entity in event.actor:
-            # A person the dictionaries do not know, acting in the story ("Judge Alejandro
-            # Rivera opened an inquiry"), is most likely of the country where it happens.
+        for entity in event.actor + event.recipient:
+            # A person the dictionaries do not know, taking part in the story ("Judge
+            # Alejandro Rivera opened an inquiry"), is most likely of the country where
+            # it happens.
             if entity.why == PERSON_UNRESOLVED and entity.code is None and where:
                 entity.country = where
                 entity.code = where
@@ -189,6 +190,9 @@ def _has_counterpart(event: Event) -> bool:
     statement of intent, not a codable interaction; only acts that can be one-sided
     are kept alone."""
     if event.recipient or event.event_type in ONE_SIDED_TYPES:
+        return True
+    if any(cue.startswith("plover:future-retreat") for cue in event.cues):
+        # A promise to resign or withdraw ("agreed to step down") stays one-sided.
         return True
     return len({e.country_code or e.text.lower() for e in event.actor}) > 1
 
