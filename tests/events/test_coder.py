@@ -371,7 +371,7 @@ def test_withdrawal_of_forces_from_a_country(coder: Coder) -> None:
 
 def test_trailing_charge_accuses_and_claims(coder: Coder) -> None:
     events = coder(
-        "Ugandan soldiers beat Kenyan traders at the border, a human rights group charged on Friday."
+        "Ugandan soldiers beat Kenyan traders at the border, a rights group charged on Friday."
     )
     assault = only(events, "ASSAULT")
     assert [c.code for c in assault.claimed_by] == ["NGO"]

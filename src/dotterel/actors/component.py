@@ -31,6 +31,7 @@ from dotterel.actors.resolve import (
     currency_follows,
     find_actors,
     is_currency_word,
+    office_title_persons,
 )
 from dotterel.nlp import extensions  # noqa: F401  (registers doc._ attributes)
 from dotterel.records import Entity
@@ -70,24 +71,40 @@ class ActorRecognizer:
         for ent in doc.ents:
             if ent.label_ not in _NER_LABELS:
                 continue
-            start, end = ent.start_char, ent.end_char
-            if any(s < end and start < e for s, e in taken) or currency_follows(text, end, start):
-                continue
-            if len(ent) > 1 and is_currency_word(ent[-1].text):
-                continue  # "Hong Kong dollars" tagged as a place
-            if ent.label_ in ("NORP", "ORG") and self._role_word(ent.text):
-                # "Islamists", "the Islamists": a role with no country, not an unknown
-                # name; placed like "rebels" by the event components.
-                continue
-            entity = self._from_ent(text, start, end, ent.label_, date)
-            if entity is not None:
-                found.append(entity)
-                taken.append((start, end))
+            for start, end in _line_pieces(text, ent.start_char, ent.end_char):
+                entity = self._ner_piece(text, start, end, ent.label_, date, taken)
+                if entity is not None:
+                    found.append(entity)
+                    taken.append((start, end))
         found.extend(self._bare_agents(doc, taken))
         found.sort(key=lambda e: (e.start, e.end))
         _apposition(text, found)
         _office_apposition(text, found)
+        office_title_persons(text, found)
         return found
+
+    def _ner_piece(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        label: str,
+        date: str | None,
+        taken: list[tuple[int, int]],
+    ) -> Entity | None:
+        """The entity for one line of a spaCy entity, or ``None`` when it is no actor."""
+        if any(s < end and start < e for s, e in taken) or currency_follows(text, end, start):
+            return None
+        if _stance(text, start, end) or _language(text, start, end):
+            return None
+        words = text[start:end].split()
+        if len(words) > 1 and is_currency_word(words[-1]):
+            return None  # "Hong Kong dollars" tagged as a place
+        if label in ("NORP", "ORG") and self._role_word(text[start:end]):
+            # "Islamists", "the Islamists": a role with no country, not an unknown
+            # name; placed like "rebels" by the event components.
+            return None
+        return self._from_ent(text, start, end, label, date)
 
     def _bare_agents(self, doc: Doc, taken: list[tuple[int, int]]) -> list[Entity]:
         """Role words with no country in their phrase ("Police arrested ...", "the army
@@ -111,7 +128,8 @@ class ActorRecognizer:
             if agent is None or agent[0] not in _PLACEABLE_ROLES:
                 continue
             modifiers = [c for c in token.lefts if c.dep_ in ("poss", "amod", "compound")]
-            if any(c.lower_ not in _IDEOLOGIES for c in modifiers):
+            stance = _stance_tokens(doc, token)
+            if any(c.lower_ not in _IDEOLOGIES and c.i not in stance for c in modifiers):
                 continue
             if modifiers:
                 # "Islamist militants", "jihadist fighters": the creed is part of the role.
@@ -170,6 +188,54 @@ class ActorRecognizer:
         if label in _KEEP_UNRESOLVED:
             return Entity(span, start, end, why=f"ner:{label}:unresolved")
         return None
+
+
+def _stance_tokens(doc: Doc, token: Token) -> set[int]:
+    """Indices of the "anti-X"/"pro-X" modifiers of ``token``: like a creed, a stance
+    qualifies a role word ("pro-Iranian militants") without placing it."""
+    found: set[int] = set()
+    for child in token.lefts:
+        k = child.i
+        if child.lower_.startswith(("anti-", "pro-")):
+            found.add(k)
+        elif child.lower_ in ("anti", "pro") and k + 2 < token.i and doc[k + 1].text == "-":
+            found.update((k, k + 1, k + 2))
+    return found
+
+
+def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``start``-``end`` cut at line breaks, each piece trimmed of spaces: a headline's
+    last words and the dateline below it are two mentions, not one."""
+    pieces = []
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        piece = match.group()
+        left = len(piece) - len(piece.lstrip())
+        right = len(piece.rstrip())
+        if right > left:
+            pieces.append((start + match.start() + left, start + match.start() + right))
+    return pieces
+
+
+_STANCE_BEFORE = re.compile(r"\b(?:anti|pro)\s*-\s*$", re.I)
+_STANCE_INSIDE = re.compile(r"(?:anti|pro)\s*-", re.I)
+_LANGUAGE_AFTER = re.compile(r"\s*-?\s*(?:languages?|speaking|speakers?)\b", re.I)
+_LANGUAGE_INSIDE = re.compile(r".*-\s*(?:languages?|speaking|speakers?)$", re.I)
+
+
+def _stance(text: str, start: int, end: int) -> bool:
+    """ "anti-Syria", "pro-Iranian": what someone is for or against is no actor."""
+    return (
+        _STANCE_BEFORE.search(text[max(0, start - 8) : start]) is not None
+        or _STANCE_INSIDE.match(text, start, end) is not None
+    )
+
+
+def _language(text: str, start: int, end: int) -> bool:
+    """ "the Russian language", "Arabic-language", "English-speaking": a tongue."""
+    return (
+        _LANGUAGE_AFTER.match(text, end) is not None
+        or _LANGUAGE_INSIDE.fullmatch(text, start, end) is not None
+    )
 
 
 def _apposition(text: str, entities: list[Entity]) -> None:

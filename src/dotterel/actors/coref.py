@@ -200,15 +200,23 @@ class CorefResolver:
                 continue
             superseded.update(id(a) for a in inner)
             gov = match.group("noun").lower() in _GOV_NOUNS
+            role = "GOV" if gov else None
+            start = match.start()
+            owner = _role_of(text, actors, start)
+            if owner is not None:
+                # "leaders of both countries", "officials of both sides": the role word
+                # is the phrase's head and belongs to every state of the group.
+                superseded.add(id(owner))
+                start, role = owner.start, owner.role
             for iso, prior in group:
                 added.append(
                     Entity(
-                        match.group(),
-                        match.start(),
+                        text[start : match.end()],
+                        start,
                         match.end(),
-                        f"{iso}GOV" if gov else iso,
+                        f"{iso}{role}" if role else iso,
                         iso,
-                        "GOV" if gov else None,
+                        role,
                         self.lexicon.country_names.get(iso),
                         f"coref:two:{prior.text}",
                     )
@@ -389,6 +397,22 @@ class CorefResolver:
                     out.append(a)
             return out
         return []
+
+
+_OF_GAP = re.compile(r"\s+of\s+", re.I)
+
+
+def _role_of(text: str, actors: list[Entity], pos: int) -> Entity | None:
+    """The unplaced role word right before "of" + a group phrase starting at ``pos``."""
+    for actor in actors:
+        if (
+            actor.why == "agent:unplaced"
+            and actor.role
+            and actor.end < pos
+            and _OF_GAP.fullmatch(text, actor.end, pos) is not None
+        ):
+            return actor
+    return None
 
 
 @lru_cache(maxsize=1)

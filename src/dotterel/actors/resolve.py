@@ -157,7 +157,7 @@ def compose(
         for a, b in zip(names_all, names_all[1:], strict=False)
         if _is_bloc(a) and b.i == a.j  # "West Darfur", "Western Cambodia"
     ]
-    opposed = [a for a in names_all if _is_stance(tokens, a)]
+    opposed = [a for a in names_all if _is_stance(tokens, a) or _is_language(tokens, a)]
     if (modifiers and len(modifiers) < len(names_all)) or opposed:
         # "NATO-member Norway", "anti-Syria journalist", "Israeli-occupied West Bank":
         # the modifier is not the actor; an anti-/pro- name never is, even alone.
@@ -366,6 +366,20 @@ def _is_stance(tokens: Sequence[Token], atom: Atom) -> bool:
     return len(before) == 2 and before[1].text == "-" and before[0].lower in ("anti", "pro")
 
 
+LANGUAGE_WORDS = frozenset({"language", "languages", "speaking", "speaker", "speakers"})
+
+
+def _is_language(tokens: Sequence[Token], atom: Atom) -> bool:
+    """ "the Russian language", "Arabic-language", "English-speaking": a tongue, not
+    the people or state of that name."""
+    if not all(e.kind in COUNTRY_KINDS for e in atom.entries):
+        return False
+    after = tokens[atom.j : atom.j + 2]
+    if after and after[0].text == "-":
+        after = after[1:]
+    return bool(after) and after[0].lower in LANGUAGE_WORDS
+
+
 def _agent_only(lex: Lexicon, agents: Sequence[Atom]) -> Resolution | None:
     del lex
     if not agents:
@@ -536,7 +550,25 @@ def currency_follows(text: str, end: int, start: int | None = None) -> bool:
 
 
 def find_actors(lex: Lexicon, text: str, date: str | None) -> list[Entity]:
-    """Dictionary actor mentions in running text (no spaCy), sorted by start."""
+    """Dictionary actor mentions in running text (no spaCy), sorted by start.
+
+    No mention crosses a line break: a headline's last words and the dateline below it
+    ("... Israeli soldiers\nUNITED NATIONS, July 13") are separate phrases.
+    """
+    out: list[Entity] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for entity in _find_in_line(lex, line, date):
+                entity.start += offset
+                entity.end += offset
+                out.append(entity)
+        offset += len(line) + 1
+    office_title_persons(text, out)
+    return out
+
+
+def _find_in_line(lex: Lexicon, text: str, date: str | None) -> list[Entity]:
     tokens = tokenize(text)
     atoms = lex.scan(tokens)
     out: list[Entity] = []
@@ -564,6 +596,79 @@ def find_actors(lex: Lexicon, text: str, date: str | None) -> list[Entity]:
             )
         )
     return out
+
+
+# An office of an international body written before its holder's name: "NATO Secretary
+# General Jaap de Hoop Scheffer", "IAEA chief Mohamed ElBaradei", "EU foreign policy chief
+# Javier Solana".
+_OFFICE_WORDS = frozenset(
+    ["secretary-general", "secretary", "chief", "head", "envoy", "spokesman", "spokeswoman"]
+    + ["spokesperson", "president", "commissioner", "director", "director-general"]
+    + ["coordinator", "chairman", "chairwoman", "representative", "rapporteur", "negotiator"]
+    + ["mediator", "administrator", "emissary", "ambassador", "inspector", "boss", "leader"]
+)
+_OFFICE_PAIRS = frozenset({("secretary", "general"), ("director", "general")})
+_OFFICE_GAP = re.compile(r"(?:'s)?((?:[ \t]+[A-Za-z][\w-]*){0,4})[ \t]+$")
+_NOT_IN_TITLE = frozenset(
+    ["the", "a", "an", "and", "or", "has", "have", "had", "is", "was", "were", "are", "said"]
+    + ["says", "named", "appointed", "to", "of", "for", "with", "by", "that", "as", "on"]
+    + ["told", "met", "urged", "and", "but", "its", "their", "new"]
+)
+_INTERNATIONAL_BODIES = frozenset({"IGO", "NGO", "IMG"})
+
+
+def _office_words_end(words: Sequence[str]) -> bool:
+    low = [w.lower() for w in words]
+    if not low:
+        return False
+    return low[-1] in _OFFICE_WORDS or tuple(low[-2:]) in _OFFICE_PAIRS
+
+
+def _named_person(entity: Entity) -> bool:
+    why = entity.why or ""
+    if why.startswith(("ner:PERSON", "holder")):
+        return True
+    words = entity.text.split()
+    return (
+        why == "dict:phoenix"
+        and len(words) >= 2
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+    )
+
+
+def office_title_persons(text: str, entities: list[Entity]) -> None:
+    """Code a person named after an international body's office with that body.
+
+    In "NATO Secretary General Jaap de Hoop Scheffer" or "IAEA chief Mohamed ElBaradei"
+    the person acts for the organisation, whatever their own nationality: the body's
+    code (with ``GOV``) replaces the person's state code.  A person entry already coded
+    for that body keeps its own, more specific code.  ``entities`` must be sorted.
+    """
+    for left, right in zip(entities, entities[1:], strict=False):
+        if not left.code or left.code[:3] not in _INTERNATIONAL_BODIES:
+            continue
+        if not _named_person(right) or right.start < left.end:
+            continue
+        if "\n" in text[left.end : right.start]:
+            continue
+        gap = _OFFICE_GAP.fullmatch(text, left.end, right.start)
+        if gap is None:
+            continue
+        words = gap.group(1).split()
+        if any(w.lower() in _NOT_IN_TITLE for w in words):
+            continue
+        if not _office_words_end(words or left.text.split()):
+            continue
+        body = left.code
+        if left.role and body.endswith(left.role) and len(body) > 6:
+            body = body[: -len(left.role)]
+        if right.code and right.code.startswith(body):
+            continue
+        code = _assemble(body, "GOV")
+        right.code, right.country, right.role = code, code[:3], "GOV"
+        right.canonical = right.canonical or right.text
+        right.why = f"office:{left.text}"
 
 
 # -- public API --------------------------------------------------------------------------
