@@ -8,6 +8,11 @@ Mentions come from two sources, merged and sorted by start:
 2. spaCy entities (PERSON, ORG, GPE, NORP) not covered by (1), resolved through the same
    lexicon; unresolved PERSON/ORG/NORP mentions are kept with ``code=None``.
 
+No mention crosses a line break (a headline and the dateline below it are separate);
+names used as stances ("anti-Syria", "pro-Iranian") or languages ("the Russian language",
+"Arabic-language", "English-speaking") are no actors.  A person after an international
+body's office ("NATO Secretary General Jaap de Hoop Scheffer") takes the body's code.
+
 An unresolved person in apposition to a resolved phrase takes its code ("Kazem Jalali,
 Iran's ambassador to Russia" → ``IRNGOV``).  The date for office holders is
 ``doc._.document.published`` (``None`` → most recent holder).

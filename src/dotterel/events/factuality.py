@@ -185,6 +185,9 @@ class FactualityTagger:
     def _future(self, token: Token) -> str:
         for governor in self._governors(token):
             lemma = governor.lemma_.lower()
+            if governor.i != token.i and lemma in self.cues.future_governors:
+                # "is expected to visit": expecting reports, and it also looks ahead.
+                return f"governor:{lemma}"
             if governor.i != token.i and lemma in self.cues.reporting_verbs:
                 break
             for child in governor.children:
