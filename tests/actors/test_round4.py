@@ -157,3 +157,17 @@ def test_soldiers_of_the_two_countries_keep_their_sector(run):
 def test_solana_alone_is_the_eu_after_leaving_nato():
     assert resolve("Javier Solana", "2006-07-20").code == "IGOEUREECGOV"
     assert resolve("Javier Solana", "1997-01-01").code == "IGOWSTNATGOV"
+
+
+def test_title_before_a_name_wins_over_a_namesake_and_surnames_follow(run):
+    doc = run(
+        "Chilean Foreign Minister Soledad Alvear met her Bolivian counterpart. "
+        "Alvear later accused Bolivia of stirring tensions."
+    )
+    assert [e.code for e in _at(doc, "Soledad Alvear")] == ["CHLGOV"]
+    assert [e.code for e in _at(doc, "Alvear")] == ["CHLGOV"]
+
+
+def test_military_rank_is_not_a_surname(run):
+    doc = run("Major General Peter Cosgrove arrived in Dili on Monday.")
+    assert all(e.country != "GBR" for e in doc._.actors)

@@ -381,3 +381,24 @@ def test_trailing_charge_accuses_and_claims(coder: Coder) -> None:
 def test_unknown_person_acting_is_placed_by_the_story(coder: Coder) -> None:
     events = coder("In Chile, Judge Mario Fuentes opened an inquiry into Peruvian smugglers.")
     assert ("ACCUSE", ("CHL",), ("PER",)) in triples(events)
+
+
+def test_forces_leaving_a_country_retreat_from_it(coder: Coder) -> None:
+    events = coder("The last Ethiopian soldiers left Somalia on Tuesday.")
+    assert ("RETREAT", ("ETH",), ("SOM",)) in triples(events)
+
+
+def test_forces_from_listed_states_arriving_are_military_aid(coder: Coder) -> None:
+    events = coder("Troops from Ghana, Nigeria and Senegal arrived in Liberia on Monday.")
+    assert ("AID", ("GHA", "NGA", "SEN"), ("LBR",)) in triples(events)
+
+
+def test_refusal_drawn_from_someone_is_aimed_at_who_drew_it(coder: Coder) -> None:
+    events = coder("Peru demanded talks on Monday, drawing a sharp refusal from Quito.")
+    assert ("REJECT", ("ECU",), ("PER",)) in triples(events)
+
+
+def test_attack_outside_embassies_targets_their_states(coder: Coder) -> None:
+    events = coder("Gunmen opened fire outside the French and Dutch embassies in Nairobi.")
+    targets = {r.country_code for e in events if e.event_type == "ASSAULT" for r in e.recipient}
+    assert targets >= {"FRA", "NLD"}

@@ -25,6 +25,7 @@ pipeline and in the batch API, and it needs no per-document setup.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -85,6 +86,8 @@ class ActorRecognizer:
         found.sort(key=lambda e: (e.start, e.end))
         _apposition(text, found)
         _office_apposition(text, found)
+        _titled_names(text, found)
+        _surnames(found)
         office_title_persons(text, found)
         return found
 
@@ -116,15 +119,18 @@ class ActorRecognizer:
         said"): kept with their sector and no code; the event components place them by
         the event's location or the dateline (``why="agent:unplaced"``)."""
         result: list[Entity] = []
+        covered: set[int] = set()
+        for s, e in taken:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                covered.update(range(span.start, span.end))
         for token in doc:
-            if token.dep_ in ("compound", "amod"):
+            if token.dep_ in ("compound", "amod") or token.i in covered:
                 continue
             if token.pos_ != "NOUN" and not (token.pos_ == "PROPN" and token.lower_ in _IDEOLOGIES):
                 continue
             start, end = token.idx, token.idx + len(token.text)
-            if any(s < end and start < e for s, e in taken):
-                continue
-            ngo = self._ngo_phrase(doc, token)
+            ngo = self._ngo_phrase(doc, token) if token.lower_ in self._ngo_heads else None
             if ngo is not None:
                 if not any(s < ngo.end and ngo.start < e for s, e in taken):
                     result.append(ngo)
@@ -145,6 +151,13 @@ class ActorRecognizer:
                 Entity(doc.text[start:end], start, end, role=agent[0], why="agent:unplaced")
             )
         return result
+
+    @cached_property
+    def _ngo_heads(self) -> frozenset[str]:
+        """Last words of the NGO role phrases ("group", "agencies"): only these can end one."""
+        return frozenset(
+            key.split()[-1] for key, (role, _) in self.lexicon.agents.items() if role == "NGO"
+        )
 
     def _role_word(self, text: str) -> bool:
         words = text.split()
@@ -296,9 +309,42 @@ def _office_apposition(text: str, entities: list[Entity]) -> None:
         left.why = f"apposition:{right.text}"
 
 
+def _titled_names(text: str, entities: list[Entity]) -> None:
+    """ "Chilean Foreign Minister Soledad Alvear" read as two mentions: the name takes the
+    title's code, whatever a namesake in the dictionaries says."""
+    for left, right in zip(entities, entities[1:], strict=False):
+        if text[left.end : right.start].strip() or not _personal(right):
+            continue
+        if not left.code or not left.country or left.role is None or left.why == "agent:unplaced":
+            continue
+        if right.country != left.country:
+            right.code, right.country, right.role = left.code, left.country, left.role
+            right.why = f"title:{left.text}"
+
+
+def _surnames(entities: list[Entity]) -> None:
+    """News names a person in full once, then by surname ("Soledad Alvear ... Alvear
+    said"): a later mention that is the last word of an earlier person's name is that
+    person, whatever the dictionaries say of the bare surname."""
+    people: dict[str, Entity] = {}
+    for entity in entities:
+        words = entity.text.split()
+        if len(words) == 1 and words[0] in people:
+            earlier = people[words[0]]
+            if earlier.code and earlier.code != entity.code:
+                entity.code, entity.country, entity.role = (
+                    earlier.code,
+                    earlier.country,
+                    earlier.role,
+                )
+                entity.why = f"coref:surname:{earlier.text}"
+        if len(words) >= 2 and entity.code and _personal(entity):
+            people[words[-1]] = entity
+
+
 def _personal(entity: Entity) -> bool:
     why = entity.why or ""
-    if why.startswith(("ner:PERSON", "holder")):
+    if why.startswith(("ner:PERSON", "holder", "title:", "coref:surname")):
         return True
     words = entity.text.split()
     return why == "dict:phoenix" and len(words) >= 2 and all(w[:1].isupper() for w in words)

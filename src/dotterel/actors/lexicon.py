@@ -121,6 +121,8 @@ MODIFIERS = frozenset(
 )
 
 
+# Military ranks that are also surnames ("Major General Cosgrove" is not John Major).
+RANKS = frozenset({"major", "general", "colonel", "captain", "admiral", "marshal", "sergeant"})
 GIVEN_NAMES = frozenset(
     ["mohamad", "mohammad", "mohammed", "muhammad", "mohamed", "ahmed", "ahmad", "ali"]
     + ["abdullah", "omar", "ibrahim", "ismail", "hassan", "hussein", "khalifa", "hamad"]
@@ -342,7 +344,7 @@ class Lexicon:
         self.max_len = 1
         # Last words that are never used alone for a holder: given names ("Mohamad" of
         # Mahathir Mohamad) and places ("Lagos" of Ricardo Lagos).
-        self.no_surname: set[str] = set(GIVEN_NAMES)
+        self.no_surname: set[str] = set(GIVEN_NAMES) | RANKS
         self._fuzzy_index: dict[str, str | None] | None = None
 
     # -- building -------------------------------------------------------------------
@@ -400,7 +402,7 @@ class Lexicon:
             (holder.code[:3] if len(holder.code) == 3 else holder.code, holder.title), []
         ).append(holder)
         code = DatedCode(_holder_code(holder), holder.start, holder.end)
-        names = [holder.name, *aliases]
+        names = [holder.name, *(a for a in aliases if key_of(a) not in RANKS)]
         surname = holder.name.split()[-1]
         if (
             len(holder.name.split()) > 1
@@ -680,7 +682,7 @@ def _load_into(lex: Lexicon, data_dir: Path) -> None:
             row["end"] or None,
         )
         lex.add_holder(holder, [a for a in row["aliases"].split("|") if a])
-    stopwords = set(lex.agents) | _STOP
+    stopwords = set(lex.agents) | _STOP | RANKS
     for surname, owners in surnames.items():
         owner_countries = {c.code[:3] for codes, _ in owners for c in codes}
         key = key_of(surname)

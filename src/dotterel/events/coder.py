@@ -31,7 +31,7 @@ Argument rules (names as they appear in ``event.rules``):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -65,6 +65,8 @@ PATIENT_PREPS = NOUN_RECIPIENT_PREPS | {"of"}
 OBJECT_PARTY_PREPS = PATIENT_PREPS | {"from", "by"}
 HOST_PREPS = frozenset({"in", "to", "with", "against", "on", "into"})
 PLACE_PREPS = frozenset({"in", "into", "inside", "at", "across", "near"})
+STRIKE_PREPS = frozenset({"outside", "at", "near", "on"})
+REFLEXIVES = frozenset({"themselves", "itself", "himself", "herself", "ourselves"})
 INSTRUMENT_ROLES = frozenset({"MIL", "GOV", "SPY", "COP"})
 RELEASE_NOUNS = frozenset({"release", "freedom", "freeing", "return", "handover"})
 # "arrived on a visit", "returned for talks", "said after talks with", "during a visit"
@@ -363,24 +365,52 @@ class EventCoder:
     def _code_movement(
         self, verb: Token, actors: ActorIndex
     ) -> tuple[TriggerEntry, Participants, list[str]] | None:
-        """Military personnel arriving in another country: PLOVER AID (military)."""
-        if verb.lemma_.lower() not in self.cues.movement_verbs:
+        """Military personnel arriving in another country (PLOVER AID, military), or
+        leaving it ("the last Indonesian soldiers left East Timor": RETREAT)."""
+        lemma = verb.lemma_.lower()
+        arriving = lemma in self.cues.movement_verbs
+        if not arriving and lemma not in self.cues.departure_verbs:
             return None
         subjects, path = subject_of(verb)
         movers = [e for s in subjects for e in actors.phrase_entities(s)]
         movers = [e for e in movers if e.role == "MIL" and e.country_code]
         if not movers:
+            movers = self._forces_from(subjects, actors)
+        if not movers:
             return None
-        places = prep_objects(verb, frozenset({"in", "into", "to"})) + children(verb, "dobj")
+        preps = {"in", "into", "to"} if arriving else {"from"}
+        places = prep_objects(verb, frozenset(preps)) + children(verb, "dobj")
         hosts = [e for p in places for e in actors.phrase_entities(p)]
         hosts = [e for e in hosts if e.country_code not in {m.country_code for m in movers}]
         if not hosts:
             return None
-        entry = self.lexicon.match_verb("send", [], ["troop"]) or self.lexicon.match_noun("aid")
+        if arriving:
+            entry = self.lexicon.match_verb("send", [], ["troop"])
+            rule = "movement:military-arrival"
+        else:
+            entry = self.lexicon.match_verb("withdraw", [], ["troop"])
+            rule = "movement:military-departure"
         if entry is None:
             return None
         participants = Participants(movers, hosts, [f"arg:{path}", "arg:dobj"])
-        return entry, participants, ["movement:military-arrival"]
+        return entry, participants, [rule]
+
+    def _forces_from(self, subjects: list[Token], actors: ActorIndex) -> list[Entity]:
+        """ "troops and police from Australia, Fiji and Tonga arrived": the states the
+        forces come from, as military actors."""
+        found: list[Entity] = []
+        for subject in subjects:
+            tokens = list(subject.subtree)
+            if not any(t.lemma_.lower() in self.cues.force_nouns for t in tokens):
+                continue
+            for token in tokens:
+                if token.dep_ == "pobj" and token.head.lower_ == "from":
+                    found.extend(
+                        replace(e, role="MIL", code=f"{e.country_code}MIL")
+                        for e in actors.phrase_entities(token)
+                        if e.country_code and e.role is None and len(e.code or "") == 3
+                    )
+        return found
 
     def _object_lemmas(self, verb: Token) -> list[str]:
         """Lemmas of the verb's objects, with what they are made of: "suspended part of
@@ -606,6 +636,8 @@ class EventCoder:
                 a for p in prep_objects(verb, frozenset({"as"})) for a in children(p, "appos")
             ]
         for obj in objects:
+            if obj.lower_ in REFLEXIVES:
+                continue
             if obj.lemma_.lower() in trigger_objects:
                 # "rejected the European proposal", "a UN plan for Western Sahara": the
                 # author first; else the party hanging off the object ("imposed
@@ -737,6 +769,14 @@ class EventCoder:
                     and e.country_code not in own
                     and e.country_code not in REGION_CODES
                 )
+            # "blew themselves up outside the US and Israeli embassies": what an attack
+            # is aimed at may be named by where it struck.
+            for pobj in prep_objects(holder, STRIKE_PREPS):
+                found.extend(
+                    e
+                    for e in actors.phrase_entities(pobj)
+                    if e.code and e.country_code not in own and e.why != "agent:unplaced"
+                )
         if found:
             result.rules.append("arg:place-as-target")
         return found
@@ -770,6 +810,10 @@ class EventCoder:
             result.rules.append("arg:poss")
         agent_preps = {"by"} if entry.plover == "RETREAT" else {"by", "from"}
         agents = prep_objects(noun, frozenset(agent_preps))
+        received = noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.cues.receiving_verbs
+        if received and not agents:
+            # "drawing a curt refusal from Santiago": the parser hangs "from" on the verb.
+            agents = prep_objects(noun.head, frozenset({"from"}))
         if not result.actor and agents:
             result.actor = [e for a in agents for e in actors.phrase_entities(a)]
             if result.actor:
@@ -809,6 +853,11 @@ class EventCoder:
                 if not named and entry.plover not in UNORDERED_TYPES:
                     named = self._object_party(pobj, actors, _own(result))
                 result.recipient.extend(named)
+        if received and not result.recipient and "arg:agent" in result.rules:
+            # "drew a curt refusal from Santiago", "faced criticism from Paris": aimed at
+            # whoever drew or faced it.
+            subjects, _ = subject_of(noun.head)
+            result.recipient = [e for s in subjects for e in actors.phrase_entities(s)]
         if result.recipient:
             result.rules.append("arg:prep")
         elif entry.plover not in UNORDERED_TYPES:

@@ -37,6 +37,9 @@ CUE_LISTS = (
     "commitment_governors",
     "charging_verbs",
     "stance_nouns",
+    "receiving_verbs",
+    "departure_verbs",
+    "force_nouns",
 )
 
 

@@ -102,7 +102,9 @@ def place_unplaced_agents(
             # A person the dictionaries do not know, taking part in the story ("Judge
             # Alejandro Rivera opened an inquiry"), is most likely of the country where
             # it happens.
-            if entity.why == PERSON_UNRESOLVED and entity.code is None and where:
+            # One capitalised word ("Shan rebels") is as often a people as a person.
+            full_name = len(entity.text.split()) > 1
+            if entity.why == PERSON_UNRESOLVED and entity.code is None and where and full_name:
                 entity.country = where
                 entity.code = where
                 entity.why = "name:placed-by-context"

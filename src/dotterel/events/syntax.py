@@ -136,12 +136,20 @@ class ActorIndex:
 def conjuncts(token: Token) -> list[Token]:
     """Tokens coordinated with ``token`` ("Russia, China, Iran and the DPRK")."""
     result: list[Token] = []
-    stack = [child for child in token.children if child.dep_ == "conj"]
+    stack = [child for child in token.children if _coordinated(child)]
     while stack:
         current = stack.pop(0)
         result.append(current)
-        stack.extend(child for child in current.children if child.dep_ == "conj")
+        stack.extend(child for child in current.children if _coordinated(child))
     return result
+
+
+def _coordinated(child: Token) -> bool:
+    # In "Australia, New Zealand, Fiji and Tonga" the parser often reads the second
+    # name as an apposition of the first; a name in apposition to a name is a list.
+    return child.dep_ == "conj" or (
+        child.dep_ == "appos" and child.pos_ == "PROPN" and child.head.pos_ == "PROPN"
+    )
 
 
 def unique_entities(entities: list[Entity]) -> list[Entity]:
