@@ -171,3 +171,12 @@ def test_title_before_a_name_wins_over_a_namesake_and_surnames_follow(run):
 def test_military_rank_is_not_a_surname(run):
     doc = run("Major General Peter Cosgrove arrived in Dili on Monday.")
     assert all(e.country != "GBR" for e in doc._.actors)
+
+
+def test_definite_role_word_refers_back_to_its_phrase(run):
+    doc = run(
+        "Foreign ministers of the Arab League met in Cairo on Monday. "
+        "The ministers also called for calm."
+    )
+    (later,) = [e for e in doc._.actors if e.text == "ministers"]
+    assert later.code.startswith("IGO")

@@ -402,3 +402,26 @@ def test_attack_outside_embassies_targets_their_states(coder: Coder) -> None:
     events = coder("Gunmen opened fire outside the French and Dutch embassies in Nairobi.")
     targets = {r.country_code for e in events if e.event_type == "ASSAULT" for r in e.recipient}
     assert targets >= {"FRA", "NLD"}
+
+
+def test_saying_never_to_agree_is_a_rejection(coder: Coder) -> None:
+    events = coder("Georgia said it would never agree to Russian bases on its soil.")
+    reject = only(events, "REJECT")
+    assert reject.factuality == "actual"
+
+
+def test_participle_modifier_is_said_of_its_noun(coder: Coder) -> None:
+    events = coder(
+        "Kenya handed over two Somali men suspected of plotting to attack Ethiopian targets."
+    )
+    assert all(
+        a.country_code != "KEN" for e in events if e.event_type == "ASSAULT" for a in e.actor
+    )
+
+
+def test_condemning_an_act_does_not_borrow_an_earlier_target(coder: Coder) -> None:
+    events = coder(
+        "Chad condemned Sudan on Monday. The African Union condemned the takeover in Bissau."
+    )
+    au = [e for e in events if e.event_type == "ACCUSE" and e.actor[0].code.startswith("IGO")]
+    assert all(r.country_code != "SDN" for e in au for r in e.recipient)

@@ -88,6 +88,7 @@ class ActorRecognizer:
         _office_apposition(text, found)
         _titled_names(text, found)
         _surnames(found)
+        _definite_roles(doc, found)
         office_title_persons(text, found)
         return found
 
@@ -320,6 +321,33 @@ def _titled_names(text: str, entities: list[Entity]) -> None:
         if right.country != left.country:
             right.code, right.country, right.role = left.code, left.country, left.role
             right.why = f"title:{left.text}"
+
+
+def _definite_roles(doc: Doc, entities: list[Entity]) -> None:
+    """ "Foreign ministers of ASEAN urged ... the ministers also welcomed": a role word
+    with "the" refers back to the last phrase made of the same word, and takes the
+    code of what that phrase names."""
+    text = doc.text
+    for entity in entities:
+        if entity.why != "agent:unplaced" or entity.code is not None:
+            continue
+        if not text[: entity.start].rstrip().lower().endswith("the"):
+            continue
+        span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None:
+            continue
+        lemma = span.root.lemma_.lower()
+        earlier = [t for t in doc[: span.start] if t.lemma_.lower() == lemma and t.pos_ == "NOUN"]
+        if not earlier:
+            continue
+        phrase = earlier[-1]
+        left, right = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge)
+        named = [e for e in entities if e.code and left <= e.start and e.end <= right]
+        if named:
+            source = named[0]
+            entity.code, entity.country = source.code, source.country
+            entity.role = source.role or entity.role
+            entity.why = f"coref:definite:{source.text}"
 
 
 def _surnames(entities: list[Entity]) -> None:

@@ -859,6 +859,8 @@ concession 080
 pardon 081
 amnesty 081
 withdrawal 087 @withdraw
+coup 175 !COERCE needs=verb # names an act: "condemned the coup"
+takeover 175 !COERCE needs=verb
 pullout 087 @withdraw
 pull-out 087 @withdraw
 retreat 0874 @withdraw

@@ -167,7 +167,8 @@ class EventCoder:
         if found is None or entry is None:
             return None
         verb, subjects = found
-        if any(e.trigger.start == verb.idx for e in events):
+        coded = [e for e in events if e.trigger.start == verb.idx]
+        if any(e.recipient for e in coded):
             return None
         accusers = [e for s in subjects for e in actors.phrase_entities(s)]
         own = {e.country_code for e in accusers}
@@ -178,6 +179,11 @@ class EventCoder:
             if e.country_code not in own
         ]
         if not accusers or not accused:
+            return None
+        if coded:
+            # The verb was coded already, without the one it charges.
+            coded[0].recipient = accused
+            coded[0].rules.append("arg:reported-subject")
             return None
         return (
             entry,
@@ -958,7 +964,9 @@ class EventCoder:
         kept: list[Event] = []
         last_by_type: dict[str, Event] = {}
         for event in events:
-            if not event.recipient and event.event_type not in UNORDERED_TYPES:
+            names_act = any(rule.startswith("object-event:") for rule in event.rules)
+            if not event.recipient and event.event_type not in UNORDERED_TYPES and not names_act:
+                # ("condemned the takeover" names its own target: the takeover's doer.)
                 previous = last_by_type.get(event.event_type)
                 if (
                     previous is not None

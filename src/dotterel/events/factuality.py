@@ -29,6 +29,7 @@ from dotterel.events.syntax import trigger_token
 from dotterel.records import Event
 
 COOPERATIVE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID", "CONSULT"})
+CONSENTING_TYPES = frozenset({"AGREE", "CONCEDE"})
 COERCIVE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "auxpass"})
 PAST_REPORTING_TAGS = frozenset({"VBD", "VBN"})
@@ -58,6 +59,10 @@ class FactualityTagger:
                 self._retype_future(event, token, cue)
             elif value == "negated" and cue.startswith("governor:"):
                 self._retype_refusal(event)
+            elif value == "negated" and event.event_type in CONSENTING_TYPES:
+                # "would never agree to", "will not accept": saying no is a rejection.
+                self._retype(event, "REJECT", "plover:negated-consent-is-reject")
+                event.factuality = "actual"
         return doc
 
     def classify(self, token: Token) -> tuple[str, str]:

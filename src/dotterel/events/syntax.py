@@ -226,6 +226,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
             return objects, "pcomp<object"
         tokens, path = subject_of(governor, depth + 1)
         return tokens, f"pcomp<{path}" if tokens else ""
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and head.pos_ in ("NOUN", "PROPN"):
+        # "six men suspected of plotting", "rebels fighting to topple the government":
+        # a participle modifying a noun is said of that noun.
+        return [head], "acl"
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and is_passive(head):
         # "the camp was attacked by militiamen, killing 156": the attackers kill.
         agents = prep_objects(head, frozenset({"by"}))
