@@ -8,8 +8,8 @@ documented in ``docs/events.md`` and ``dotterel/schema/event.schema.json``.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, TypeVar
 
 Factuality = Literal["actual", "future", "hypothetical", "negated"]
 FACTUALITY_VALUES: tuple[str, ...] = ("actual", "future", "hypothetical", "negated")
@@ -39,6 +39,22 @@ PLOVER_TYPES: tuple[str, ...] = (
 def content_hash(text: str) -> str:
     """Hash identifying a document's content, insensitive to surrounding whitespace."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+_R = TypeVar("_R")
+
+
+def flat_dict(record: Any) -> dict[str, Any]:
+    """A flat record (fields of plain values) as a JSON-compatible dict, in field order."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
+def from_flat_dict(cls: type[_R], data: dict[str, Any], integers: tuple[str, ...] = ()) -> _R:
+    """Build a flat record from :func:`flat_dict`'s output; absent optional fields default."""
+    values = {f.name: data[f.name] for f in fields(cls) if f.name in data}  # type: ignore[arg-type]
+    for name in integers:
+        values[name] = int(values[name])
+    return cls(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,29 +146,11 @@ class Entity:
         return self.code[:3] if self.code else None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "code": self.code,
-            "country": self.country,
-            "role": self.role,
-            "canonical": self.canonical,
-            "why": self.why,
-        }
+        return flat_dict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entity:
-        return cls(
-            text=data["text"],
-            start=int(data["start"]),
-            end=int(data["end"]),
-            code=data.get("code"),
-            country=data.get("country"),
-            role=data.get("role"),
-            canonical=data.get("canonical"),
-            why=data.get("why"),
-        )
+        return from_flat_dict(cls, data, integers=("start", "end"))
 
 
 @dataclass(slots=True)
@@ -166,23 +164,11 @@ class Location:
     source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "country": self.country,
-            "lat": self.lat,
-            "lon": self.lon,
-            "source": self.source,
-        }
+        return flat_dict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Location:
-        return cls(
-            name=data["name"],
-            country=data.get("country"),
-            lat=data.get("lat"),
-            lon=data.get("lon"),
-            source=data.get("source"),
-        )
+        return from_flat_dict(cls, data)
 
 
 def _entities(items: list[dict[str, Any]] | None) -> list[Entity]:

@@ -42,7 +42,7 @@ from dotterel.actors.lexicon import (
     pick_code,
     tokenize,
 )
-from dotterel.records import Entity
+from dotterel.records import Entity, flat_dict
 
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC"})
 BLOCS = frozenset({"WST", "EUR", "MEA", "AFR", "ASA", "LAM", "WAF", "EAF", "SAF", "SEA", "CAS"})
@@ -62,14 +62,7 @@ class Resolution:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-compatible dict."""
-        return {
-            "text": self.text,
-            "code": self.code,
-            "country": self.country,
-            "role": self.role,
-            "canonical": self.canonical,
-            "why": self.why,
-        }
+        return flat_dict(self)
 
 
 def _is_country(atom: Atom) -> bool:
