@@ -425,3 +425,8 @@ def test_condemning_an_act_does_not_borrow_an_earlier_target(coder: Coder) -> No
     )
     au = [e for e in events if e.event_type == "ACCUSE" and e.actor[0].code.startswith("IGO")]
     assert all(r.country_code != "SDN" for e in au for r in e.recipient)
+
+
+def test_on_behalf_of_names_no_party(coder: Coder) -> None:
+    events = coder("Norway negotiated on behalf of the European Union with Iceland.")
+    assert all(not r.code or not r.code.startswith("IGO") for e in events for r in e.recipient)

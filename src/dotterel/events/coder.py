@@ -681,6 +681,9 @@ class EventCoder:
         # "rejected a proposal from Cambodia": with an object, "from" names its author.
         preps = RECIPIENT_PREPS | {"from"} if children(verb, "dobj") else RECIPIENT_PREPS
         for pobj in prep_objects(verb, preps):
+            if pobj.lemma_.lower() in self.cues.frame_nouns:
+                # "on behalf of the EU", "on the sidelines of the summit": not a party.
+                continue
             named = actors.phrase_entities(pobj)
             if not named:
                 # "mobilized reservists for a war against Iraq"

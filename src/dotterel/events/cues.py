@@ -40,6 +40,7 @@ CUE_LISTS = (
     "receiving_verbs",
     "departure_verbs",
     "force_nouns",
+    "frame_nouns",
 )
 
 
