@@ -180,3 +180,18 @@ def test_definite_role_word_refers_back_to_its_phrase(run):
     )
     (later,) = [e for e in doc._.actors if e.text == "ministers"]
     assert later.code.startswith("IGO")
+
+
+def test_surname_followed_by_an_unknown_name_is_someone_else(run):
+    doc = run("Haitian envoy Fritz Longchamp met reporters in Paris.")
+    assert all(e.country != "PLW" for e in doc._.actors)
+
+
+def test_bare_surname_needs_its_country_in_the_text(run):
+    doc = run("Aslam told reporters in Islamabad that the relief flights would continue.")
+    assert all(e.country != "MDV" for e in doc._.actors)
+
+
+def test_name_cut_by_the_tagger_is_made_whole(run):
+    doc = run("Haiti recalled its ambassador to Santo Domingo on Thursday.")
+    assert any(e.text == "Santo Domingo" and e.country == "DOM" for e in doc._.actors)

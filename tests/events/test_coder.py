@@ -430,3 +430,13 @@ def test_condemning_an_act_does_not_borrow_an_earlier_target(coder: Coder) -> No
 def test_on_behalf_of_names_no_party(coder: Coder) -> None:
     events = coder("Norway negotiated on behalf of the European Union with Iceland.")
     assert all(not r.code or not r.code.startswith("IGO") for e in events for r in e.recipient)
+
+
+def test_leaving_people_dead_is_a_toll_not_a_withdrawal(coder: Coder) -> None:
+    events = coder("Kenyan troops clashed with Somali militiamen, leaving ten soldiers dead.")
+    assert "RETREAT" not in {e.event_type for e in events}
+
+
+def test_recalling_its_ambassador_targets_the_host_not_the_owner(coder: Coder) -> None:
+    events = coder("Peru recalled its ambassador from Quito on Friday.")
+    assert ("SANCTION", ("PER",), ("ECU",)) in triples(events)

@@ -29,6 +29,7 @@ from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from dotterel.actors.lexicon import Lexicon, default_lexicon, key_of, tokenize
 from dotterel.actors.resolve import (
@@ -77,7 +78,8 @@ class ActorRecognizer:
         for ent in doc.ents:
             if ent.label_ not in _NER_LABELS:
                 continue
-            for start, end in _line_pieces(text, ent.start_char, ent.end_char):
+            ent_start = self._known_extension(doc, ent)
+            for start, end in _line_pieces(text, ent_start, ent.end_char):
                 entity = self._ner_piece(text, start, end, ent.label_, date, taken)
                 if entity is not None:
                     found.append(entity)
@@ -88,9 +90,22 @@ class ActorRecognizer:
         _office_apposition(text, found)
         _titled_names(text, found)
         _surnames(found)
+        _lonely_surnames(found)
         _definite_roles(doc, found)
         office_title_persons(text, found)
         return found
+
+    def _known_extension(self, doc: Doc, ent: SpacySpan) -> int:
+        """Start of the entity, widened by one capitalised word to its left when the
+        tagger cut a known name in two ("Santo | Domingo")."""
+        if ent.start == 0:
+            return ent.start_char
+        before = doc[ent.start - 1]
+        if before.is_title and before.ent_type_ == "" and not before.is_sent_start:
+            wider = doc[ent.start - 1 : ent.end].text
+            if key_of(wider) in self.lexicon.names:
+                return before.idx
+        return ent.start_char
 
     def _ner_piece(
         self,
@@ -348,6 +363,18 @@ def _definite_roles(doc: Doc, entities: list[Entity]) -> None:
             entity.code, entity.country = source.code, source.country
             entity.role = source.role or entity.role
             entity.why = f"coref:definite:{source.text}"
+
+
+def _lonely_surnames(entities: list[Entity]) -> None:
+    """A bare surname matched in the Phoenix lists ("Aslam said") is trusted only when the
+    text names that person's country somewhere else: common names have many bearers."""
+    for entity in entities:
+        phoenix = (entity.why or "").endswith("dict:phoenix")
+        if not phoenix or len(entity.text.split()) != 1 or not entity.country:
+            continue
+        if not any(o is not entity and o.country == entity.country for o in entities):
+            entity.code = entity.country = entity.role = entity.canonical = None
+            entity.why = "name:unconfirmed"
 
 
 def _surnames(entities: list[Entity]) -> None:

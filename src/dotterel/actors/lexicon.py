@@ -457,7 +457,9 @@ class Lexicon:
                     break
             if best is None:
                 best = self._fuzzy(tokens, i)
-            if best is not None and self._other_person(tokens, best, atoms):
+            if best is not None and (
+                self._other_person(tokens, best, atoms) or self._first_name_of_another(tokens, best)
+            ):
                 best = None
                 i += 1
                 continue
@@ -480,6 +482,21 @@ class Lexicon:
         if any((e.canonical or "").split(" ")[0] == prev.text for e in atom.entries):
             return False  # the holder's own first name: "Abdelaziz Bouteflicka"
         return prev.text[:1].isupper() and prev.text.isalpha() and not covered
+
+    def _first_name_of_another(self, tokens: Sequence[Token], atom: Atom) -> bool:
+        """A bare surname followed by an unknown capitalised word is someone's first
+        name ("Fritz Longchamp" is not Harry Fritz)."""
+        if atom.is_agent or atom.j - atom.i != 1 or atom.j >= len(tokens):
+            return False
+        if not all(e.kind in ("person", "phoenix") for e in atom.entries):
+            return False
+        nxt = tokens[atom.j]
+        return (
+            nxt.text[:1].isupper()
+            and nxt.text.isalpha()
+            and key_of(nxt.text) not in self.agents
+            and key_of(nxt.text) not in self.names
+        )
 
     def _fuzzy(self, tokens: Sequence[Token], i: int) -> Atom | None:
         word = tokens[i].text

@@ -241,6 +241,11 @@ class EventCoder:
             return self._code_movement(verb, actors)
         if self._embedded_in_trigger(verb, entry.plover):
             return None
+        if lemma == "leave" and any(
+            t.lower_ in self.cues.result_adjectives for t in verb.subtree if t.i > verb.i
+        ):
+            # "leaving nine soldiers dead" reports a toll, not a withdrawal.
+            return None
         participants = self._verb_participants(verb, actors, entry)
         if not any(e.code for e in participants.actor):
             # "Three soldiers were killed in a bombing", "a suicide bomber killed 12
@@ -648,7 +653,12 @@ class EventCoder:
                 # "rejected the European proposal", "a UN plan for Western Sahara": the
                 # author first; else the party hanging off the object ("imposed
                 # penalties on Chinese firms", "rejected a proposal from Cambodia").
-                owners = [c for c in obj.lefts if c.dep_ in ("poss", "amod", "compound")]
+                # ("its ambassador": a possessive pronoun is the actor's own side.)
+                owners = [
+                    c
+                    for c in obj.lefts
+                    if c.dep_ in ("poss", "amod", "compound") and c.tag_ != "PRP$"
+                ]
                 named = [e for o in owners for e in actors.phrase_entities(o)]
                 named = [
                     e

@@ -41,6 +41,7 @@ CUE_LISTS = (
     "departure_verbs",
     "force_nouns",
     "frame_nouns",
+    "result_adjectives",
 )
 
 
