@@ -440,3 +440,13 @@ def test_leaving_people_dead_is_a_toll_not_a_withdrawal(coder: Coder) -> None:
 def test_recalling_its_ambassador_targets_the_host_not_the_owner(coder: Coder) -> None:
     events = coder("Peru recalled its ambassador from Quito on Friday.")
     assert ("SANCTION", ("PER",), ("ECU",)) in triples(events)
+
+
+def test_reduced_passive_participle_takes_its_by_agent(coder: Coder) -> None:
+    events = coder("Mali protested over a Malian trader beaten by Guinean soldiers.")
+    assert ("ASSAULT", ("GIN",), ("MLI",)) in triples(events)
+
+
+def test_military_aid_planes_landing_at_an_airbase(coder: Coder) -> None:
+    events = coder("Two Kuwaiti military planes carrying tents landed at Kabul's airport.")
+    assert ("AID", ("KWT",), ("AFG",)) in triples(events)

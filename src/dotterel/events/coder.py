@@ -389,7 +389,7 @@ class EventCoder:
             movers = self._forces_from(subjects, actors)
         if not movers:
             return None
-        preps = {"in", "into", "to"} if arriving else {"from"}
+        preps = {"in", "into", "to", "at"} if arriving else {"from"}
         places = prep_objects(verb, frozenset(preps)) + children(verb, "dobj")
         hosts = [e for p in places for e in actors.phrase_entities(p)]
         hosts = [e for e in hosts if e.country_code not in {m.country_code for m in movers}]
@@ -526,12 +526,16 @@ class EventCoder:
     ) -> Participants:
         result = Participants()
         consumed_objects = set(entry.objects)
-        if is_passive(verb) and verb.lemma_.lower() not in STATIVE_PASSIVES:
+        # "a farmer shot dead by Belizean soldiers": a past participle after its noun is
+        # a passive whose subject is that noun.
+        reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
+        if (is_passive(verb) or reduced) and verb.lemma_.lower() not in STATIVE_PASSIVES:
             agents = prep_objects(verb, frozenset({"by"}))
             result.actor = [e for a in agents for e in actors.phrase_entities(a)]
             if result.actor:
                 result.rules.append("arg:agent")
-            for subject in children(verb, "nsubjpass"):
+            patients = [verb.head] if reduced else children(verb, "nsubjpass")
+            for subject in patients:
                 named = actors.phrase_entities(subject)
                 group = [] if named else self._group_members(subject, actors)
                 if group:
