@@ -450,3 +450,8 @@ def test_reduced_passive_participle_takes_its_by_agent(coder: Coder) -> None:
 def test_military_aid_planes_landing_at_an_airbase(coder: Coder) -> None:
     events = coder("Two Kuwaiti military planes carrying tents landed at Kabul's airport.")
     assert ("AID", ("KWT",), ("AFG",)) in triples(events)
+
+
+def test_voicing_outrage_at_an_act_accuses_its_doer(coder: Coder) -> None:
+    events = coder("Jordan voiced outrage at Syria's shelling of the border town.")
+    assert ("ACCUSE", ("JOR",), ("SYR",)) in triples(events)

@@ -255,6 +255,8 @@ initial 057 &DEAL
 apologize 055 !CONCEDE # manual: regret or remorse is CONCEDE
 apologise 055 !CONCEDE
 express 055 regret remorse sorrow apology !CONCEDE
+express 111 indignation outrage anger dismay displeasure disapproval condemnation !ACCUSE
+voice 111 indignation outrage anger dismay displeasure disapproval condemnation !ACCUSE
 regret 055 !CONCEDE
 forgive 056
 forgive 071 debt loan !AID

@@ -62,7 +62,7 @@ NOUN_RECIPIENT_PREPS = frozenset(
 # "the bombing of Belgrade", "allegations of Iran's contributions": for directed acts
 # "of" names the patient (for meetings it names a participant: handled as unordered).
 PATIENT_PREPS = NOUN_RECIPIENT_PREPS | {"of"}
-OBJECT_PARTY_PREPS = PATIENT_PREPS | {"from", "by"}
+OBJECT_PARTY_PREPS = PATIENT_PREPS | {"from", "by", "at"}
 HOST_PREPS = frozenset({"in", "to", "with", "against", "on", "into"})
 PLACE_PREPS = frozenset({"in", "into", "inside", "at", "across", "near"})
 STRIKE_PREPS = frozenset({"outside", "at", "near", "on"})
@@ -578,7 +578,8 @@ class EventCoder:
             if result.recipient:
                 result.rules.append("arg:left-place")
         if not result.recipient and entry.plover in PLACE_TARGET_TYPES:
-            result.recipient.extend(self._place_targets(verb, actors, result))
+            violent = entry.plover in AGENTLESS_TYPES
+            result.recipient.extend(self._place_targets(verb, actors, result, violent))
         # Domestic events keep their same-country recipient ("Zimbabwe's opposition
         # demanded that Mugabe resign" is ZWE → ZWE).
         result.recipient = self._without_self_reference(
@@ -769,7 +770,9 @@ class EventCoder:
             found.extend(named)
         return found
 
-    def _place_targets(self, verb: Token, actors: ActorIndex, result: Participants) -> list[Entity]:
+    def _place_targets(
+        self, verb: Token, actors: ActorIndex, result: Participants, violent: bool = False
+    ) -> list[Entity]:
         """A state or territory where an attack, blockade or threat takes place, when no
         one is named as its target: "reimposed blockades in the West Bank" → PSE."""
         # The verb, its object and content ("threatened to resume attacks in Israel").
@@ -794,7 +797,8 @@ class EventCoder:
                 )
             # "blew themselves up outside the US and Israeli embassies": what an attack
             # is aimed at may be named by where it struck.
-            for pobj in prep_objects(holder, STRIKE_PREPS):
+            strikes = prep_objects(holder, STRIKE_PREPS) if violent else []
+            for pobj in strikes:
                 found.extend(
                     e
                     for e in actors.phrase_entities(pobj)
@@ -890,7 +894,9 @@ class EventCoder:
         if not result.recipient and entry.plover in PLACE_TARGET_TYPES:
             # "began three days of drills near Taiwan", "an offensive in Lebanon"
             for holder in [noun, *([host] if host is not None else [])]:
-                result.recipient.extend(self._place_targets(holder, actors, result))
+                result.recipient.extend(
+                    self._place_targets(holder, actors, result, entry.plover in AGENTLESS_TYPES)
+                )
         result.recipient = self._without_self_reference(
             [e for e in result.recipient if e not in result.actor], result
         )
