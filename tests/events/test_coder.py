@@ -455,3 +455,8 @@ def test_military_aid_planes_landing_at_an_airbase(coder: Coder) -> None:
 def test_voicing_outrage_at_an_act_accuses_its_doer(coder: Coder) -> None:
     events = coder("Jordan voiced outrage at Syria's shelling of the border town.")
     assert ("ACCUSE", ("JOR",), ("SYR",)) in triples(events)
+
+
+def test_result_of_signing_is_not_a_second_event(coder: Coder) -> None:
+    events = coder("Peru and Ecuador signed a peace treaty on Monday, formally ending their war.")
+    assert "RETREAT" not in {e.event_type for e in events}

@@ -86,6 +86,7 @@ NEEDS_TARGET = "arg:needs-target"
 # subject is the one acting.
 STATIVE_PASSIVES = frozenset({"commit", "oppose", "determine", "dedicate", "prepare", "resolve"})
 PROMISE_TYPES = frozenset({"AGREE"})
+COOPERATIVE_RESULT_TYPES = frozenset({"SUPPORT", "AGREE", "COOPERATE", "CONSULT"})
 HOSTILE_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
 # Acts that are always done to someone: without a recipient the coder has missed the
 # target, and a one-sided record would only mislead.
@@ -461,6 +462,13 @@ class EventCoder:
         condition = verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
         )
+        # "signed a peace agreement, formally ending their war": the result of a
+        # cooperative act is that act, not another one.
+        result_clause = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not children(verb, "nsubj")
+        if result_clause and verb.head.pos_ == "VERB":
+            entry = self._verb_entry(verb.head)
+            if entry is not None and entry.plover in COOPERATIVE_RESULT_TYPES:
+                return True
         if not (complement or purpose or noun_content or condition):
             return False
         head = verb.head
@@ -484,6 +492,10 @@ class EventCoder:
             return depth < 2 and self._embedded_in_trigger(head, None, depth + 1)
         # "blocked a road to protest against ...": one protest, not two.
         return entry.plover not in CHARGE_TYPES or (purpose and entry.plover == own_type)
+
+    def _verb_entry(self, verb: Token) -> TriggerEntry | None:
+        particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")]
+        return self.lexicon.match_verb(verb.lemma_.lower(), particles, self._object_lemmas(verb))
 
     def _states_or_demands(self, verb: Token) -> bool:
         """A verb through which someone states or demands ("said", "issued a reminder")."""
