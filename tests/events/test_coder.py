@@ -460,3 +460,26 @@ def test_voicing_outrage_at_an_act_accuses_its_doer(coder: Coder) -> None:
 def test_result_of_signing_is_not_a_second_event(coder: Coder) -> None:
     events = coder("Peru and Ecuador signed a peace treaty on Monday, formally ending their war.")
     assert "RETREAT" not in {e.event_type for e in events}
+
+
+def test_claim_of_responsibility_names_the_attacker(coder: Coder) -> None:
+    events = coder(
+        "A car bomb exploded near a US convoy in Mosul on Monday, killing three American "
+        "soldiers. Al-Qaeda claimed responsibility for the attack."
+    )
+    assault = only(events, "ASSAULT")
+    assert assault.actor[0].code.startswith("IMG")
+
+
+def test_blame_for_an_attack_is_the_accusers_claim(coder: Coder) -> None:
+    events = coder(
+        "A bombing killed twelve people at a market in Peshawar on Friday. "
+        "Pakistan blamed al-Qaeda for the bombing."
+    )
+    assault = only(events, "ASSAULT")
+    assert assault.actor[0].code.startswith("IMG")
+    assert [c.country_code for c in assault.claimed_by] == ["PAK"]
+
+
+def test_agentless_killing_of_unnamed_people_alone_is_not_kept(coder: Coder) -> None:
+    assert "ASSAULT" not in {e.event_type for e in coder("A bomb killed nine people on Monday.")}

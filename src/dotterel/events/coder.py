@@ -82,6 +82,7 @@ CHARGE_TYPES = frozenset({"ACCUSE", "SANCTION", "COERCE", "PROTEST"})
 CARRY_OVER_SENTENCES = 3
 AGENTLESS_TYPES = frozenset({"ASSAULT", "COERCE"})
 NEEDS_TARGET = "arg:needs-target"
+UNPLACED_VICTIMS = "arg:unplaced-victims"
 # "Vietnam is committed to ...", "Israel is opposed to ...": adjectival passives whose
 # subject is the one acting.
 STATIVE_PASSIVES = frozenset({"commit", "oppose", "determine", "dedicate", "prepare", "resolve"})
@@ -141,6 +142,10 @@ class EventCoder:
                 events.append(event)
         self._accused_from_content(doc, events)
         self._resolve_event_anaphors(events)
+        self._responsible_parties(doc, actors, events)
+        events[:] = [
+            e for e in events if UNPLACED_VICTIMS not in e.rules or any(a.code for a in e.actor)
+        ]
         doc._.events = self._carry_over(doc, events)
         return doc
 
@@ -191,6 +196,54 @@ class EventCoder:
             verb,
             Participants(accusers, accused, ["arg:reporter", "arg:reported-subject"]),
         )
+
+    def _responsible_parties(self, doc: Doc, actors: ActorIndex, events: list[Event]) -> None:
+        """ "A car bomb killed two soldiers ... Al-Qaeda in Iraq claimed responsibility for
+        the attack": an attack with no named perpetrator is coded to whoever claims it;
+        "Saudi Arabia blamed al-Qaeda for the bombing": to whoever is blamed for it, as
+        that accuser's claim."""
+        sentences = content_sentences(doc)
+        for index, sent in enumerate(sentences):
+            for token in sent:
+                found = self._responsibility(token, actors, events)
+                if found is None:
+                    continue
+                doers, accusers = found
+                for event in events:
+                    if event.event_type not in AGENTLESS_TYPES or any(a.code for a in event.actor):
+                        continue
+                    if not 0 <= index - event.sentence_index <= CARRY_OVER_SENTENCES:
+                        continue
+                    event.actor = list(doers)
+                    event.rules.append(
+                        "arg:claimed-responsibility" if not accusers else "arg:blamed"
+                    )
+                    event.claimed_by.extend(a for a in accusers if a not in event.claimed_by)
+
+    def _responsibility(
+        self, token: Token, actors: ActorIndex, events: list[Event]
+    ) -> tuple[list[Entity], list[Entity]] | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in self.cues.responsibility_verbs:
+            return None
+        act_nouns = [o.lemma_.lower() for o in prep_objects(token, frozenset({"for"}))]
+        names_attack = any(
+            (entry := self.lexicon.match_noun(noun)) is not None
+            and entry.plover in AGENTLESS_TYPES
+            or noun in self.cues.violence_nouns
+            for noun in act_nouns
+        )
+        subjects, _ = subject_of(token)
+        speakers = [e for s in subjects for e in actors.phrase_entities(s) if e.code]
+        objects = children(token, "dobj")
+        if any(o.lemma_.lower() == "responsibility" for o in objects):
+            # "X claimed responsibility for the attack"
+            return (speakers, []) if speakers and (names_attack or not act_nouns) else None
+        if lemma in self.cues.blaming_verbs and names_attack:
+            blamed = [e for o in objects for e in actors.phrase_entities(o) if e.code]
+            if blamed and speakers:
+                return blamed, speakers
+        return None
 
     @staticmethod
     def _accused_from_content(doc: Doc, events: list[Event]) -> None:
@@ -252,13 +305,15 @@ class EventCoder:
             # "Three soldiers were killed in a bombing", "a suicide bomber killed 12
             # policemen": violence by unnamed perpetrators is still an event against its
             # victims (their names, if any, are kept for the user to resolve).
-            if not (
-                entry.plover in AGENTLESS_TYPES and any(e.code for e in participants.recipient)
-            ):
+            victims = [e for e in participants.recipient if e.code or e.why == "agent:unplaced"]
+            if not (entry.plover in AGENTLESS_TYPES and victims):
                 if not participants.actor:
                     return None
             else:
                 participants.rules.append("arg:no-agent")
+                if not any(e.code for e in victims):
+                    # Kept only if a claim of responsibility names the doer.
+                    participants.rules.append(UNPLACED_VICTIMS)
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in entry.objects:
                 consumed.add(child.i)

@@ -42,6 +42,9 @@ CUE_LISTS = (
     "force_nouns",
     "frame_nouns",
     "result_adjectives",
+    "responsibility_verbs",
+    "blaming_verbs",
+    "violence_nouns",
 )
 
 
