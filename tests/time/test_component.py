@@ -115,3 +115,17 @@ def test_seed_article_dates(nlp: Language) -> None:
     assert signed.event_date == "2024-10-31"  # "... Lavrov announced on Thursday"
     assert signed.date_source == "reporting_clause"
     assert revealed.event_date == "2024-10-23"  # "... in Kazan on October 23, where he revealed"
+
+
+def test_planned_act_is_dated_by_its_announcement(nlp: Language) -> None:
+    text = "A new trade pact will be signed next month, the foreign minister announced on Thursday."
+    doc = nlp.make_doc(text)
+    doc._.document = Document(doc_id="t", text=text, published=PUB)
+    start = text.index("signed")
+    span = Span("signed", start, start + len("signed"))
+    event = Event(doc_id="t", sentence_index=0, evidence=span, trigger=span, event_type="AGREE")
+    event.factuality = "future"
+    doc._.events = [event]
+    nlp(doc)
+    # PLOVER codes the promise, which was made when it was announced.
+    assert _dated(event) == ("2024-10-31", "day", "reporting_clause")

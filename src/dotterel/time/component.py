@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dotterel.nlp import extensions  # noqa: F401  (registers the Doc attributes)
+from dotterel.records import Event
 from dotterel.time.dateline import Dateline, parse_dateline
 from dotterel.time.resolve import ResolvedTime, parse_published, resolve_timex
 
@@ -196,11 +197,30 @@ def time_component(doc: Doc) -> Doc:
     published = _published(doc)
     timexes = resolve_doc_timexes(doc, published)
     doc._.timexes = timexes
+    anchor = _anchor_date(doc._.dateline, published)
     for event in doc._.events or []:
+        usable = timexes
+        if anchor is not None and _announced(event):
+            # A promise or plan is coded when it is made (PLOVER codes the intention):
+            # "will visit next month" is dated by its announcement, not by the visit.
+            usable = [t for t in timexes if (t.resolved.event_date() or (anchor,))[0] <= anchor]
         dated = date_event(
-            doc, event.trigger.start, event.trigger.end, timexes, doc._.dateline, published
+            doc, event.trigger.start, event.trigger.end, usable, doc._.dateline, published
         )
         if dated is None:
             continue
         event.event_date, event.date_precision, event.date_source = dated
     return doc
+
+
+def _anchor_date(dateline: Dateline | None, published: str | None) -> str | None:
+    if dateline is not None and dateline.date:
+        return str(dateline.date)
+    day = parse_published(published)
+    return day.isoformat() if day is not None else None
+
+
+def _announced(event: Event) -> bool:
+    return event.factuality == "future" or any(
+        cue.startswith("plover:future-") for cue in event.cues
+    )
