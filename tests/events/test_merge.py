@@ -77,3 +77,11 @@ def test_agreement_with_nobody_is_not_kept(coder: Coder) -> None:
     assert coder("Ecuador vowed on Monday to press ahead with its plans.") == []
     events = coder("The Ecuadorean interior minister resigned on Monday.")
     assert [e.event_type for e in events] == ["RETREAT"]
+
+
+def test_statement_by_a_foreign_state_is_located_with_the_speaker(coder: Coder) -> None:
+    events = coder(
+        "NAIROBI, May 4 (AFP) - Ethiopia accused Eritrea on Monday of backing Somali rebels."
+    )
+    accuse = next(e for e in events if e.event_type == "ACCUSE")
+    assert accuse.location is not None and accuse.location.country == "ETH"

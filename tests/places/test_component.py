@@ -127,3 +127,10 @@ def test_seed_treaty_is_located_in_minsk_or_kazan(run: Run) -> None:
     assert got[0] == ("Minsk", "BLR", "reporting_clause")
     assert got[1] == ("Kazan", "RUS", "reporting_clause")
     assert all(loc is not None and loc[1] in allowed for loc in got)
+
+
+def test_a_place_named_as_written_beats_an_alternate_spelling() -> None:
+    from dotterel.places.gazetteer import resolve
+
+    found = resolve("Dili")
+    assert found is not None and found.country == "TLS"

@@ -125,6 +125,11 @@ def _canonical_country(lex: Lexicon, iso: str) -> str | None:
     return lex.country_names.get(iso)
 
 
+def country_name(iso: str) -> str | None:
+    """The usual English name of the state with ISO alpha-3 code ``iso``."""
+    return _canonical_country(default_lexicon(), iso)
+
+
 def compose(
     lex: Lexicon,
     tokens: Sequence[Token],

@@ -18,7 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dotterel.actors.resolve import NON_STATE, story_country
+from dotterel.actors.resolve import NON_STATE, country_name, story_country
 from dotterel.places.gazetteer import resolve as resolve_place
 from dotterel.records import Entity, Event, Location
 
@@ -108,6 +108,29 @@ def place_unplaced_agents(
                 entity.country = where
                 entity.code = where
                 entity.why = "name:placed-by-context"
+
+
+# Acts done by saying something: without a place in the text they happen where the
+# speaking side is, not where the reporter filed from.
+VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
+
+
+def locate_statements(events: list[Event]) -> None:
+    """ "ISLAMABAD (AFP) - Afghan President Karzai accused Pakistan ...": a statement by
+    one state, placed only by another state's dateline, is located in the speaker's
+    state."""
+    for event in events:
+        place = event.location
+        if place is None or place.source != "dateline" or event.event_type not in VERBAL_TYPES:
+            continue
+        speakers = {e.country_code for e in event.actor} - {None}
+        if len(speakers) != 1 or speakers & NON_STATE or place.country in speakers:
+            continue
+        (speaker,) = speakers
+        assert speaker is not None
+        event.location = Location(
+            name=country_name(speaker) or speaker, country=speaker, source="actor"
+        )
 
 
 def place_ethnic_groups(events: list[Event], text: str) -> None:
@@ -242,6 +265,7 @@ def make_merger(nlp: Language, name: str) -> object:
             dateline_country = found.country if found is not None else None
         place_unplaced_agents(events, dateline_country, story_country(doc._.actors or []))
         place_ethnic_groups(events, doc.text)
+        locate_statements(events)
         attribute_unnamed_attackers(events, doc._.places)
         events = target_by_place(events)
         # Violence by nobody in particular that did not even happen ("if it is

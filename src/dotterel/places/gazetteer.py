@@ -230,7 +230,10 @@ class Gazetteer:
                     return states[0]
                 return country
             if local:
-                return self._pick(local, context)
+                # A place whose own name is the one written beats places that merely list
+                # it among alternate spellings ("Dili" is Dili, not Delhi).
+                own = [p for p in local if key in _variants(normalize(p.name))]
+                return self._pick(own or local, context)
         return None
 
     @staticmethod
