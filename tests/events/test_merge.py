@@ -85,3 +85,10 @@ def test_statement_by_a_foreign_state_is_located_with_the_speaker(coder: Coder) 
     )
     accuse = next(e for e in events if e.event_type == "ACCUSE")
     assert accuse.location is not None and accuse.location.country == "ETH"
+
+
+def test_plotted_attack_gets_no_attacker_from_its_place(coder: Coder) -> None:
+    events = coder("Police in Harare said the men had plotted to overthrow the government of Chad.")
+    assert all(
+        a.why != "location-of-attack" for e in events if e.event_type == "ASSAULT" for a in e.actor
+    )

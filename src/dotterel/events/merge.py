@@ -53,6 +53,9 @@ def attribute_unnamed_attackers(events: list[Event], places: list[Any] | None = 
     for event in events:
         if any(a.code for a in event.actor) or "arg:no-agent" not in event.rules:
             continue
+        if event.factuality != "actual":
+            # A plot or a feared attack has no perpetrator to place.
+            continue
         location = event.location or _first_place_in(event, places or [])
         if location is None:
             continue
