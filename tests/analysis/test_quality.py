@@ -2,7 +2,7 @@
 
 The seed article is held to the bar of the event-coding issue; the PLOVER gold standard
 sentences to a floor just under the figure measured when this test was last raised, so
-that a rule change that loses quality fails here. ``data/wire_stories.jsonl`` holds 58
+that a rule change that loses quality fails here. ``data/wire_stories.jsonl`` holds 68
 AFP/Xinhua-style stories written for the project by reviewers who coded them before
 seeing the coder's output (the unseen wire articles the project is judged on are coded
 the same way); it guards against rules tuned to the single-sentence gold standard.
