@@ -45,6 +45,7 @@ class ClaimLinker:
 
     def __init__(self, cues: Cues) -> None:
         self.cues = cues
+        self.reporters = cues.reporting_verbs | cues.charging_verbs
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[Event] = doc._.events or []
@@ -152,9 +153,7 @@ class ClaimLinker:
                 speakers = self._speakers(verb, actors)
                 if speakers:
                     return [("reporting", speakers)]
-        trailing = trailing_reporter(
-            token.sent, self.cues.reporting_verbs | self.cues.charging_verbs
-        )
+        trailing = trailing_reporter(token.sent, self.reporters)
         if trailing is not None and trailing[0].i != token.i:
             speakers = [e for s in trailing[1] for e in actors.phrase_entities(s)]
             if speakers:

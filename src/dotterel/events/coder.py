@@ -115,6 +115,8 @@ class EventCoder:
     def __init__(self, lexicon: Lexicon, cues: Cues) -> None:
         self.lexicon = lexicon
         self.cues = cues
+        # Verbs that can close a sentence as its source ("..., the army said").
+        self.reporters = cues.reporting_verbs | cues.charging_verbs
 
     def __call__(self, doc: Doc) -> Doc:
         document = doc._.document
@@ -122,7 +124,8 @@ class EventCoder:
         actors = ActorIndex(doc)
         events: list[Event] = []
         consumed: set[int] = set()
-        for sent_index, sent in enumerate(content_sentences(doc)):
+        sentences = content_sentences(doc)
+        for sent_index, sent in enumerate(sentences):
             for token in sent:
                 if token.i in consumed:
                     continue
@@ -133,8 +136,11 @@ class EventCoder:
                 event = self._make_event(doc_id, sent_index, sent, token, entry, participants)
                 event.rules = rules + participants.rules
                 events.append(event)
-            self._drop_reporter_participants(sent, events)
-            charge = self._trailing_charge(sent, actors, events)
+            reporter = trailing_reporter(sent, self.reporters)
+            if reporter is None:
+                continue
+            self._drop_reporter_participants(sent, reporter, events)
+            charge = self._trailing_charge(sent, reporter, actors, events)
             if charge is not None:
                 entry, verb, participants = charge
                 event = self._make_event(doc_id, sent_index, sent, verb, entry, participants)
@@ -142,21 +148,22 @@ class EventCoder:
                 events.append(event)
         self._accused_from_content(doc, events)
         self._resolve_event_anaphors(events)
-        self._responsible_parties(doc, actors, events)
+        self._responsible_parties(sentences, actors, events)
         events[:] = [
             e for e in events if UNPLACED_VICTIMS not in e.rules or any(a.code for a in e.actor)
         ]
         doc._.events = self._carry_over(doc, events)
         return doc
 
-    def _drop_reporter_participants(self, sent: SpacySpan, events: list[Event]) -> None:
+    @staticmethod
+    def _drop_reporter_participants(
+        sent: SpacySpan, reporter: tuple[Token, list[Token]], events: list[Event]
+    ) -> None:
         """The source closing a sentence ("..., a rights group charged") is not a
         party to the acts it reports, even where the parser attaches it to them."""
-        found = trailing_reporter(sent, self.cues.reporting_verbs | self.cues.charging_verbs)
-        if found is None:
-            return
-        start = min(s.left_edge.idx for s in found[1])
-        end = found[0].idx
+        verb, subjects = reporter
+        start = min(s.left_edge.idx for s in subjects)
+        end = verb.idx
         for event in events:
             if not sent.start_char <= event.trigger.start < start:
                 continue
@@ -164,15 +171,18 @@ class EventCoder:
             event.actor = [e for e in event.actor if not start <= e.start < end]
 
     def _trailing_charge(
-        self, sent: SpacySpan, actors: ActorIndex, events: list[Event]
+        self,
+        sent: SpacySpan,
+        reporter: tuple[Token, list[Token]],
+        actors: ActorIndex,
+        events: list[Event],
     ) -> tuple[TriggerEntry, Token, Participants] | None:
         """ "Police tortured detainees, a rights group charged": the one who charges
         accuses the subject of what it reports (PLOVER ACCUSE), besides claiming it."""
-        found = trailing_reporter(sent, self.cues.charging_verbs)
+        verb, subjects = reporter
         entry = self.lexicon.match_verb("accuse")
-        if found is None or entry is None:
+        if verb.lemma_.lower() not in self.cues.charging_verbs or entry is None:
             return None
-        verb, subjects = found
         coded = [e for e in events if e.trigger.start == verb.idx]
         if any(e.recipient for e in coded):
             return None
@@ -197,12 +207,13 @@ class EventCoder:
             Participants(accusers, accused, ["arg:reporter", "arg:reported-subject"]),
         )
 
-    def _responsible_parties(self, doc: Doc, actors: ActorIndex, events: list[Event]) -> None:
+    def _responsible_parties(
+        self, sentences: list[SpacySpan], actors: ActorIndex, events: list[Event]
+    ) -> None:
         """ "A car bomb killed two soldiers ... Al-Qaeda in Iraq claimed responsibility for
         the attack": an attack with no named perpetrator is coded to whoever claims it;
         "Saudi Arabia blamed al-Qaeda for the bombing": to whoever is blamed for it, as
         that accuser's claim."""
-        sentences = content_sentences(doc)
         for index, sent in enumerate(sentences):
             for token in sent:
                 found = self._responsibility(token, actors, events)
@@ -388,7 +399,7 @@ class EventCoder:
         if host is not None and self._embedded_in_trigger(host):
             # "agreed to hold joint exercises": the exercises are what was agreed.
             return None
-        participants = self._noun_participants(noun, actors, entry)
+        participants = self._noun_participants(noun, actors, entry, host)
         if not participants.actor:
             return None
         rules = [f"noun:{noun.lemma_.lower()}"]
@@ -539,8 +550,7 @@ class EventCoder:
             )
         if head.pos_ != "VERB":
             return False
-        particles = [c.lower_ for c in head.children if c.dep_ in ("prt", "prep")]
-        entry = self.lexicon.match_verb(head.lemma_.lower(), particles, self._object_lemmas(head))
+        entry = self._verb_entry(head)
         if entry is None:
             # "willing to send material to help defend X": through a helper verb the
             # clause is still the content of the trigger above it.
@@ -892,8 +902,9 @@ class EventCoder:
         return members
 
     def _noun_participants(
-        self, noun: Token, actors: ActorIndex, entry: TriggerEntry
+        self, noun: Token, actors: ActorIndex, entry: TriggerEntry, host: Token | None
     ) -> Participants:
+        """Source and recipient of a noun trigger; ``host`` is the verb carrying it."""
         result = Participants()
         for child in noun.lefts:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -913,7 +924,6 @@ class EventCoder:
             if result.actor:
                 result.rules.append("arg:agent")
         group = self._group_members(noun, actors)
-        host = self._host_verb(noun)
         if group and not result.actor:
             result.actor = group
             result.rules.append("arg:between")

@@ -126,11 +126,10 @@ def locate_statements(events: list[Event]) -> None:
         place = event.location
         if place is None or place.source != "dateline" or event.event_type not in VERBAL_TYPES:
             continue
-        speakers = {e.country_code for e in event.actor} - {None}
+        speakers = {e.country_code for e in event.actor if e.country_code}
         if len(speakers) != 1 or speakers & NON_STATE or place.country in speakers:
             continue
-        (speaker,) = speakers
-        assert speaker is not None
+        speaker = speakers.pop()
         event.location = Location(
             name=country_name(speaker) or speaker, country=speaker, source="actor"
         )
