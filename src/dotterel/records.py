@@ -293,3 +293,154 @@ class Failure:
     def describe(self) -> str:
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
         return f"{where}: [{self.code}] {self.reason}"
+
+
+@dataclass(slots=True)
+class FusedMember:
+    """One report of a fused event: the document event it came from, and who reported it.
+
+    ``source_family`` is the key of the independent source the report counts for: an
+    outlet family, or the near-duplicate group of a republished wire copy, so that ten
+    outlets running one wire story count as one independent source.
+    """
+
+    event_id: str
+    doc_id: str
+    outlet: str | None = None
+    source_family: str | None = None
+    story_id: str | None = None
+    published: str | None = None
+    sentence_index: int | None = None
+    evidence: Span | None = None
+    trigger: Span | None = None
+    factuality: str = "actual"
+    claimed_by: list[Entity] = field(default_factory=list)
+    denied_by: list[Entity] = field(default_factory=list)
+    event_date: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "doc_id": self.doc_id,
+            "outlet": self.outlet,
+            "source_family": self.source_family,
+            "story_id": self.story_id,
+            "published": self.published,
+            "sentence_index": self.sentence_index,
+            "evidence": self.evidence.to_dict() if self.evidence else None,
+            "trigger": self.trigger.to_dict() if self.trigger else None,
+            "factuality": self.factuality,
+            "claimed_by": [e.to_dict() for e in self.claimed_by],
+            "denied_by": [e.to_dict() for e in self.denied_by],
+            "event_date": self.event_date,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FusedMember:
+        evidence, trigger = data.get("evidence"), data.get("trigger")
+        index = data.get("sentence_index")
+        return cls(
+            event_id=data["event_id"],
+            doc_id=data["doc_id"],
+            outlet=data.get("outlet"),
+            source_family=data.get("source_family"),
+            story_id=data.get("story_id"),
+            published=data.get("published"),
+            sentence_index=int(index) if index is not None else None,
+            evidence=Span.from_dict(evidence) if evidence else None,
+            trigger=Span.from_dict(trigger) if trigger else None,
+            factuality=data.get("factuality") or "actual",
+            claimed_by=_entities(data.get("claimed_by")),
+            denied_by=_entities(data.get("denied_by")),
+            event_date=data.get("event_date"),
+        )
+
+
+@dataclass(slots=True)
+class FusedEvent:
+    """One act reported by one or more documents: the cross-article unit of the network.
+
+    ``fused_id`` never changes once given, however many reports join later. Factuality,
+    claimants and deniers are the union over the members (each member keeps its own);
+    ``factuality`` is the fused status as :mod:`dotterel.analysis.fusion` defines it.
+    """
+
+    fused_id: str
+    event_type: str
+    actor: list[Entity] = field(default_factory=list)
+    recipient: list[Entity] = field(default_factory=list)
+    factuality: str = "actual"
+    claimed_by: list[Entity] = field(default_factory=list)
+    denied_by: list[Entity] = field(default_factory=list)
+    event_date: str | None = None
+    date_precision: str | None = None
+    location: Location | None = None
+    mode: str | None = None
+    contexts: list[str] = field(default_factory=list)
+    cameo: str | None = None
+    goldstein: float | None = None
+    plover_score: float | None = None
+    quad_class: int | None = None
+    first_reported: str | None = None
+    last_reported: str | None = None
+    n_mentions: int = 0
+    n_documents: int = 0
+    n_independent_sources: int = 0
+    lifecycle_id: str | None = None
+    members: list[FusedMember] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "fused_id": self.fused_id,
+            "event_type": self.event_type,
+            "actor": [e.to_dict() for e in self.actor],
+            "recipient": [e.to_dict() for e in self.recipient],
+            "factuality": self.factuality,
+            "claimed_by": [e.to_dict() for e in self.claimed_by],
+            "denied_by": [e.to_dict() for e in self.denied_by],
+            "event_date": self.event_date,
+            "date_precision": self.date_precision,
+            "location": self.location.to_dict() if self.location else None,
+            "mode": self.mode,
+            "contexts": list(self.contexts),
+            "cameo": self.cameo,
+            "goldstein": self.goldstein,
+            "plover_score": self.plover_score,
+            "quad_class": self.quad_class,
+            "first_reported": self.first_reported,
+            "last_reported": self.last_reported,
+            "n_mentions": self.n_mentions,
+            "n_documents": self.n_documents,
+            "n_independent_sources": self.n_independent_sources,
+            "lifecycle_id": self.lifecycle_id,
+            "members": [m.to_dict() for m in self.members],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FusedEvent:
+        location = data.get("location")
+        return cls(
+            fused_id=data["fused_id"],
+            event_type=data["event_type"],
+            actor=_entities(data.get("actor")),
+            recipient=_entities(data.get("recipient")),
+            factuality=data.get("factuality") or "actual",
+            claimed_by=_entities(data.get("claimed_by")),
+            denied_by=_entities(data.get("denied_by")),
+            event_date=data.get("event_date"),
+            date_precision=data.get("date_precision"),
+            location=Location.from_dict(location) if location else None,
+            mode=data.get("mode"),
+            contexts=list(data.get("contexts") or []),
+            cameo=data.get("cameo"),
+            goldstein=data.get("goldstein"),
+            plover_score=data.get("plover_score"),
+            quad_class=data.get("quad_class"),
+            first_reported=data.get("first_reported"),
+            last_reported=data.get("last_reported"),
+            n_mentions=int(data.get("n_mentions") or 0),
+            n_documents=int(data.get("n_documents") or 0),
+            n_independent_sources=int(data.get("n_independent_sources") or 0),
+            lifecycle_id=data.get("lifecycle_id"),
+            members=[FusedMember.from_dict(m) for m in data.get("members") or []],
+        )
