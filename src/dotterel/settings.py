@@ -39,18 +39,21 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("min_confidence", 0.0, float, "Drop events whose confidence is below this."),
     # -- cross-article fusion (docs/fusion.md) --
-    Setting("fusion_shingle_words", 4, int, "Words per shingle of the MinHash text signature."),
+    Setting(
+        "fusion_batch_size", 256, int, "Documents fused per store transaction (dotterel fuse)."
+    ),
+    Setting("fusion_shingle_words", 3, int, "Words per shingle of the MinHash text signature."),
     Setting("fusion_num_perm", 128, int, "MinHash permutations per document signature."),
     Setting(
         "fusion_story_similarity",
-        0.5,
+        0.3,
         float,
         "Estimated Jaccard similarity of texts from which a document joins an earlier "
         "one's story (also the LSH candidate threshold).",
     ),
     Setting(
         "fusion_family_similarity",
-        0.7,
+        0.3,
         float,
         "Estimated Jaccard similarity from which two texts are copies of one source "
         "(a wire story and its republications count as one independent source).",

@@ -62,10 +62,10 @@ UNDATED = "undated"
 class FusionSettings:
     """The fusion settings (``settings.py``), resolved once per run."""
 
-    shingle_words: int = 4
+    shingle_words: int = 3
     num_perm: int = 128
-    story_similarity: float = 0.5
-    family_similarity: float = 0.7
+    story_similarity: float = 0.3
+    family_similarity: float = 0.3
     story_shared_events: int = 2
     day_slack: int = 1
     published_slack: int = 5

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dotterel.analysis.fusion import countries, parse_day, sides, source_groups
@@ -48,9 +49,10 @@ class StageRule:
     start: bool
 
 
-def treaty_rules() -> list[StageRule]:
+@lru_cache(maxsize=1)
+def treaty_rules() -> tuple[StageRule, ...]:
     """The treaty stage rules, in the order they are tried."""
-    return [
+    return tuple(
         StageRule(
             stage=entry["stage"],
             types=frozenset(entry["types"]),
@@ -59,7 +61,7 @@ def treaty_rules() -> list[StageRule]:
             start=bool(entry.get("start")),
         )
         for entry in fusion_words()["treaty_stages"]
-    ]
+    )
 
 
 def treaty_stage(event_type: str, factuality: str, trigger: str) -> StageRule | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from functools import lru_cache
 from typing import Any
 
@@ -32,6 +33,7 @@ def fusion_words() -> dict[str, Any]:
     return read_yaml_mapping("dotterel.analysis", "data/fusion.yaml", "the fusion word lists")
 
 
+@lru_cache(maxsize=4096)
 def outlet_family(outlet: str | None) -> str | None:
     """The family key of an outlet: its owner or wire if listed, else its normalised name."""
     if not outlet or not outlet.strip():
@@ -63,13 +65,16 @@ class Fingerprinter:
         # where a pair becomes a candidate; the bands are stored in the event store.
         lsh = MinHashLSH(threshold=story_similarity, num_perm=num_perm)
         self.bands, self.rows = lsh.b, lsh.r
-        self._prototype = MinHash(num_perm=num_perm)
+        # CRC-32 spreads shingles evenly enough for MinHash and, being C, is ten times
+        # faster than the default SHA-1 per shingle.
+        self._prototype = MinHash(num_perm=num_perm, hashfunc=zlib.crc32)
 
     def signature(self, text: str) -> list[int]:
         sketch = MinHash(
             num_perm=self.num_perm,
             permutations=self._prototype.permutations,
             scheme=self._prototype.scheme,
+            hashfunc=zlib.crc32,
         )
         sketch.update_batch(sorted(shingles(text, self.shingle_words)))
         return [int(v) for v in sketch.hashvalues]
@@ -87,14 +92,9 @@ class Fingerprinter:
         """Estimated Jaccard similarity of two signatures (``MinHash.jaccard``)."""
         if len(a) != len(b) or not a:
             return 0.0
-        return float(self._sketch(a).jaccard(self._sketch(b)))
-
-    def _sketch(self, signature: list[int]) -> MinHash:
-        return MinHash(
-            num_perm=self.num_perm,
-            hashvalues=np.asarray(signature, dtype=np.uint64),
-            scheme=self._prototype.scheme,
-        )
+        # MinHash.jaccard's estimator (the share of equal hash values), without building
+        # two MinHash objects per comparison.
+        return float(np.count_nonzero(np.asarray(a) == np.asarray(b))) / len(a)
 
 
 def document_text(document: Document) -> str:

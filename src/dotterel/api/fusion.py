@@ -28,7 +28,7 @@ def fuse_store(store: EventStore, *, rebuild: bool = False, **overrides: Any) ->
         store.clear_fusion()
     settings = load_settings(**overrides)
     fuser = Fuser(store, FusionSettings.load(**overrides))
-    return fuser.run(batch_size=max(settings["batch_size"], 1))
+    return fuser.run(batch_size=max(settings["fusion_batch_size"], 1))
 
 
 def fuse(db: str | None = None, *, rebuild: bool = False, **overrides: Any) -> FusionSummary:

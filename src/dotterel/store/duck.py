@@ -24,7 +24,6 @@ from dotterel.store.base import (
     EventStore,
     FusionBatch,
     FusionUpdate,
-    build_stories,
     event_participants,
     group_unresolved,
     lifecycle_touches,
@@ -463,13 +462,6 @@ class DuckDBStore(EventStore):
     def fused_id_of(self, event_id: str) -> str | None:
         return self._one("SELECT fused_id FROM fused_members WHERE event_id = ?", [event_id])
 
-    def _fingerprints(self, where: str = "", params: Sequence[Any] = ()) -> list[Any]:
-        return self.con.execute(
-            "SELECT doc_id, content_hash, story_id, source_family, outlet, outlet_family, "
-            f"published, title, signature FROM fusion_documents {where} ORDER BY seq",
-            list(params),
-        ).fetchall()
-
     @staticmethod
     def _fingerprint(row: Sequence[Any]) -> DocumentFingerprint:
         keys = (
@@ -486,7 +478,31 @@ class DuckDBStore(EventStore):
         return DocumentFingerprint.from_dict(dict(zip(keys, row, strict=True)))
 
     def stories(self, limit: int | None = None) -> list[Story]:
-        return build_stories((self._fingerprint(row) for row in self._fingerprints()), limit)
+        sql = (
+            "SELECT story_id, list(doc_id ORDER BY seq), list(outlet ORDER BY seq), "
+            "min(published), max(published), list(title ORDER BY seq), count(*), "
+            "count(DISTINCT source_family) FROM fusion_documents GROUP BY story_id "
+            "ORDER BY min(seq)"
+        )
+        params: list[Any] = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(limit, 0))
+        return [
+            Story(
+                story_id=story_id,
+                doc_ids=list(doc_ids),
+                outlets=list(dict.fromkeys(o for o in outlets if o)),
+                first_published=first,
+                last_published=last,
+                title=next((t for t in titles if t), None),
+                n_documents=int(n),
+                n_source_families=int(families),
+            )
+            for story_id, doc_ids, outlets, first, last, titles, n, families in self.con.execute(
+                sql, params
+            ).fetchall()
+        ]
 
     def story_of(self, doc_id: str) -> str | None:
         return self._one(
