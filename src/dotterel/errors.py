@@ -69,3 +69,17 @@ class GoldFormatError(DotterelError):
     """A gold file for ``dotterel evaluate`` does not follow the gold format."""
 
     code = "DOT400"
+
+
+class FusionError(DotterelError):
+    """Cross-article fusion cannot run or a fused record is unknown."""
+
+    code = "DOT700"
+
+
+class UnknownFusedEventError(FusionError):
+    code = "DOT701"
+
+
+class UnknownLifecycleError(FusionError):
+    code = "DOT702"

@@ -396,6 +396,7 @@ class FusedEvent:
     n_independent_sources: int = 0
     lifecycle_id: str | None = None
     members: list[FusedMember] = field(default_factory=list)
+    date_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -422,6 +423,7 @@ class FusedEvent:
             "n_independent_sources": self.n_independent_sources,
             "lifecycle_id": self.lifecycle_id,
             "members": [m.to_dict() for m in self.members],
+            "date_source": self.date_source,
         }
 
     @classmethod
@@ -451,4 +453,145 @@ class FusedEvent:
             n_independent_sources=int(data.get("n_independent_sources") or 0),
             lifecycle_id=data.get("lifecycle_id"),
             members=[FusedMember.from_dict(m) for m in data.get("members") or []],
+            date_source=data.get("date_source"),
+        )
+
+
+# -- cross-article records: stories and lifecycles (see docs/fusion.md) -----------------
+
+
+@dataclass(slots=True)
+class DocumentFingerprint:
+    """What fusion keeps of a document: its story, source family and MinHash signature.
+
+    ``source_family`` groups near-identical texts (a wire copy and its republications);
+    ``outlet_family`` groups outlets of one owner or wire (``Reuters UK`` and ``Reuters``).
+    """
+
+    doc_id: str
+    content_hash: str
+    story_id: str
+    source_family: str
+    outlet: str | None = None
+    outlet_family: str | None = None
+    published: str | None = None
+    title: str | None = None
+    signature: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**flat_dict(self), "signature": list(self.signature)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocumentFingerprint:
+        record = from_flat_dict(cls, data)
+        record.signature = [int(value) for value in data.get("signature") or []]
+        return record
+
+
+@dataclass(slots=True)
+class Story:
+    """Articles that report the same news: near-duplicates and reports sharing events."""
+
+    story_id: str
+    doc_ids: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    first_published: str | None = None
+    last_published: str | None = None
+    title: str | None = None
+    n_documents: int = 0
+    n_source_families: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**flat_dict(self), "doc_ids": list(self.doc_ids), "outlets": list(self.outlets)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Story:
+        record = from_flat_dict(cls, data, integers=("n_documents", "n_source_families"))
+        record.doc_ids = list(data.get("doc_ids") or [])
+        record.outlets = list(data.get("outlets") or [])
+        return record
+
+
+LIFECYCLE_KINDS: tuple[str, ...] = ("treaty", "claim")
+TREATY_STAGES: tuple[str, ...] = (
+    "announced",
+    "signed",
+    "ratified",
+    "in_force",
+    "breached",
+    "withdrawn",
+)
+CLAIM_STAGES: tuple[str, ...] = ("alleged", "denied", "confirmed", "retracted")
+
+
+@dataclass(slots=True)
+class LifecycleStep:
+    """One stage of a lifecycle, with the report that shows it.
+
+    ``by`` lists the codes of who said it (claimants or deniers); empty when the outlet
+    says it in its own voice.
+    """
+
+    stage: str
+    date: str | None
+    fused_id: str
+    event_id: str | None = None
+    doc_id: str | None = None
+    outlet: str | None = None
+    evidence: str | None = None
+    by: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**flat_dict(self), "by": list(self.by)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LifecycleStep:
+        record = from_flat_dict(cls, data)
+        record.by = list(data.get("by") or [])
+        return record
+
+
+@dataclass(slots=True)
+class Lifecycle:
+    """Related fused events of one dyad: a treaty's stages or a claim's fate.
+
+    ``dyad`` is the sorted country set of a treaty, or ``[actors..., ">", recipients...]``
+    for a claim about ``event_type``; ``status`` is the stage of the latest step.
+    """
+
+    lifecycle_id: str
+    kind: str
+    dyad: list[str] = field(default_factory=list)
+    event_type: str | None = None
+    status: str | None = None
+    first_date: str | None = None
+    last_date: str | None = None
+    fused_ids: list[str] = field(default_factory=list)
+    steps: list[LifecycleStep] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "lifecycle_id": self.lifecycle_id,
+            "kind": self.kind,
+            "dyad": list(self.dyad),
+            "event_type": self.event_type,
+            "status": self.status,
+            "first_date": self.first_date,
+            "last_date": self.last_date,
+            "fused_ids": list(self.fused_ids),
+            "steps": [step.to_dict() for step in self.steps],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Lifecycle:
+        return cls(
+            lifecycle_id=data["lifecycle_id"],
+            kind=data["kind"],
+            dyad=list(data.get("dyad") or []),
+            event_type=data.get("event_type"),
+            status=data.get("status"),
+            first_date=data.get("first_date"),
+            last_date=data.get("last_date"),
+            fused_ids=list(data.get("fused_ids") or []),
+            steps=[LifecycleStep.from_dict(step) for step in data.get("steps") or []],
         )

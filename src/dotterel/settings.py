@@ -38,6 +38,57 @@ SETTINGS: tuple[Setting, ...] = (
         "their entries override the built-in ones.",
     ),
     Setting("min_confidence", 0.0, float, "Drop events whose confidence is below this."),
+    # -- cross-article fusion (docs/fusion.md) --
+    Setting(
+        "fusion_batch_size", 256, int, "Documents fused per store transaction (dotterel fuse)."
+    ),
+    Setting("fusion_shingle_words", 3, int, "Words per shingle of the MinHash text signature."),
+    Setting("fusion_num_perm", 128, int, "MinHash permutations per document signature."),
+    Setting(
+        "fusion_story_similarity",
+        0.3,
+        float,
+        "Estimated Jaccard similarity of texts from which a document joins an earlier "
+        "one's story (also the LSH candidate threshold).",
+    ),
+    Setting(
+        "fusion_family_similarity",
+        0.3,
+        float,
+        "Estimated Jaccard similarity from which two texts are copies of one source "
+        "(a wire story and its republications count as one independent source).",
+    ),
+    Setting(
+        "fusion_story_shared_events",
+        2,
+        int,
+        "Fused events a document must share with a story to join it without shared text.",
+    ),
+    Setting(
+        "fusion_day_slack",
+        1,
+        int,
+        "Days either side of a day-precise date (and around a week, month or year) within "
+        "which two reports may be one act.",
+    ),
+    Setting(
+        "fusion_published_slack",
+        5,
+        int,
+        "Days before publication an act dated only by its article's publication may have happened.",
+    ),
+    Setting(
+        "lifecycle_treaty_days",
+        730,
+        int,
+        "Days after a treaty's latest step within which a new step continues its lifecycle.",
+    ),
+    Setting(
+        "lifecycle_claim_days",
+        180,
+        int,
+        "Days after a claim's latest step within which a new report continues its lifecycle.",
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

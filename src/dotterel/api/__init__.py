@@ -23,3 +23,27 @@ __all__ = [
     "ingest",
     "query_events",
 ]
+
+from dotterel.api.fusion import (  # noqa: E402
+    claims,
+    explain_fused,
+    fuse,
+    fuse_store,
+    fused_event,
+    fused_events,
+    lifecycle,
+    lifecycles,
+    stories,
+)
+
+__all__ += [
+    "claims",
+    "explain_fused",
+    "fuse",
+    "fuse_store",
+    "fused_event",
+    "fused_events",
+    "lifecycle",
+    "lifecycles",
+    "stories",
+]

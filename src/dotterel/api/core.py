@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from dotterel.api.fusion import fuse_store
 from dotterel.ingest import read_inputs
 from dotterel.nlp.pipeline import Extraction, Extractor, shared_nlp
 from dotterel.records import Document, Entity, Event, Failure
@@ -139,6 +140,7 @@ def ingest(
             failures=len(summary.failures),
             skipped=summary.skipped,
         )
+        fuse_store(store)
     return summary
 
 

@@ -12,11 +12,21 @@ import uuid
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
 
-from dotterel.records import Document, Entity, Event, Failure
+from dotterel.records import (
+    Document,
+    DocumentFingerprint,
+    Entity,
+    Event,
+    Failure,
+    FusedEvent,
+    Lifecycle,
+    Story,
+)
 
 #: Roles of rows in the ``entities`` table: event participants and plain mentions.
 EVENT_ROLES: tuple[str, ...] = ("actor", "recipient", "claimed_by", "denied_by")
@@ -118,6 +128,82 @@ class EventStore(ABC):
     def close(self) -> None:
         """Release the store (idempotent)."""
 
+    # -- cross-article fusion (docs/fusion.md) ---------------------------------------------
+
+    @abstractmethod
+    def fused_events(
+        self,
+        *,
+        actor: str | None = None,
+        recipient: str | None = None,
+        event_type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        factuality: str | None = None,
+        limit: int | None = None,
+    ) -> list[FusedEvent]:
+        """Fused events ordered by ``event_date`` (undated last), then ``fused_id``.
+
+        Filters as in :meth:`query_events`: ``actor``/``recipient`` prefixes match any
+        participant of the fused event, ``since``/``until`` bound its ``event_date``.
+        """
+
+    @abstractmethod
+    def fused_event(self, fused_id: str) -> FusedEvent | None:
+        """The fused event ``fused_id``, or ``None``."""
+
+    @abstractmethod
+    def fused_id_of(self, event_id: str) -> str | None:
+        """The fused event a stored document event belongs to, or ``None`` if not fused."""
+
+    @abstractmethod
+    def stories(self, limit: int | None = None) -> list[Story]:
+        """Stories in the order of their first document."""
+
+    @abstractmethod
+    def story_of(self, doc_id: str) -> str | None:
+        """The story of document ``doc_id``, or ``None`` if it was not fused yet."""
+
+    @abstractmethod
+    def lifecycles(self, *, since: str | None = None, kind: str | None = None) -> list[Lifecycle]:
+        """Lifecycles in creation order; ``since`` keeps those with a step on or after it."""
+
+    @abstractmethod
+    def lifecycle(self, lifecycle_id: str) -> Lifecycle | None:
+        """The lifecycle ``lifecycle_id``, or ``None``."""
+
+    @abstractmethod
+    def pending_fusion(self, limit: int) -> FusionBatch:
+        """Up to ``limit`` stored documents not fused yet, oldest first, with their events."""
+
+    @abstractmethod
+    def similar_documents(self, bands: Sequence[str]) -> list[DocumentFingerprint]:
+        """Fused documents sharing at least one MinHash LSH band key (an indexed lookup)."""
+
+    @abstractmethod
+    def fusion_lookup(self, keys: Sequence[str]) -> list[tuple[str, str]]:
+        """``(key, fused_id)`` for every fused event indexed under one of ``keys``."""
+
+    @abstractmethod
+    def fused_events_by_id(self, fused_ids: Sequence[str]) -> list[FusedEvent]:
+        """The fused events with these ids (any order; unknown ids are left out)."""
+
+    @abstractmethod
+    def lifecycles_by_dyad(self, dyad_keys: Sequence[str]) -> list[tuple[str, Lifecycle]]:
+        """``(dyad_key, lifecycle)`` for the lifecycles under these dyad keys."""
+
+    @abstractmethod
+    def save_fusion(self, update: FusionUpdate) -> None:
+        """Write one fusion step atomically: all of it, or (raising StoreError) none."""
+
+    @abstractmethod
+    def clear_fusion(self) -> None:
+        """Forget all fusion results (documents and events stay), to rebuild them."""
+
+    @abstractmethod
+    def fusion_counts(self) -> dict[str, int]:
+        """Rows per fusion kind: fused_documents, fused_events, members, stories, lifecycles."""
+
     def __enter__(self) -> Self:
         return self
 
@@ -192,3 +278,65 @@ def new_documents(items: Sequence[BatchItem], known: set[str]) -> list[BatchItem
             seen.add(digest)
             fresh.append(item)
     return fresh
+
+
+@dataclass(slots=True)
+class FusionBatch:
+    """Documents waiting for fusion, with the store's position after them."""
+
+    items: list[tuple[Document, list[Event]]] = field(default_factory=list)
+    watermark: tuple[int, int] = (0, 0)
+
+
+@dataclass(slots=True)
+class FusionUpdate:
+    """What one fusion step writes: new fingerprints (with their LSH band keys), fused
+    events created or changed, new blocking keys, lifecycles created or changed, and the
+    position up to which documents are fused."""
+
+    documents: list[tuple[DocumentFingerprint, list[str]]] = field(default_factory=list)
+    fused: list[FusedEvent] = field(default_factory=list)
+    keys: list[tuple[str, str]] = field(default_factory=list)
+    lifecycles: list[tuple[str, Lifecycle]] = field(default_factory=list)
+    watermark: tuple[int, int] = (0, 0)
+
+
+def fused_participant_matches(fused: FusedEvent, role: str, prefix: str) -> bool:
+    """Whether a fused event's ``actor``/``recipient`` matches a filter prefix."""
+    return any(prefix_matches(prefix, e.code, e.country) for e in getattr(fused, role))
+
+
+def fused_sort_key(fused: FusedEvent) -> tuple[int, str, str]:
+    """Order of :meth:`EventStore.fused_events`: by date (undated last), then id."""
+    return (fused.event_date is None, fused.event_date or "", fused.fused_id)
+
+
+def build_stories(rows: Iterable[DocumentFingerprint], limit: int | None) -> list[Story]:
+    """Stories from fingerprints in insertion order (first document first)."""
+    grouped: dict[str, list[DocumentFingerprint]] = {}
+    for row in rows:
+        grouped.setdefault(row.story_id, []).append(row)
+    stories = []
+    for story_id, members in grouped.items():
+        dates = sorted(m.published for m in members if m.published)
+        outlets = list(dict.fromkeys(m.outlet for m in members if m.outlet))
+        stories.append(
+            Story(
+                story_id=story_id,
+                doc_ids=[m.doc_id for m in members],
+                outlets=outlets,
+                first_published=dates[0] if dates else None,
+                last_published=dates[-1] if dates else None,
+                title=next((m.title for m in members if m.title), None),
+                n_documents=len(members),
+                n_source_families=len({m.source_family for m in members}),
+            )
+        )
+    return stories if limit is None else stories[: max(limit, 0)]
+
+
+def lifecycle_touches(lifecycle: Lifecycle, since: str | None, kind: str | None) -> bool:
+    """Whether a lifecycle passes the ``since``/``kind`` filters of ``lifecycles``."""
+    if kind and lifecycle.kind != kind:
+        return False
+    return not since or any(step.date and step.date >= since for step in lifecycle.steps)

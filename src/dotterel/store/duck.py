@@ -9,13 +9,24 @@ from typing import Any
 import duckdb
 
 from dotterel.errors import StoreError
-from dotterel.records import Document, Event, Failure
+from dotterel.records import (
+    Document,
+    DocumentFingerprint,
+    Event,
+    Failure,
+    FusedEvent,
+    Lifecycle,
+    Story,
+)
 from dotterel.store.base import (
     MENTION_ROLE,
     BatchItem,
     EventStore,
+    FusionBatch,
+    FusionUpdate,
     event_participants,
     group_unresolved,
+    lifecycle_touches,
     new_documents,
     new_run_id,
     now,
@@ -390,3 +401,349 @@ class DuckDBStore(EventStore):
         if self._con is not None:
             self._con.close()
             self._con = None
+
+    # -- cross-article fusion ------------------------------------------------------------
+
+    def _in_list(self, sql: str, values: Sequence[str], extra: Sequence[Any] = ()) -> list[Any]:
+        # An IN list of parameters is answered from the ART index (a join on an unnested
+        # list is not): lookup cost stays flat as the store grows. Chunked to keep each
+        # statement small.
+        rows: list[Any] = []
+        unique = list(dict.fromkeys(values))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows += self.con.execute(sql.format(marks=marks), [*extra, *chunk]).fetchall()
+        return rows
+
+    def fused_events(
+        self,
+        *,
+        actor: str | None = None,
+        recipient: str | None = None,
+        event_type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        factuality: str | None = None,
+        limit: int | None = None,
+    ) -> list[FusedEvent]:
+        where: list[str] = []
+        params: list[Any] = []
+        for role, prefix in (("actor", actor), ("recipient", recipient)):
+            if prefix:
+                where.append(_FUSED_PARTICIPANT_MATCH)
+                params += [role, prefix.upper(), prefix.upper()]
+        if event_type:
+            where.append("f.event_type = ?")
+            params.append(event_type.upper())
+        if factuality:
+            where.append("f.factuality = ?")
+            params.append(factuality)
+        if since:
+            where.append("f.event_date >= ?")
+            params.append(since)
+        if until:
+            where.append("f.event_date <= ?")
+            params.append(until)
+        sql = "SELECT f.data FROM fused_events f"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY f.event_date NULLS LAST, f.fused_id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(limit, 0))
+        rows = self.con.execute(sql, params).fetchall()
+        return [FusedEvent.from_dict(json.loads(row[0])) for row in rows]
+
+    def fused_event(self, fused_id: str) -> FusedEvent | None:
+        found = self.fused_events_by_id([fused_id])
+        return found[0] if found else None
+
+    def fused_id_of(self, event_id: str) -> str | None:
+        return self._one("SELECT fused_id FROM fused_members WHERE event_id = ?", [event_id])
+
+    @staticmethod
+    def _fingerprint(row: Sequence[Any]) -> DocumentFingerprint:
+        keys = (
+            "doc_id",
+            "content_hash",
+            "story_id",
+            "source_family",
+            "outlet",
+            "outlet_family",
+            "published",
+            "title",
+            "signature",
+        )
+        return DocumentFingerprint.from_dict(dict(zip(keys, row, strict=True)))
+
+    def stories(self, limit: int | None = None) -> list[Story]:
+        sql = (
+            "SELECT story_id, list(doc_id ORDER BY seq), list(outlet ORDER BY seq), "
+            "min(published), max(published), list(title ORDER BY seq), count(*), "
+            "count(DISTINCT source_family) FROM fusion_documents GROUP BY story_id "
+            "ORDER BY min(seq)"
+        )
+        params: list[Any] = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(limit, 0))
+        return [
+            Story(
+                story_id=story_id,
+                doc_ids=list(doc_ids),
+                outlets=list(dict.fromkeys(o for o in outlets if o)),
+                first_published=first,
+                last_published=last,
+                title=next((t for t in titles if t), None),
+                n_documents=int(n),
+                n_source_families=int(families),
+            )
+            for story_id, doc_ids, outlets, first, last, titles, n, families in self.con.execute(
+                sql, params
+            ).fetchall()
+        ]
+
+    def story_of(self, doc_id: str) -> str | None:
+        return self._one(
+            "SELECT story_id FROM fusion_documents WHERE doc_id = ? ORDER BY seq LIMIT 1",
+            [doc_id],
+        )
+
+    def lifecycles(self, *, since: str | None = None, kind: str | None = None) -> list[Lifecycle]:
+        rows = self.con.execute("SELECT data FROM lifecycles ORDER BY seq").fetchall()
+        found = (Lifecycle.from_dict(json.loads(row[0])) for row in rows)
+        return [lc for lc in found if lifecycle_touches(lc, since, kind)]
+
+    def lifecycle(self, lifecycle_id: str) -> Lifecycle | None:
+        data = self._one("SELECT data FROM lifecycles WHERE lifecycle_id = ?", [lifecycle_id])
+        return Lifecycle.from_dict(json.loads(data)) if data else None
+
+    def _watermark(self) -> tuple[int, int]:
+        rows = dict(self.con.execute("SELECT key, value FROM fusion_state").fetchall())
+        return int(rows.get("documents_seq", 0)), int(rows.get("events_seq", 0))
+
+    def pending_fusion(self, limit: int) -> FusionBatch:
+        doc_mark, event_mark = self._watermark()
+        rows = self.con.execute(
+            "SELECT seq, doc_id, title, text, published, outlet, url, language, content_hash, "
+            "source FROM documents WHERE seq > ? ORDER BY seq LIMIT ?",
+            [doc_mark, max(limit, 0)],
+        ).fetchall()
+        if not rows:
+            return FusionBatch(watermark=(doc_mark, event_mark))
+        keys = ("doc_id", "title", "text", "published", "outlet", "url", "language")
+        documents = [
+            Document.from_dict(dict(zip(keys + ("content_hash", "source"), row[1:], strict=True)))
+            for row in rows
+        ]
+        by_hash: dict[str, list[Event]] = {d.content_hash: [] for d in documents}
+        last_event = event_mark
+        # Events are appended with their documents, so ``seq >`` the watermark reads only
+        # new row groups (DuckDB skips the others by their min/max).
+        found = self._in_list(
+            f"SELECT e.seq, e.content_hash, {_EVENT_SELECT} FROM events e "
+            "WHERE e.seq > ? AND e.content_hash IN ({marks}) ORDER BY e.seq",
+            list(by_hash),
+            [event_mark],
+        )
+        for row in sorted(found, key=lambda r: r[0]):
+            by_hash[row[1]].append(row_event(row[2:]))
+            last_event = max(last_event, int(row[0]))
+        items = [(d, by_hash[d.content_hash]) for d in documents]
+        return FusionBatch(items=items, watermark=(int(rows[-1][0]), last_event))
+
+    def similar_documents(self, bands: Sequence[str]) -> list[DocumentFingerprint]:
+        hashes = [
+            row[0]
+            for row in self._in_list(
+                "SELECT DISTINCT content_hash FROM fusion_bands WHERE band IN ({marks})", bands
+            )
+        ]
+        rows = self._in_list(
+            "SELECT doc_id, content_hash, story_id, source_family, outlet, outlet_family, "
+            "published, title, signature FROM fusion_documents WHERE content_hash IN ({marks})",
+            hashes,
+        )
+        return [self._fingerprint(row) for row in rows]
+
+    def fusion_lookup(self, keys: Sequence[str]) -> list[tuple[str, str]]:
+        rows = self._in_list("SELECT key, fused_id FROM fusion_keys WHERE key IN ({marks})", keys)
+        return [(key, fused_id) for key, fused_id in rows]
+
+    def fused_events_by_id(self, fused_ids: Sequence[str]) -> list[FusedEvent]:
+        rows = self._in_list("SELECT data FROM fused_events WHERE fused_id IN ({marks})", fused_ids)
+        return [FusedEvent.from_dict(json.loads(row[0])) for row in rows]
+
+    def lifecycles_by_dyad(self, dyad_keys: Sequence[str]) -> list[tuple[str, Lifecycle]]:
+        rows = self._in_list(
+            "SELECT dyad_key, data FROM lifecycles WHERE dyad_key IN ({marks}) ORDER BY seq",
+            dyad_keys,
+        )
+        return [(key, Lifecycle.from_dict(json.loads(data))) for key, data in rows]
+
+    def save_fusion(self, update: FusionUpdate) -> None:
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            self._write_fusion(update)
+            con.execute("COMMIT")
+        except Exception as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"fusion step not stored: {exc}", source=self.path) from exc
+
+    def _write_fusion(self, update: FusionUpdate) -> None:
+        known = {
+            row[0]
+            for row in self._in_list(
+                "SELECT content_hash FROM fusion_documents WHERE content_hash IN ({marks})",
+                [fp.content_hash for fp, _bands in update.documents],
+            )
+        }
+        seq = self._next_seq("fusion_documents")
+        documents, bands = [], []
+        for fp, fp_bands in update.documents:
+            if fp.content_hash in known:
+                continue
+            known.add(fp.content_hash)
+            documents.append(
+                (seq, fp.content_hash, fp.doc_id, fp.story_id, fp.source_family, fp.outlet)
+                + (fp.outlet_family, fp.published, fp.title, list(fp.signature))
+            )
+            bands += [(band, fp.content_hash) for band in fp_bands]
+            seq += 1
+        self._insert("fusion_documents", _FINGERPRINT_COLUMNS, documents)
+        self._insert("fusion_bands", (("band", "VARCHAR"), ("content_hash", "VARCHAR")), bands)
+        fused_ids = [f.fused_id for f in update.fused]
+        old_seq = dict(
+            self._in_list(
+                "SELECT fused_id, seq FROM fused_events WHERE fused_id IN ({marks})", fused_ids
+            )
+        )
+        members_known = {
+            row[0]
+            for row in self._in_list(
+                "SELECT event_id FROM fused_members WHERE fused_id IN ({marks})", fused_ids
+            )
+        }
+        for table in ("fused_events", "fused_participants"):
+            self._in_list(f"DELETE FROM {table} WHERE fused_id IN ({{marks}})", fused_ids)
+        seq = self._next_seq("fused_events")
+        fused_rows, participants, members = [], [], []
+        for fused in update.fused:
+            row_seq = old_seq.get(fused.fused_id)
+            if row_seq is None:
+                row_seq, seq = seq, seq + 1
+            data = to_json(fused.to_dict())
+            fused_rows.append(
+                (row_seq, fused.fused_id, fused.event_type, fused.factuality)
+                + (fused.event_date, data)
+            )
+            for role in ("actor", "recipient"):
+                for entity in getattr(fused, role):
+                    participants.append((fused.fused_id, role, entity.code, entity.country))
+            for member in fused.members:
+                if member.event_id not in members_known:
+                    members_known.add(member.event_id)
+                    members.append((member.event_id, fused.fused_id, member.doc_id))
+        self._insert("fused_events", _FUSED_COLUMNS, fused_rows)
+        self._insert("fused_participants", _PARTICIPANT_COLUMNS, participants)
+        self._insert("fused_members", _MEMBER_COLUMNS, members)
+        self._insert("fusion_keys", (("key", "VARCHAR"), ("fused_id", "VARCHAR")), update.keys)
+        ids = [lc.lifecycle_id for _key, lc in update.lifecycles]
+        old_lc = dict(
+            self._in_list(
+                "SELECT lifecycle_id, seq FROM lifecycles WHERE lifecycle_id IN ({marks})", ids
+            )
+        )
+        self._in_list("DELETE FROM lifecycles WHERE lifecycle_id IN ({marks})", ids)
+        seq = self._next_seq("lifecycles")
+        lifecycle_rows = []
+        for key, lc in update.lifecycles:
+            row_seq = old_lc.get(lc.lifecycle_id)
+            if row_seq is None:
+                row_seq, seq = seq, seq + 1
+            lifecycle_rows.append(
+                (row_seq, lc.lifecycle_id, lc.kind, key, lc.first_date, to_json(lc.to_dict()))
+            )
+        self._insert("lifecycles", _LIFECYCLE_COLUMNS, lifecycle_rows)
+        current = self._watermark()
+        mark = max(current, update.watermark)
+        self.con.execute("DELETE FROM fusion_state")
+        self._insert(
+            "fusion_state",
+            (("key", "VARCHAR"), ("value", "BIGINT")),
+            [("documents_seq", mark[0]), ("events_seq", mark[1])],
+        )
+
+    def clear_fusion(self) -> None:
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table in _FUSION_TABLES:
+                con.execute(f"DELETE FROM {table}")
+            con.execute("COMMIT")
+        except Exception as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"fusion results not cleared: {exc}", source=self.path) from exc
+
+    def fusion_counts(self) -> dict[str, int]:
+        return {
+            "fused_documents": int(self._one("SELECT count(*) FROM fusion_documents")),
+            "fused_events": int(self._one("SELECT count(*) FROM fused_events")),
+            "members": int(self._one("SELECT count(*) FROM fused_members")),
+            "stories": int(self._one("SELECT count(DISTINCT story_id) FROM fusion_documents")),
+            "lifecycles": int(self._one("SELECT count(*) FROM lifecycles")),
+        }
+
+
+_FUSED_PARTICIPANT_MATCH = (
+    "EXISTS (SELECT 1 FROM fused_participants p WHERE p.fused_id = f.fused_id AND p.role = ? "
+    "AND (starts_with(p.code, ?) OR ((p.code IS NULL OR p.code = '') "
+    "AND starts_with(p.country, ?))))"
+)
+_FINGERPRINT_COLUMNS = (
+    ("seq", "BIGINT"),
+    ("content_hash", "VARCHAR"),
+    ("doc_id", "VARCHAR"),
+    ("story_id", "VARCHAR"),
+    ("source_family", "VARCHAR"),
+    ("outlet", "VARCHAR"),
+    ("outlet_family", "VARCHAR"),
+    ("published", "VARCHAR"),
+    ("title", "VARCHAR"),
+    ("signature", "BIGINT[]"),
+)
+_FUSED_COLUMNS = (
+    ("seq", "BIGINT"),
+    ("fused_id", "VARCHAR"),
+    ("event_type", "VARCHAR"),
+    ("factuality", "VARCHAR"),
+    ("event_date", "VARCHAR"),
+    ("data", "VARCHAR"),
+)
+_PARTICIPANT_COLUMNS = (
+    ("fused_id", "VARCHAR"),
+    ("role", "VARCHAR"),
+    ("code", "VARCHAR"),
+    ("country", "VARCHAR"),
+)
+_MEMBER_COLUMNS = (("event_id", "VARCHAR"), ("fused_id", "VARCHAR"), ("doc_id", "VARCHAR"))
+_LIFECYCLE_COLUMNS = (
+    ("seq", "BIGINT"),
+    ("lifecycle_id", "VARCHAR"),
+    ("kind", "VARCHAR"),
+    ("dyad_key", "VARCHAR"),
+    ("first_date", "VARCHAR"),
+    ("data", "VARCHAR"),
+)
+_FUSION_TABLES = (
+    "fusion_state",
+    "fusion_documents",
+    "fusion_bands",
+    "fused_events",
+    "fused_participants",
+    "fused_members",
+    "fusion_keys",
+    "lifecycles",
+)

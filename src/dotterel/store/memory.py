@@ -8,14 +8,29 @@ from collections.abc import Sequence
 from typing import Any
 
 from dotterel.errors import StoreError
-from dotterel.records import Document, Entity, Event, Failure
+from dotterel.records import (
+    Document,
+    DocumentFingerprint,
+    Entity,
+    Event,
+    Failure,
+    FusedEvent,
+    Lifecycle,
+    Story,
+)
 from dotterel.store.base import (
     MENTION_ROLE,
     BatchItem,
     EventStore,
+    FusionBatch,
+    FusionUpdate,
+    build_stories,
     entity_country,
     event_participants,
+    fused_participant_matches,
+    fused_sort_key,
     group_unresolved,
+    lifecycle_touches,
     new_documents,
     new_run_id,
     now,
@@ -48,6 +63,7 @@ class MemoryStore(EventStore):
         self._failures: list[dict[str, Any]] = []
         self._runs: dict[str, dict[str, Any]] = {}
         self._closed = False
+        self._clear_fusion_state()
 
     def _check_open(self) -> None:
         if self._closed:
@@ -212,6 +228,162 @@ class MemoryStore(EventStore):
 
     def close(self) -> None:
         self._closed = True
+
+    # -- cross-article fusion ------------------------------------------------------------
+
+    def _clear_fusion_state(self) -> None:
+        # Kept as JSON-ready dicts, like the DuckDB rows, so records never alias callers'.
+        self._fingerprints: dict[str, dict[str, Any]] = {}
+        self._story_by_doc: dict[str, str] = {}
+        self._bands: dict[str, list[str]] = {}
+        self._fused: dict[str, dict[str, Any]] = {}
+        self._members: dict[str, str] = {}
+        self._keys: dict[str, list[str]] = {}
+        self._lifecycles: dict[str, dict[str, Any]] = {}
+        self._lifecycle_dyads: dict[str, list[str]] = {}
+        self._watermark: tuple[int, int] = (0, 0)
+
+    def fused_events(
+        self,
+        *,
+        actor: str | None = None,
+        recipient: str | None = None,
+        event_type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        factuality: str | None = None,
+        limit: int | None = None,
+    ) -> list[FusedEvent]:
+        self._check_open()
+        found = []
+        for data in self._fused.values():
+            fused = FusedEvent.from_dict(data)
+            date = fused.event_date
+            if (
+                (actor and not fused_participant_matches(fused, "actor", actor.upper()))
+                or (
+                    recipient
+                    and not fused_participant_matches(fused, "recipient", recipient.upper())
+                )
+                or (event_type and fused.event_type != event_type.upper())
+                or (factuality and fused.factuality != factuality)
+                or (since and (date is None or date < since))
+                or (until and (date is None or date > until))
+            ):
+                continue
+            found.append(fused)
+        found.sort(key=fused_sort_key)
+        return found if limit is None else found[: max(limit, 0)]
+
+    def fused_event(self, fused_id: str) -> FusedEvent | None:
+        self._check_open()
+        data = self._fused.get(fused_id)
+        return FusedEvent.from_dict(data) if data else None
+
+    def fused_id_of(self, event_id: str) -> str | None:
+        self._check_open()
+        return self._members.get(event_id)
+
+    def stories(self, limit: int | None = None) -> list[Story]:
+        self._check_open()
+        rows = (DocumentFingerprint.from_dict(row) for row in self._fingerprints.values())
+        return build_stories(rows, limit)
+
+    def story_of(self, doc_id: str) -> str | None:
+        self._check_open()
+        return self._story_by_doc.get(doc_id)
+
+    def lifecycles(self, *, since: str | None = None, kind: str | None = None) -> list[Lifecycle]:
+        self._check_open()
+        found = (Lifecycle.from_dict(data) for data in self._lifecycles.values())
+        return [lc for lc in found if lifecycle_touches(lc, since, kind)]
+
+    def lifecycle(self, lifecycle_id: str) -> Lifecycle | None:
+        self._check_open()
+        data = self._lifecycles.get(lifecycle_id)
+        return Lifecycle.from_dict(data) if data else None
+
+    def pending_fusion(self, limit: int) -> FusionBatch:
+        self._check_open()
+        doc_mark, event_mark = self._watermark
+        rows = self._documents[doc_mark : doc_mark + max(limit, 0)]
+        hashes = {row["content_hash"] for row in rows}
+        by_hash: dict[str, list[Event]] = {digest: [] for digest in hashes}
+        last_event = event_mark
+        for index in range(event_mark, len(self._events)):
+            row = self._events[index]
+            if row["content_hash"] in hashes:
+                by_hash[row["content_hash"]].append(Event.from_dict(row["data"]))
+                last_event = index + 1
+        items = [(Document.from_dict(row), by_hash[row["content_hash"]]) for row in rows]
+        return FusionBatch(items=items, watermark=(doc_mark + len(rows), last_event))
+
+    def similar_documents(self, bands: Sequence[str]) -> list[DocumentFingerprint]:
+        self._check_open()
+        hashes = dict.fromkeys(h for band in bands for h in self._bands.get(band, []))
+        return [DocumentFingerprint.from_dict(self._fingerprints[h]) for h in hashes]
+
+    def fusion_lookup(self, keys: Sequence[str]) -> list[tuple[str, str]]:
+        self._check_open()
+        return [
+            (key, fused_id) for key in dict.fromkeys(keys) for fused_id in self._keys.get(key, [])
+        ]
+
+    def fused_events_by_id(self, fused_ids: Sequence[str]) -> list[FusedEvent]:
+        self._check_open()
+        return [
+            FusedEvent.from_dict(self._fused[i])
+            for i in dict.fromkeys(fused_ids)
+            if i in self._fused
+        ]
+
+    def lifecycles_by_dyad(self, dyad_keys: Sequence[str]) -> list[tuple[str, Lifecycle]]:
+        self._check_open()
+        return [
+            (key, Lifecycle.from_dict(self._lifecycles[lifecycle_id]))
+            for key in dict.fromkeys(dyad_keys)
+            for lifecycle_id in self._lifecycle_dyads.get(key, [])
+        ]
+
+    def save_fusion(self, update: FusionUpdate) -> None:
+        self._check_open()
+        try:
+            documents = [(_copy(fp.to_dict()), list(bands)) for fp, bands in update.documents]
+            fused = [_copy(f.to_dict()) for f in update.fused]
+            lifecycles = [(key, _copy(lc.to_dict())) for key, lc in update.lifecycles]
+        except Exception as exc:
+            raise StoreError(f"fusion step not stored: {exc}") from exc
+        for row, bands in documents:
+            if row["content_hash"] not in self._fingerprints:
+                self._fingerprints[row["content_hash"]] = row
+                self._story_by_doc.setdefault(row["doc_id"], row["story_id"])
+                for band in bands:
+                    self._bands.setdefault(band, []).append(row["content_hash"])
+        for data in fused:
+            self._fused[data["fused_id"]] = data
+            for member in data["members"]:
+                self._members[member["event_id"]] = data["fused_id"]
+        for key, fused_id in update.keys:
+            self._keys.setdefault(key, []).append(fused_id)
+        for key, data in lifecycles:
+            if data["lifecycle_id"] not in self._lifecycles:
+                self._lifecycle_dyads.setdefault(key, []).append(data["lifecycle_id"])
+            self._lifecycles[data["lifecycle_id"]] = data
+        self._watermark = max(self._watermark, update.watermark)
+
+    def clear_fusion(self) -> None:
+        self._check_open()
+        self._clear_fusion_state()
+
+    def fusion_counts(self) -> dict[str, int]:
+        self._check_open()
+        return {
+            "fused_documents": len(self._fingerprints),
+            "fused_events": len(self._fused),
+            "members": len(self._members),
+            "stories": len({row["story_id"] for row in self._fingerprints.values()}),
+            "lifecycles": len(self._lifecycles),
+        }
 
 
 def _status(run: dict[str, Any]) -> str:

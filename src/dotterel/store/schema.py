@@ -200,8 +200,72 @@ def _v2(con: duckdb.DuckDBPyConnection) -> None:
     insert_rows(con, "entities", ENTITY_COLUMNS, rows)
 
 
+def _fusion_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Cross-article fusion: fingerprints, stories, fused events, blocking keys, lifecycles.
+
+    New tables only (nothing stored is touched); filled by ``dotterel fuse`` or ingest.
+    The key, band and id columns carry ART indexes so that fusion's candidate lookups are
+    point lookups whose cost does not grow with the store (docs/fusion.md).
+    """
+    statements = (
+        "CREATE TABLE fusion_state (key VARCHAR NOT NULL, value BIGINT)",
+        """CREATE TABLE fusion_documents (
+            seq BIGINT NOT NULL,
+            content_hash VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL,
+            story_id VARCHAR NOT NULL,
+            source_family VARCHAR NOT NULL,
+            outlet VARCHAR,
+            outlet_family VARCHAR,
+            published VARCHAR,
+            title VARCHAR,
+            signature BIGINT[]
+        )""",
+        "CREATE INDEX fusion_documents_hash ON fusion_documents (content_hash)",
+        "CREATE INDEX fusion_documents_doc ON fusion_documents (doc_id)",
+        "CREATE TABLE fusion_bands (band VARCHAR NOT NULL, content_hash VARCHAR NOT NULL)",
+        "CREATE INDEX fusion_bands_band ON fusion_bands (band)",
+        """CREATE TABLE fused_events (
+            seq BIGINT NOT NULL,
+            fused_id VARCHAR NOT NULL,
+            event_type VARCHAR,
+            factuality VARCHAR,
+            event_date VARCHAR,
+            data VARCHAR NOT NULL
+        )""",
+        "CREATE INDEX fused_events_id ON fused_events (fused_id)",
+        """CREATE TABLE fused_participants (
+            fused_id VARCHAR NOT NULL,
+            role VARCHAR NOT NULL,
+            code VARCHAR,
+            country VARCHAR
+        )""",
+        "CREATE INDEX fused_participants_id ON fused_participants (fused_id)",
+        """CREATE TABLE fused_members (
+            event_id VARCHAR NOT NULL,
+            fused_id VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL
+        )""",
+        "CREATE INDEX fused_members_event ON fused_members (event_id)",
+        "CREATE TABLE fusion_keys (key VARCHAR NOT NULL, fused_id VARCHAR NOT NULL)",
+        "CREATE INDEX fusion_keys_key ON fusion_keys (key)",
+        """CREATE TABLE lifecycles (
+            seq BIGINT NOT NULL,
+            lifecycle_id VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            dyad_key VARCHAR NOT NULL,
+            first_date VARCHAR,
+            data VARCHAR NOT NULL
+        )""",
+        "CREATE INDEX lifecycles_id ON lifecycles (lifecycle_id)",
+        "CREATE INDEX lifecycles_dyad ON lifecycles (dyad_key)",
+    )
+    for statement in statements:
+        con.execute(statement)
+
+
 #: Migration functions by the schema version they produce, applied in order.
-MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2}
+MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _fusion_tables}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
