@@ -55,7 +55,6 @@ SOURCE_RANK: dict[str | None, int] = {
     None: 4,
 }
 FACTUALITY_ORDER: tuple[str, ...] = ("actual", "future", "hypothetical", "negated")
-UNDATED = "undated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,12 +160,13 @@ def blocking_keys(
 ) -> list[str]:
     """Index keys of an act: type, mood, country pair and week bucket.
 
-    An event with no resolved country on its acting side has none: it is never fused.
+    An event with no resolved country on its acting side, or no date, has none: it is
+    never fused (without a date, two reports of one dyad may be years apart).
     """
-    if not actors:
+    if not actors or window is None:
         return []
     mood = MOOD.get(factuality, "real")
-    buckets = [UNDATED] if window is None else range(window[0] // 7, window[1] // 7 + 1)
+    buckets = range(window[0] // 7, window[1] // 7 + 1)
     unordered = event_type in UNORDERED_TYPES
     return [
         f"{event_type}|{mood}|{pair}|{bucket}"
@@ -219,11 +219,9 @@ def compare(
     own = date_window(event.event_date, event.date_precision, event.date_source, settings)
     theirs = date_window(fused.event_date, fused.date_precision, fused.date_source, settings)
     distance = 0
-    if own is None and theirs is None:
-        reasons.append("both undated")
-    elif own is None or theirs is None:
+    if own is None or theirs is None:
         ok = False
-        reasons.append("one report is dated, the other not")
+        reasons.append("undated reports are never fused")
     elif own[0] <= theirs[1] and theirs[0] <= own[1]:
         reasons.append(
             f"date {event.event_date} ({event.date_precision}, {event.date_source}) overlaps "

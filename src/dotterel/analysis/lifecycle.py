@@ -154,7 +154,7 @@ def claim_steps(events: list[FusedEvent]) -> list[LifecycleStep]:
         if alleging and member.factuality == "actual":
             if said_by & accused and not countries(member.denied_by) & accused:
                 found.append(("confirmed", _codes(member.claimed_by)))
-            elif not member.claimed_by and _independent(member, alleging):
+            elif not member.claimed_by and not member.denied_by and _independent(member, alleging):
                 found.append(("confirmed", []))
         if alleging and member.factuality == "negated" and said_by & claimants:
             found.append(("retracted", _codes(member.claimed_by)))
