@@ -68,5 +68,18 @@ def test_found_partition_scores_at_least_as_well_as_the_planted_one(
     assert score > alone
 
 
+def test_a_state_that_only_quarrels_is_not_put_with_unrelated_quarrelsome_states() -> None:
+    events = [
+        fused_event("AID", ["FRA"], ["DEU"]),
+        fused_event("SANCTION", ["FRA"], ["BRA"]),
+        fused_event("AID", ["BRA"], ["ARG"]),
+        fused_event("SANCTION", ["USA"], ["RUS"]),
+        fused_event("AID", ["RUS"], ["IRN"]),
+    ]
+    of = {c: b.bloc for b in detect_blocs(build_network(events)) for c in b.members}
+    assert of["FRA"] == of["DEU"] and of["BRA"] == of["ARG"] and of["RUS"] == of["IRN"]
+    assert of["USA"] not in {of["FRA"], of["BRA"], of["RUS"]}
+
+
 def test_an_empty_network_has_no_blocs() -> None:
     assert detect_blocs(build_network([])) == []

@@ -12,6 +12,9 @@ cooperate in one bloc raises ``Q``; placing two that quarrel in one bloc lowers 
 Both layers fold into one matrix ``B = W - k+ k+^T / 2m+ + k- k-^T / 2m-`` with
 ``Q = sum(B[i, j] for i, j in the same bloc) / (2m+ + 2m-)``, which is optimised
 Louvain-style (local moves, then blocs merged into single nodes, repeated) with numpy.
+As in Louvain a node only moves into a bloc it is linked to, here by cooperation: the
+negative layer's null model alone would otherwise pull together two states that each
+quarrel with others but have nothing to do with one another.
 Node visiting orders come from a seeded generator and the best of several seeded
 restarts is kept, so the result is repeatable.
 
@@ -76,8 +79,13 @@ def signed_modularity(weights: np.ndarray, labels: np.ndarray) -> float:
     return float((modularity_matrix(weights) * same).sum() / scale)
 
 
-def _local_moves(matrix: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Move nodes to the bloc that raises ``Q`` most until no move does."""
+def _local_moves(matrix: np.ndarray, attracts: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Move nodes to the bloc that raises ``Q`` most until no move does.
+
+    As in Louvain, a node only joins a bloc it is linked to, here by cooperation
+    (``attracts``), or leaves to be alone: the negative layer's null model would
+    otherwise pull two unrelated conflict-prone states together on no evidence.
+    """
     size = matrix.shape[0]
     labels = np.arange(size)
     improved = True
@@ -86,11 +94,18 @@ def _local_moves(matrix: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         for node in rng.permutation(size):
             row = matrix[node].copy()
             row[node] = 0.0  # a node's link to itself is the same wherever it goes
-            # B-links into every bloc; unused labels are empty blocs with 0 links.
             links = np.bincount(labels, weights=row, minlength=size)
             current = labels[node]
             stay = links[current]
-            links[current] = -np.inf
+            allowed = np.zeros(size, dtype=bool)
+            allowed[labels[attracts[node]]] = True
+            unused = np.setdiff1d(np.arange(size), labels)
+            if unused.size:
+                allowed[unused[0]] = True  # an empty bloc: 0 links
+            allowed[current] = False
+            if not allowed.any():
+                continue
+            links[~allowed] = -np.inf
             target = int(np.argmax(links))
             if links[target] - stay > _EPSILON:
                 labels[node] = target
@@ -103,12 +118,14 @@ def _renumber(labels: np.ndarray) -> np.ndarray:
     return np.asarray(compact)
 
 
-def _louvain(matrix: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+def _louvain(matrix: np.ndarray, positive: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Labels of the original nodes after repeated local moves and aggregation."""
     membership = np.arange(matrix.shape[0])
-    current = matrix
+    current, cooperation = matrix, positive
     while True:
-        labels = _local_moves(current, rng)
+        attracts = cooperation > _EPSILON
+        np.fill_diagonal(attracts, False)
+        labels = _local_moves(current, attracts, rng)
         count = labels.max() + 1 if labels.size else 0
         if count == current.shape[0]:
             return _renumber(membership)
@@ -116,6 +133,7 @@ def _louvain(matrix: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         indicator[np.arange(current.shape[0]), labels] = 1.0
         # Aggregating B (not W) keeps Q exact: a bloc's B-links are the sum of its nodes'.
         current = indicator.T @ current @ indicator
+        cooperation = indicator.T @ cooperation @ indicator
         membership = labels[membership]
 
 
@@ -131,7 +149,7 @@ def detect_blocs(network: Network, *, seed: int = 7, resolution: float = 1.0) ->
     rng = np.random.default_rng(seed)
     best_labels, best_score = np.arange(len(codes)), -np.inf
     for _ in range(RESTARTS):
-        labels = _louvain(matrix, rng)
+        labels = _louvain(matrix, np.clip(weights, 0, None), rng)
         score = float((matrix * (labels[:, None] == labels[None, :])).sum())
         if score > best_score + _EPSILON:
             best_labels, best_score = labels, score
