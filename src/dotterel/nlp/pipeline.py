@@ -6,7 +6,7 @@ line break always ends a sentence) followed by Dotterel's named components, in t
 
 ``dotterel_dateline`` → ``dotterel_actors`` → ``dotterel_coref`` → ``dotterel_events`` →
 ``dotterel_factuality`` → ``dotterel_claims`` → ``dotterel_time`` → ``dotterel_places`` →
-``dotterel_merge``
+``dotterel_context`` → ``dotterel_merge``
 
 :class:`Extractor` is the one orchestrator: it loads the model once per process, feeds
 documents through ``nlp.pipe`` in batches and isolates a failing document so that the
@@ -36,6 +36,7 @@ COMPONENTS: tuple[str, ...] = (
     "dotterel_claims",
     "dotterel_time",
     "dotterel_places",
+    "dotterel_context",
     "dotterel_merge",
 )
 
@@ -49,6 +50,7 @@ _COMPONENT_MODULES = (
     "dotterel.events.factuality",
     "dotterel.events.claims",
     "dotterel.places.component",
+    "dotterel.events.context",
     "dotterel.events.merge",
 )
 
