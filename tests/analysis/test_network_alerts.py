@@ -13,9 +13,7 @@ from tests.analysis.conftest import fused_event
 
 
 def _monthly(event_type: str, months: range, actors: list[str], recipients: list[str]) -> list:
-    return [
-        fused_event(event_type, actors, recipients, f"2024-{month:02d}-15") for month in months
-    ]
+    return [fused_event(event_type, actors, recipients, f"2024-{month:02d}-15") for month in months]
 
 
 def test_a_planted_break_from_a_steady_cooperation_trend_fires() -> None:

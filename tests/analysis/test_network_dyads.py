@@ -72,7 +72,7 @@ def test_png_plot_is_an_image_and_html_is_self_contained(
         points, "USA", "CHN", tmp_path / "dyad.html", by="day", fused=seed_fused
     ).read_text()
     assert "<svg" in page and "China" in page
-    assert "src=\"http" not in page and "href=\"http" not in page.replace(
+    assert 'src="http' not in page and 'href="http' not in page.replace(
         'href="http://www.w3.org', ""
     )
     # Every event behind the chart is listed with its evidence sentence.

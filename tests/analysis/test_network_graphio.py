@@ -66,9 +66,7 @@ def test_gexf_is_version_1_3_dynamic_with_dated_edge_intervals(seed_network: Net
         assert edge is not None
         assert (element.get("start"), element.get("end")) == (edge.first_date, edge.last_date)
         # The dynamic net value of each event day, for Gephi's timeline.
-        dated = [
-            v for v in element.iter(GEXF + "attvalue") if v.get("start") is not None
-        ]
+        dated = [v for v in element.iter(GEXF + "attvalue") if v.get("start") is not None]
         assert {v.get("start") for v in dated} == {e.date for e in edge.evidence}
         assert sum(float(v.get("value")) for v in dated) == pytest.approx(edge.weight)
 

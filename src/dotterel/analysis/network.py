@@ -20,12 +20,9 @@ from functools import lru_cache
 from typing import Any
 
 from dotterel.errors import DateBoundError, NetworkSettingError
-from dotterel.records import Document, Entity, Event, FusedEvent, FusedMember
+from dotterel.records import UNORDERED_TYPES, Document, Entity, Event, FusedEvent, FusedMember
 from dotterel.settings import load_settings
 
-#: Types whose participants act together: every participant is linked to every other,
-#: in both directions ("Russia and Iran signed a treaty").
-UNORDERED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 COOPERATION_QUADS = frozenset({1, 2})
 SCORE_SOURCES = ("plover", "goldstein")
 # States the ISO list does not (yet) hold but the actor dictionaries code.
