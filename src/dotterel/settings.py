@@ -78,14 +78,15 @@ SETTINGS: tuple[Setting, ...] = (
         "network_alert_min_periods",
         3,
         int,
-        "Trailing periods a dyad needs before its trend can break.",
+        "Trailing periods with events a dyad needs before its trend can break.",
     ),
     Setting("network_alert_z", 3.0, float, "Trend break: |z-score| against the trailing periods."),
     Setting(
         "network_alert_min_std",
-        1.0,
+        2.5,
         float,
-        "Floor of the trailing standard deviation, so a steady dyad needs a real jump.",
+        "Floor of the trailing standard deviation (2.5: one meeting or agreement), so a "
+        "steady dyad needs a real jump.",
     ),
     Setting("network_seed", 7, int, "Random seed of bloc detection (results are repeatable)."),
 )

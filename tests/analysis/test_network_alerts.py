@@ -39,6 +39,19 @@ def test_a_new_dyad_needs_trailing_periods_before_it_can_break() -> None:
     assert [a for a in find_alerts(events) if a.kind == "trend_break"] == []
 
 
+def test_a_burst_in_a_sparse_dyad_is_not_a_trend_break() -> None:
+    events = [fused_event("CONSULT", ["FRA"], ["DEU"], "2024-01-15")]
+    events += _monthly("AID", range(8, 9), ["FRA"], ["DEU"])
+    events += [fused_event("AID", ["DEU"], ["FRA"], "2024-08-20")]
+    assert [a for a in find_alerts(events) if a.kind == "trend_break"] == []
+
+
+def test_one_meeting_more_than_usual_is_not_a_trend_break() -> None:
+    events = _monthly("CONSULT", range(1, 9), ["FRA"], ["DEU"])
+    events.append(fused_event("CONSULT", ["DEU"], ["FRA"], "2024-08-03"))
+    assert [a for a in find_alerts(events) if a.kind == "trend_break"] == []
+
+
 def test_since_reports_only_breaks_in_the_window_but_uses_earlier_history() -> None:
     events = _monthly("CONSULT", range(1, 9), ["FRA"], ["DEU"])
     events.append(fused_event("SANCTION", ["FRA"], ["DEU"], "2024-09-10"))

@@ -6,8 +6,8 @@ Three kinds:
     A dyad (two-way) whose net score in a period is ``z`` standard deviations or more
     from the mean of its trailing ``window`` periods (periods without events count as
     0; the standard deviation is floored at ``min_std`` so that a dyad steady at one
-    value needs a real jump, not any change). A dyad needs ``min_periods`` trailing
-    periods since its first event before it can break its trend.
+    value needs a real jump, not any change). A dyad needs events in ``min_periods`` of
+    its trailing periods before it can break its trend: a sparse dyad has none.
 ``allegation`` / ``denial``
     A fused event alleged by a state or IGO that is not among its doers (dyad: the
     claimant and the accused), or denied by one (dyad: the denier and whoever alleged
@@ -76,7 +76,7 @@ class AlertRules:
     window: int = 6
     min_periods: int = 3
     z: float = 3.0
-    min_std: float = 1.0
+    min_std: float = 2.5
 
     @classmethod
     def from_settings(cls, **overrides: Any) -> AlertRules:
@@ -129,10 +129,15 @@ def trend_breaks(
             ids[start].append(item.fused_id)
         values = np.array([net[start] for start in starts])
         first = period_start(since, rules.by) if since else None
-        for index in range(rules.min_periods, len(starts)):
+        active = np.array([bool(ids.get(start)) for start in starts])
+        for index in range(1, len(starts)):
             if first and starts[index] < first:
                 continue
-            trailing = values[max(0, index - rules.window) : index]
+            window = slice(max(0, index - rules.window), index)
+            # A sparse dyad has no trend to break: one burst after silence is not news.
+            if active[window].sum() < rules.min_periods:
+                continue
+            trailing = values[window]
             mean = float(trailing.mean())
             spread = max(float(trailing.std()), rules.min_std)
             z = (values[index] - mean) / spread
