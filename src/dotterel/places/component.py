@@ -399,7 +399,7 @@ def _register(**_: Any) -> None:
     if not Language.has_factory("dotterel_places"):
         Language.factory(
             "dotterel_places",
-            requires=["doc.ents", "doc._.events", "doc._.dateline"],
+            requires=["doc.ents", "doc._.actors", "doc._.events", "doc._.dateline"],
             assigns=["doc._.places", "doc._.dateline_location", "doc._.events"],
             func=_make,
         )

@@ -189,7 +189,7 @@ def dateline_component(doc: Doc) -> Doc:
 
 @Language.component(
     "dotterel_time",
-    requires=["doc.ents", "doc._.events"],
+    requires=["doc.ents", "doc._.events", "doc._.dateline"],
     assigns=["doc._.timexes", "doc._.events"],
 )
 def time_component(doc: Doc) -> Doc:
@@ -221,6 +221,4 @@ def _anchor_date(dateline: Dateline | None, published: str | None) -> str | None
 
 
 def _announced(event: Event) -> bool:
-    return event.factuality == "future" or any(
-        cue.startswith("plover:future-") for cue in event.cues
-    )
+    return event.factuality == "future" or event.intention_of is not None
