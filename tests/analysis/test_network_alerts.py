@@ -82,6 +82,7 @@ class Cycle:
     kind: str
     lifecycle_id: str
     steps: list[Step] = field(default_factory=list)
+    dyad: list[str] = field(default_factory=list)
 
 
 def test_lifecycle_steps_in_the_window_are_alerts() -> None:
@@ -95,6 +96,16 @@ def test_lifecycle_steps_in_the_window_are_alerts() -> None:
     (alert,) = [a for a in alerts if a.kind == "lifecycle"]
     assert (alert.date, alert.dyad, alert.fused_ids) == ("2025-01-17", ("IRN", "RUS"), ["fu_sign"])
     assert "treaty lc_1 signed" in alert.message
+
+
+def test_a_lifecycle_step_without_its_fused_event_takes_the_lifecycles_dyad() -> None:
+    cycle = Cycle("claim", "lc_2", [Step("denied", "2024-11-01", "fu_gone")], ["IRN", ">", "RUS"])
+    (alert,) = find_alerts([], lifecycles=[cycle])
+    assert (alert.kind, alert.dyad, alert.message) == (
+        "lifecycle",
+        ("IRN", "RUS"),
+        "claim lc_2 denied",
+    )
 
 
 def test_alert_rules_are_checked(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -241,14 +241,23 @@ def lifecycle_alerts(
             fused_id = getattr(step, "fused_id", None)
             fused = fused_by_id.get(fused_id) if fused_id else None
             pairs = dyad_pairs(fused) if fused else []
-            dyad = _pair(*pairs[0]) if pairs else ("", "")
+            parties = [code for code in getattr(cycle, "dyad", []) or [] if code != ">"]
+            if pairs:
+                dyad = _pair(*pairs[0])
+            elif len(parties) >= 2:
+                dyad = _pair(parties[0], parties[1])
+            else:
+                dyad = ("", "")
             act = f": {_act(fused)}" if fused else ""
+            said = list(getattr(step, "by", []) or [])
+            by = f" (said by {','.join(said)})" if said else ""
+            name = " ".join(part for part in (kind, ident, getattr(step, "stage", "?")) if part)
             alerts.append(
                 Alert(
                     kind="lifecycle",
                     date=day.isoformat(),
                     dyad=dyad,
-                    message=f"{kind} {ident} {getattr(step, 'stage', '?')}{act}".replace("  ", " "),
+                    message=f"{name}{act}{by}",
                     fused_ids=[fused_id] if fused_id else [],
                 )
             )
