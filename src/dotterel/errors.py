@@ -83,3 +83,42 @@ class UnknownFusedEventError(FusionError):
 
 class UnknownLifecycleError(FusionError):
     code = "DOT702"
+
+
+# -- network: dyads, blocs, alerts (DOT750-DOT799) --------------------------------------
+
+
+class NetworkError(DotterelError):
+    """A network, dyad or alert request cannot be answered as asked."""
+
+    code = "DOT750"
+
+
+class NetworkSettingError(NetworkError):
+    """A network weight or alert setting is malformed (names the setting and the value)."""
+
+    code = "DOT751"
+
+
+class DyadPeriodError(NetworkError):
+    """A dyad series period is not one of day, week, month."""
+
+    code = "DOT752"
+
+
+class ActorCodeError(NetworkError):
+    """A dyad's party is not a country (ISO alpha-3) or IGO code."""
+
+    code = "DOT753"
+
+
+class DateBoundError(NetworkError):
+    """A ``since``/``until`` bound is not a YYYY-MM-DD date, or ``since`` is after ``until``."""
+
+    code = "DOT754"
+
+
+class PlotFormatError(NetworkError):
+    """A dyad plot path ends in neither .png, .svg nor .html."""
+
+    code = "DOT755"

@@ -89,6 +89,57 @@ SETTINGS: tuple[Setting, ...] = (
         int,
         "Days after a claim's latest step within which a new report continues its lifecycle.",
     ),
+    # -- network: dyad weights, discounts and alert thresholds (docs/network.md) --------
+    Setting(
+        "network_score",
+        "plover",
+        str,
+        "Intensity of a fused event on the dyad network: 'plover' (PLOVER score of its "
+        "category and mode) or 'goldstein' (Goldstein score of its CAMEO code); the other "
+        "is the fallback.",
+    ),
+    Setting(
+        "network_quad_weights",
+        "1=1.0,2=1.0,3=1.0,4=1.0",
+        str,
+        "Multiplier per quad class (1 verbal and 2 material cooperation, 3 verbal and "
+        "4 material conflict), as 'quad=weight' pairs.",
+    ),
+    Setting("network_future_weight", 0.5, float, "Multiplier for a promised or planned act."),
+    Setting(
+        "network_hypothetical_weight", 0.25, float, "Multiplier for a conditional or feared act."
+    ),
+    Setting(
+        "network_negated_weight",
+        0.0,
+        float,
+        "Multiplier for an act that did not happen: 0 leaves it out, a negative value reverses it.",
+    ),
+    Setting(
+        "network_alleged_weight",
+        0.5,
+        float,
+        "Multiplier for an act only alleged: every report attributes it to a claimant "
+        "other than its doers.",
+    ),
+    Setting("network_denied_weight", 0.5, float, "Multiplier for an act someone denies."),
+    Setting("network_alert_by", "month", str, "Period of the trend-break alerts (day|week|month)."),
+    Setting("network_alert_window", 6, int, "Trailing periods a dyad's score is compared against."),
+    Setting(
+        "network_alert_min_periods",
+        3,
+        int,
+        "Trailing periods with events a dyad needs before its trend can break.",
+    ),
+    Setting("network_alert_z", 3.0, float, "Trend break: |z-score| against the trailing periods."),
+    Setting(
+        "network_alert_min_std",
+        2.5,
+        float,
+        "Floor of the trailing standard deviation (2.5: one meeting or agreement), so a "
+        "steady dyad needs a real jump.",
+    ),
+    Setting("network_seed", 7, int, "Random seed of bloc detection (results are repeatable)."),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -11,6 +11,7 @@ from dotterel.api.core import (
     ingest,
     query_events,
 )
+from dotterel.api.network import alerts, blocs, dyad, dyad_plot, network
 
 __all__ = [
     "RunSummary",
@@ -22,6 +23,11 @@ __all__ = [
     "extractor",
     "ingest",
     "query_events",
+    "network",
+    "blocs",
+    "dyad",
+    "dyad_plot",
+    "alerts",
 ]
 
 from dotterel.api.fusion import (  # noqa: E402

@@ -1,0 +1,132 @@
+"""Python API of the dyad network: network, blocs, dyad series and alerts of a store.
+
+>>> from dotterel.api import network, blocs
+>>> graph = network(db="events.duckdb", since="2024-01-01")
+>>> [b.members for b in blocs(db="events.duckdb")]
+
+Everything is computed from the store's fused events (one per act, however many
+reports). A store without fused events (fusion not yet run, or a store of an older
+version) is read as one fused event per stored event, which counts a re-reported act
+once per report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from dotterel.analysis.alerts import Alert, AlertRules, find_alerts
+from dotterel.analysis.blocs import Bloc, detect_blocs
+from dotterel.analysis.dyads import DyadPoint, check_party, dyad_series
+from dotterel.analysis.network import (
+    Network,
+    NetworkWeights,
+    assign_blocs,
+    build_network,
+    check_bounds,
+    singleton_fused,
+)
+from dotterel.records import FusedEvent
+from dotterel.settings import load_settings
+from dotterel.store import EventStore, open_store
+
+
+def stored_fused_events(store: EventStore) -> list[FusedEvent]:
+    """Every fused event of a store; one per stored event if the store has none."""
+    fused_events = getattr(store, "fused_events", None)
+    if callable(fused_events):
+        found: list[FusedEvent] = fused_events()
+        if found:
+            return found
+    documents = {document.doc_id: document for document in store.documents()}
+    return [singleton_fused(e, documents.get(e.doc_id)) for e in store.query_events()]
+
+
+def stored_lifecycles(store: EventStore, since: str | None = None) -> list[Any]:
+    """The store's lifecycles (treaty and claim chains), or none if it keeps none."""
+    lifecycles = getattr(store, "lifecycles", None)
+    return list(lifecycles(since=since)) if callable(lifecycles) else []
+
+
+def _read(db: str | None) -> list[FusedEvent]:
+    with open_store(load_settings(db=db)["db"]) as store:
+        return stored_fused_events(store)
+
+
+def network(db: str | None = None, since: str | None = None, until: str | None = None) -> Network:
+    """The dyad network of the store's fused events in ``[since, until]``, blocs assigned.
+
+    Weights come from the ``network_*`` settings (``docs/network.md``).
+    """
+    check_bounds(since, until)
+    graph = build_network(
+        _read(db), since=since, until=until, weights=NetworkWeights.from_settings()
+    )
+    return assign_blocs(graph, detect_blocs(graph, seed=load_settings()["network_seed"]))
+
+
+def blocs(db: str | None = None, since: str | None = None, until: str | None = None) -> list[Bloc]:
+    """Blocs of the network in ``[since, until]`` (signed modularity, seeded)."""
+    check_bounds(since, until)
+    graph = build_network(
+        _read(db), since=since, until=until, weights=NetworkWeights.from_settings()
+    )
+    return detect_blocs(graph, seed=load_settings()["network_seed"])
+
+
+def dyad(
+    a: str,
+    b: str,
+    db: str | None = None,
+    by: str = "month",
+    since: str | None = None,
+    until: str | None = None,
+    directed: bool = False,
+) -> list[DyadPoint]:
+    """Cooperation and conflict between ``a`` and ``b`` per day, week or month."""
+    a, b = check_party(a), check_party(b)
+    return dyad_series(
+        _read(db),
+        a,
+        b,
+        by=by,
+        directed=directed,
+        since=since,
+        until=until,
+        weights=NetworkWeights.from_settings(),
+    )
+
+
+def dyad_plot(
+    a: str,
+    b: str,
+    path: str | Path,
+    db: str | None = None,
+    by: str = "month",
+    since: str | None = None,
+    until: str | None = None,
+) -> Path:
+    """Write the dyad's plot to ``path`` (``.png``, ``.svg`` or a self-contained ``.html``)."""
+    from dotterel.analysis.plots import write_dyad_plot
+
+    a, b = check_party(a), check_party(b)
+    fused = _read(db)
+    points = dyad_series(
+        fused, a, b, by=by, since=since, until=until, weights=NetworkWeights.from_settings()
+    )
+    return write_dyad_plot(points, a, b, Path(path), by=by, fused=fused)
+
+
+def alerts(db: str | None = None, since: str | None = None) -> list[Alert]:
+    """Trend breaks, new allegations and denials, and lifecycle steps since ``since``."""
+    check_bounds(since, None)
+    with open_store(load_settings(db=db)["db"]) as store:
+        fused = stored_fused_events(store)
+        lifecycles = stored_lifecycles(store, since)
+    return find_alerts(
+        fused,
+        since=since,
+        lifecycles=lifecycles,
+        rules=AlertRules.from_settings(),
+        weights=NetworkWeights.from_settings(),
+    )
