@@ -189,10 +189,13 @@ def load_knowledge_base(lex: Lexicon, path: Path) -> None:
         entry = NameEntry(name, codes, kind, True, name, "kb", None, row["key"])
         added = False
         for surface in names:
-            if " " not in surface and len(surface) < 5 and not surface.isupper():
-                continue
+            if " " not in surface and len(surface) < (4 if surface.isupper() else 5):
+                continue  # "FDD", "LPC": three letters name parties all over the world
             key = fast_key(surface)
-            if not key or key in taken:
+            if not key or key in taken or (kind != "person" and key in lex.names):
+                # Organisations already in the Phoenix lists keep those codes (CAMEO's
+                # coders chose them for news: "Party of God" is Hezbollah, not the
+                # Mauritian party of that name).
                 continue
             if " " not in key:
                 # A one-word name or acronym is matched as written, never as a typo.
