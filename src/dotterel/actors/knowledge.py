@@ -192,6 +192,8 @@ def load_knowledge_base(lex: Lexicon, path: Path) -> None:
             if " " not in surface and len(surface) < (4 if surface.isupper() else 5):
                 continue  # "FDD", "LPC": three letters name parties all over the world
             key = fast_key(surface)
+            if kind != "person" and _generic(key):
+                continue  # "Liberation Army", "National Front": every country has one
             if not key or key in taken or (kind != "person" and key in lex.names):
                 # Organisations already in the Phoenix lists keep those codes (CAMEO's
                 # coders chose them for news: "Party of God" is Hezbollah, not the
@@ -209,6 +211,25 @@ def load_knowledge_base(lex: Lexicon, path: Path) -> None:
             for surname in {_last_word(name), surname_of(name)}:
                 if len(surname) >= 3 and surname[:1].isupper():
                     lex.kb_surnames.setdefault(fast_key(surname), []).append(known)
+
+
+_GENERIC_WORDS = frozenset(
+    ["of", "the", "and", "for", "'s", "-", "people", "peoples", "new", "united", "social"]
+    + ["liberal", "conservative", "socialist", "communist", "labour", "labor", "workers"]
+    + ["green", "greens", "independent", "independence", "freedom", "justice", "unity"]
+    + ["progress", "progressive", "development", "renewal", "reform", "patriotic"]
+    + ["salvation", "defence", "defense", "struggle", "armed", "resistance", "rally"]
+    + ["action", "citizens", "civic", "christian", "muslim", "arab", "list", "bloc"]
+)
+
+
+def _generic(key: str) -> bool:
+    """Whether an organisation's name is made of words any country's parties and groups
+    use, so that the name alone says nothing of whose it is."""
+    from dotterel.actors.lexicon import _ORGANISATION_WORDS
+
+    words = key.split(" ")
+    return all(w in _GENERIC_WORDS or w in _ORGANISATION_WORDS for w in words)
 
 
 def _add(lex: Lexicon, entry: NameEntry, key: str) -> None:
