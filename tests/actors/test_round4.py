@@ -164,7 +164,10 @@ def test_title_before_a_name_wins_over_a_namesake_and_surnames_follow(run):
         "Chilean Foreign Minister Soledad Alvear met her Bolivian counterpart. "
         "Alvear later accused Bolivia of stirring tensions."
     )
-    assert [e.code for e in _at(doc, "Soledad Alvear")] == ["CHLGOV"]
+    # The title and the name are one phrase or two, depending on whether the name is in
+    # the knowledge base; either way both code to Chile.
+    named = [e for e in doc._.actors if e.text.endswith("Soledad Alvear")]
+    assert [e.code for e in named] == ["CHLGOV"]
     assert [e.code for e in _at(doc, "Alvear")] == ["CHLGOV"]
 
 

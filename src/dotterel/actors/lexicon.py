@@ -24,11 +24,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dotterel.actors.petrarch import DatedCode
 from dotterel.errors import DictionaryError
 
+if TYPE_CHECKING:
+    from dotterel.actors.knowledge import Known
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
+KNOWLEDGE_BASE = "knowledge_base.tsv"
 
 SECTORS = frozenset(
     [
@@ -63,7 +68,17 @@ SECTORS = frozenset(
 )
 COUNTRY_KINDS = frozenset({"name", "alias", "demonym", "capital", "place"})
 # Priority of sources when one name has several entries (higher wins).
-PRIORITY = {"user": 5, "curated": 4, "holder": 3, "country": 2, "phoenix": 1, "city": 0}
+# The knowledge base ("kb", built from Wikidata office holders, Party Facts and UCDP) sits
+# below the hand-kept tables and user dictionaries and above the generated Phoenix lists.
+PRIORITY = {
+    "user": 6,
+    "curated": 5,
+    "holder": 4,
+    "kb": 3,
+    "country": 2,
+    "phoenix": 1,
+    "city": 0,
+}
 
 _TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’]\w+)*|[^\w\s]")
 _POSSESSIVE = ("'s", "’s")
@@ -121,6 +136,8 @@ MODIFIERS = frozenset(
 )
 
 
+# Lower-case words inside a surname ("da Silva", "al-Assad").
+_JOINERS = frozenset({"da", "de", "do", "dos", "del", "van", "von", "al", "el", "-", "bin"})
 # Military ranks that are also surnames ("Major General Cosgrove" is not John Major).
 RANKS = frozenset({"major", "general", "colonel", "captain", "admiral", "marshal", "sergeant"})
 GIVEN_NAMES = frozenset(
@@ -218,6 +235,18 @@ def key_of(text: str) -> str:
     return " ".join(t.lower for t in tokenize(text))
 
 
+def fast_key(text: str) -> str:
+    """:func:`key_of` without building tokens (for loading large tables)."""
+    out = []
+    for word in _TOKEN_RE.findall(fold(text)):
+        if len(word) > 2 and word[-2:] in _POSSESSIVE:
+            out.append(word[:-2].lower())
+            out.append("'s")
+        else:
+            out.append(word.lower())
+    return " ".join(out)
+
+
 @dataclass(frozen=True, slots=True)
 class NameEntry:
     """A dictionary name: what it codes to and how it may match."""
@@ -229,6 +258,8 @@ class NameEntry:
     canonical: str | None
     source: str
     title: str | None = None
+    # Knowledge-base key: a Wikidata QID ("Q7747"), "partyfacts:ID" or "ucdp:ID".
+    key: str | None = None
 
     @property
     def priority(self) -> int:
@@ -346,14 +377,18 @@ class Lexicon:
         # Mahathir Mohamad) and places ("Lagos" of Ricardo Lagos).
         self.no_surname: set[str] = set(GIVEN_NAMES) | RANKS
         self._fuzzy_index: dict[str, str | None] | None = None
+        # Knowledge-base people by surname, used only after an office title ("President
+        # Widodo") and after the full name in the same text, never alone.
+        self.kb_surnames: dict[str, list[Known]] = {}
 
     # -- building -------------------------------------------------------------------
-    def add_name(self, entry: NameEntry) -> None:
-        """Add one name (its key is derived from ``entry.surface``)."""
-        tokens = tokenize(entry.surface)
-        if not tokens:
+    def add_name(self, entry: NameEntry, key: str | None = None) -> None:
+        """Add one name under ``key`` (by default derived from ``entry.surface``)."""
+        if key is None:
+            key = key_of(entry.surface)
+        if not key:
             return
-        key = " ".join(t.lower for t in tokens)
+        single = " " not in key
         bucket = self.names.setdefault(key, [])
         if entry in bucket:
             return
@@ -366,13 +401,7 @@ class Lexicon:
         word = entry.surface.replace(".", "")
         # Misspelt agency names are rare, and "IRA" is not a typo for "RIA".
         fuzzy_ok = entry.kind != "media"
-        if (
-            fuzzy_ok
-            and entry.case_sensitive
-            and len(tokens) == 1
-            and word.isupper()
-            and len(word) >= 3
-        ):
+        if fuzzy_ok and entry.case_sensitive and single and word.isupper() and len(word) >= 3:
             self.acronyms[word] = key
 
     def add_agent(self, text: str, role: str, title: str | None) -> None:
@@ -455,6 +484,10 @@ class Lexicon:
                         best = Atom(i, j + 1, tokens[i].start, tokens[j].end, [], *agent)
                 if key not in self.agent_prefixes:
                     break
+            if best is None or (best.j == i + 1 and all(e.source == "city" for e in best.entries)):
+                titled = self._titled_surname(tokens, i, atoms)
+                if titled is not None:
+                    best = titled
             if best is None:
                 best = self._fuzzy(tokens, i)
             if best is not None and (
@@ -469,6 +502,34 @@ class Lexicon:
             else:
                 i += 1
         return atoms
+
+    def _titled_surname(self, tokens: Sequence[Token], i: int, atoms: list[Atom]) -> Atom | None:
+        """A knowledge-base surname right after an office title ("Prime Minister
+        Kishida"): the holders of that kind of office with that surname."""
+        if not self.kb_surnames or not atoms or atoms[-1].j != i or not atoms[-1].is_agent:
+            return None
+        from dotterel.actors.knowledge import office_of_title, titled_candidates
+
+        title = atoms[-1]
+        offices = office_of_title(" ".join(t.lower for t in tokens[title.i : title.j]), title.title)
+        if offices is None or not tokens[i].text[:1].isupper():
+            return None
+        best: Atom | None = None
+        key = ""
+        for j in range(i, min(len(tokens), i + 3)):
+            if not tokens[j].text[:1].isupper() and tokens[j].lower not in _JOINERS:
+                break
+            key = tokens[j].lower if j == i else f"{key} {tokens[j].lower}"
+            if key in self.names:
+                return None  # a full name or a known actor: the ordinary match rules
+            entries = titled_candidates(self, key, offices)
+            if entries:
+                best = Atom(i, j + 1, tokens[i].start, tokens[j].end, entries)
+        if best is not None and best.j < len(tokens):
+            nxt = tokens[best.j]
+            if nxt.text[:1].isupper() and nxt.text.isalpha() and nxt.lower not in self.agents:
+                return None  # "President Lee Jae-myung": someone's given name
+        return best
 
     @staticmethod
     def _other_person(tokens: Sequence[Token], atom: Atom, atoms: list[Atom]) -> bool:
@@ -718,13 +779,23 @@ def _load_into(lex: Lexicon, data_dir: Path) -> None:
 
 
 def build_lexicon(
-    data_dir: Path = DATA_DIR, user_dictionaries: Sequence[str | Path] = ()
+    data_dir: Path = DATA_DIR,
+    user_dictionaries: Sequence[str | Path] = (),
+    *,
+    knowledge_base: bool = True,
 ) -> Lexicon:
-    """Compile the lexicon from the data files plus user dictionaries (which win)."""
+    """Compile the lexicon from the data files plus user dictionaries (which win).
+
+    ``knowledge_base=False`` leaves out ``knowledge_base.tsv`` (the office holders,
+    parties and armed groups of :mod:`dotterel.actors.knowledge`).
+    """
+    from dotterel.actors.knowledge import load_knowledge_base
     from dotterel.actors.userdict import load_user_dictionary
 
     lex = Lexicon()
     _load_into(lex, data_dir)
+    if knowledge_base:
+        load_knowledge_base(lex, data_dir / KNOWLEDGE_BASE)
     for path in user_dictionaries:
         for entry in load_user_dictionary(path):
             lex.add_name(entry)

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dotterel.actors.knowledge import dated, kb_people
 from dotterel.actors.lexicon import (
     COUNTRY_KINDS,
     MODIFIERS,
@@ -39,6 +40,7 @@ from dotterel.actors.lexicon import (
     NameEntry,
     Token,
     default_lexicon,
+    fold,
     pick_code,
     tokenize,
 )
@@ -229,7 +231,9 @@ def compose(
             # after the preposition gives the sector.
             role = comp_agents[-1].role
     canonical = entry.canonical
-    if entry.kind == "person":
+    if entry.source == "kb":
+        why = f"holder:kb:{entry.key}" if entry.kind == "person" else f"kb:{entry.key}"
+    elif entry.kind == "person":
         why = "holder"
     elif entry.source == "phoenix":
         why = "dict:phoenix"
@@ -563,6 +567,92 @@ def find_actors(lex: Lexicon, text: str, date: str | None) -> list[Entity]:
                 out.append(entity)
         offset += len(line) + 1
     office_title_persons(text, out)
+    if lex.kb_surnames:
+        prefer_story_countries(lex, out, date)
+        out.extend(kb_surname_mentions(lex, text, out))
+        out.sort(key=lambda e: (e.start, e.end))
+    return out
+
+
+_KB_WHY = "holder:kb:"
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'-]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
+
+
+def _kb_candidates(lex: Lexicon, entity: Entity, date: str | None) -> list[tuple[str, str]]:
+    """``(code, key)`` of each knowledge-base person the entity's name may be, at ``date``."""
+    tokens = tokenize(entity.text)
+    found: list[tuple[str, str]] = []
+    for k in range(len(tokens)):
+        entries = lex.names.get(" ".join(t.lower for t in tokens[k:]))
+        if not entries:
+            continue
+        for entry in kb_people(entries):
+            valid = dated(entry.codes, date)
+            chosen = pick_code(valid or entry.codes, date)
+            if chosen is not None and entry.key:
+                found.append((chosen.code, entry.key))
+        break
+    return found
+
+
+def prefer_story_countries(lex: Lexicon, entities: list[Entity], date: str | None) -> None:
+    """A name several knowledge-base people share (two ministers in two countries) is the
+    one whose country the rest of the text names; the date has already been used."""
+    for entity in entities:
+        if not (entity.why or "").startswith(_KB_WHY):
+            continue
+        candidates = _kb_candidates(lex, entity, date)
+        if len({code[:3] for code, _ in candidates}) < 2:
+            continue
+        others = {e.country for e in entities if e.canonical != entity.canonical and e.country}
+        here = [(code, key) for code, key in candidates if code[:3] in others]
+        if here and entity.country not in others:
+            code, key = here[0]
+            entity.code, entity.country, entity.role = code, code[:3], code[3:6] or None
+            entity.why = f"{_KB_WHY}{key}+context"
+
+
+def _capitalised_name(lex: Lexicon, word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in lex.agents
+
+
+def kb_surname_mentions(lex: Lexicon, text: str, entities: list[Entity]) -> list[Entity]:
+    """Later bare surnames of knowledge-base people named in full earlier in the text
+    ("Fumio Kishida ... Kishida said"); a surname alone is never looked up otherwise."""
+    people: dict[str, Entity] = {}
+    for entity in entities:
+        if (entity.why or "").startswith(_KB_WHY) and entity.canonical:
+            words = entity.text.split()
+            if len(words) >= 2:
+                people.setdefault(words[-1], entity)
+    if not people:
+        return []
+    taken = [(e.start, e.end) for e in entities]
+    out = []
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in people) + r")\b")
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        first = people[match.group(1)]
+        if start < first.end or any(s < end and start < e for s, e in taken):
+            continue
+        before = _WORD_BEFORE.search(text, 0, start)
+        after = _WORD_AFTER.match(text, end)
+        named_before = bool(before) and _capitalised_name(lex, before.group(1) if before else "")
+        if named_before or (after is not None and after.group(1)[:1].isupper()):
+            continue  # "Yoshimasa Hayashi", "Hayashi Yoshimasa": somebody else's name
+        out.append(
+            Entity(
+                text=match.group(1),
+                start=start,
+                end=end,
+                code=first.code,
+                country=first.country,
+                role=first.role,
+                canonical=first.canonical,
+                why=f"coref:surname:{first.text}",
+            )
+        )
     return out
 
 
@@ -705,6 +795,8 @@ def resolve(
             )
         return Resolution(text=text, why="unresolved")
     res.text = text
+    if context and (res.why or "").startswith(_KB_WHY):
+        _context_holder(lex, res, context, date)
     if res.code is None and res.role and context:
         # A role with no country ("Judge Alejandro Rivera", "Shona rebels") belongs to
         # the country the surrounding text is about.
@@ -728,6 +820,25 @@ def resolve(
             res.code = _assemble(res.code, role)
             res.why = f"{res.why}+context"
     return res
+
+
+def _context_holder(lex: Lexicon, res: Resolution, context: str, date: str | None) -> None:
+    """Of several knowledge-base people of one name, the one whose country ``context``
+    names (after the date has chosen among them)."""
+    entity = Entity(res.text, 0, len(res.text), res.code, res.country, res.role, why=res.why)
+    candidates = _kb_candidates(lex, entity, date)
+    if len({code[:3] for code, _ in candidates}) < 2:
+        return
+    named = {
+        e.country
+        for e in find_actors(lex, context, date)
+        if e.country and fold(e.text) != fold(res.text) and e.canonical != res.canonical
+    }
+    here = [(code, key) for code, key in candidates if code[:3] in named]
+    if here and res.country not in named:
+        code, key = here[0]
+        res.code, res.country, res.role = code, code[:3], code[3:6] or None
+        res.why = f"{_KB_WHY}{key}+context"
 
 
 def _with_fuzzy(lex: Lexicon, tokens: Sequence[Token], atoms: list[Atom]) -> list[Atom]:

@@ -20,6 +20,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from dotterel.actors.lexicon import SECTORS
 from dotterel.errors import GoldFormatError
 from dotterel.records import FACTUALITY_VALUES, PLOVER_TYPES, Document, Entity, Event
 
@@ -48,6 +49,9 @@ class GoldEvent:
     dates: list[str] | None = None
     locations: list[str] | None = None
     note: str | None = None
+    #: ``(text, code, sector)`` of each actor phrase the gold lists (``actor_mentions``),
+    #: in order; ``sector`` is ``None`` where the gold gives none.
+    mentions: list[tuple[str, str, str | None]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -106,6 +110,7 @@ def _gold_event(raw: Any, index: int, doc_id: str, path: Path, line: int) -> Gol
         if bad:
             raise _fail(path, line, f"{where}: dates must be YYYY-MM-DD, got {bad}")
     note = raw.get("note")
+    mentions = _mentions(raw.get("actor_mentions"), where, path, line)
     return GoldEvent(
         id=str(event_id),
         status=status,
@@ -119,7 +124,24 @@ def _gold_event(raw: Any, index: int, doc_id: str, path: Path, line: int) -> Gol
         dates=dates,
         locations=_optional_codes(raw.get("locations"), f"{where}: locations", path, line),
         note=note if isinstance(note, str) else None,
+        mentions=mentions,
     )
+
+
+def _mentions(value: Any, where: str, path: Path, line: int) -> list[tuple[str, str, str | None]]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise _fail(path, line, f"{where}: actor_mentions must be a list")
+    out: list[tuple[str, str, str | None]] = []
+    for mention in value:
+        code = mention.get("code") if isinstance(mention, dict) else None
+        sector = mention.get("sector") if isinstance(mention, dict) else None
+        text = mention.get("text") if isinstance(mention, dict) else None
+        if not isinstance(code, str) or not code or not (sector is None or isinstance(sector, str)):
+            raise _fail(path, line, f"{where}: bad actor mention {mention!r}")
+        out.append((text if isinstance(text, str) else "", code, sector or None))
+    return out
 
 
 def load_gold(path: str | Path) -> list[GoldDocument]:
@@ -217,6 +239,167 @@ def _entity_countries(entities: Iterable[Entity]) -> set[str]:
     return {c for c in (_norm(e.country_code) for e in entities) if c}
 
 
+# --------------------------------------------------------------------------- sectors
+#
+# Sector level: a participant is its country *and* its CAMEO sector ("USA/GOV" versus
+# "USA/CVL"), so that domestic events (police against protesters, a government against
+# rebels) score although their country-level pair is a self-pair.  The gold gives sectors
+# in ``actor_mentions`` (or in a six-letter code such as ``USAGOV``); where it gives none
+# for a participant, any sector is right for it.
+
+#: CAMEO sectors recognised in gold and predictions (ethnic and religious qualifiers such
+#: as ``MOS`` or ``KUR`` are no sectors).
+SECTOR_CODES: frozenset[str] = SECTORS
+_SECTOR_ALIASES = {"CIV": "CVL"}
+
+GoldParticipant = tuple[str, frozenset[str]]  # country, allowed sectors (empty: any)
+PredParticipant = tuple[str, str | None]  # country, sector
+SectorTriple = tuple[str, Any, Any]
+
+
+def sector_of(value: str | None) -> str | None:
+    """The CAMEO sector of a gold ``sector`` value or a role (``CVLalb`` → ``CVL``)."""
+    if not value:
+        return None
+    head = value[:3].upper()
+    head = _SECTOR_ALIASES.get(head, head)
+    return head if head in SECTOR_CODES else None
+
+
+def _gold_sides(event: GoldEvent) -> tuple[list[GoldParticipant], list[GoldParticipant]]:
+    """Actor and recipient participants with their sectors.
+
+    The gold's mentions list the actor's phrases before the recipient's: a mention goes
+    to the actor side while its country is an actor country not yet seen, else to the
+    recipient side when its country is a recipient's.  A participant with any mention
+    without a sector (the country named as a whole) takes any sector.
+    """
+    actor = {_norm(c) or "": set[str]() for c in event.actor}
+    recipient = {_norm(c) or "": set[str]() for c in event.recipient}
+    for code in event.actor:
+        if sector_of(code[3:6]) and len(code) >= 6:
+            actor[_norm(code) or ""].add(sector_of(code[3:6]) or "")
+    for code in event.recipient:
+        if sector_of(code[3:6]) and len(code) >= 6:
+            recipient[_norm(code) or ""].add(sector_of(code[3:6]) or "")
+    wild: dict[str, set[str]] = {"actor": set(), "recipient": set()}
+    waiting = set(actor)
+    for _text, code, sector in event.mentions:
+        country = _norm(code) or ""
+        if country in waiting or (country in actor and country not in recipient):
+            side, sides = "actor", actor
+            waiting.discard(country)
+        elif country in recipient:
+            side, sides = "recipient", recipient
+        else:
+            continue
+        found = sector_of(sector) or sector_of(code[3:6] if len(code) >= 6 else None)
+        if found:
+            sides[country].add(found)
+        else:
+            wild[side].add(country)
+    return (
+        [(c, frozenset() if c in wild["actor"] else frozenset(s)) for c, s in actor.items()],
+        [
+            (c, frozenset() if c in wild["recipient"] else frozenset(s))
+            for c, s in recipient.items()
+        ],
+    )
+
+
+def _pred_participant(entity: Entity) -> PredParticipant | None:
+    country = _norm(entity.country_code)
+    if not country:
+        return None
+    role = sector_of(entity.role)
+    if role is None and entity.code and len(entity.code) >= 6:
+        role = sector_of(entity.code[3:6])
+    return (country, role)
+
+
+def _pairs(event_type: str, actors: list[Any], recipients: list[Any], drop_self: bool) -> list:
+    unordered = event_type in UNORDERED_TYPES or not recipients
+    if unordered:
+        people = sorted(set(actors) | set(recipients), key=repr)
+        if len(people) == 1:
+            return [((event_type, people[0], None), True)]
+        return [((event_type, a, b), True) for i, a in enumerate(people) for b in people[i + 1 :]]
+    if not actors:
+        return [((event_type, None, r), False) for r in recipients]
+    return [
+        ((event_type, a, r), False)
+        for a in actors
+        for r in recipients
+        if not (drop_self and a == r)
+    ]
+
+
+def expand_sectors_gold(event: GoldEvent) -> list[tuple[SectorTriple, bool]]:
+    """Sector-level triples of a gold event (its self-pairs are kept: they are domestic)."""
+    actor, recipient = _gold_sides(event)
+    return _pairs(event.type, actor, recipient, drop_self=False)
+
+
+def expand_sectors_pred(event: Event) -> list[tuple[SectorTriple, bool]]:
+    """Sector-level triples of a predicted event (a participant paired with itself in the
+    same sector is dropped, as at country level)."""
+    actor = list(dict.fromkeys(p for p in map(_pred_participant, event.actor) if p))
+    recipient = list(dict.fromkeys(p for p in map(_pred_participant, event.recipient) if p))
+    return _pairs(event.event_type, actor, recipient, drop_self=True)
+
+
+def _participant_ok(pred: PredParticipant | None, gold: GoldParticipant | None) -> bool:
+    if pred is None or gold is None:
+        return pred is None and gold is None
+    return pred[0] == gold[0] and (not gold[1] or pred[1] in gold[1])
+
+
+def sector_matches(
+    pred: SectorTriple, pred_unordered: bool, gold: SectorTriple, gold_unordered: bool
+) -> bool:
+    """Whether a predicted sector triple is the gold one (direction as at country level)."""
+    if pred[0] != gold[0]:
+        return False
+    if _participant_ok(pred[1], gold[1]) and _participant_ok(pred[2], gold[2]):
+        return True
+    if not (pred_unordered or gold_unordered) or None in pred or None in gold:
+        return False
+    return _participant_ok(pred[1], gold[2]) and _participant_ok(pred[2], gold[1])
+
+
+def score_sectors(
+    gold: Sequence[GoldDocument], predictions: Mapping[str, Sequence[Event]]
+) -> TypeCounts:
+    """Precision and recall over sector-level triples (same rules as :func:`score`)."""
+    counts = TypeCounts()
+    for gold_doc in gold:
+        required: list[tuple[SectorTriple, bool]] = []
+        accepted: list[tuple[SectorTriple, bool]] = []
+        for event in gold_doc.events:
+            if event.status == "forbidden":
+                continue
+            triples = list(dict.fromkeys(expand_sectors_gold(event)))
+            accepted.extend(triples)
+            if event.status == "required":
+                required.extend(t for t in triples if t not in required)
+        predicted = list(
+            dict.fromkeys(
+                t
+                for e in predictions.get(gold_doc.document.doc_id, ())
+                for t in expand_sectors_pred(e)
+            )
+        )
+        counts.gold_required += len(required)
+        counts.found += sum(
+            1 for g, gu in required if any(sector_matches(p, pu, g, gu) for p, pu in predicted)
+        )
+        counts.predicted += len(predicted)
+        counts.correct += sum(
+            1 for p, pu in predicted if any(sector_matches(p, pu, g, gu) for g, gu in accepted)
+        )
+    return counts
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -300,6 +483,8 @@ class EvaluationReport:
     documents: list[dict[str, Any]] = field(default_factory=list)
     unscored_events: int = 0
     unknown_documents: list[str] = field(default_factory=list)
+    #: Sector-level counts (country and CAMEO sector, see :func:`score_sectors`).
+    sectors: TypeCounts = field(default_factory=TypeCounts)
 
     @property
     def precision(self) -> float | None:
@@ -338,6 +523,7 @@ class EvaluationReport:
         out["documents"] = list(self.documents)
         out["unscored_events"] = self.unscored_events
         out["unknown_documents"] = list(self.unknown_documents)
+        out["sector"] = self.sectors.to_dict()
         return out
 
     def render(self, console: Console) -> None:
@@ -358,6 +544,12 @@ class EvaluationReport:
             f"{t.correct}/{t.predicted}",
         )
         console.print(head)
+        sec = self.sectors
+        console.print(
+            f"Sector level (country and sector where the gold gives one): "
+            f"P {pct(sec.precision)} R {pct(sec.recall)} F1 {pct(sec.f1)} "
+            f"({sec.found}/{sec.gold_required} found, {sec.correct}/{sec.predicted} correct)"
+        )
         verdict = "[green]0[/green]" if not self.forbidden else f"[red]{len(self.forbidden)}[/red]"
         console.print(f"Forbidden triples predicted: {verdict}")
 
@@ -615,4 +807,5 @@ def score(
             }
         )
     report.per_type = {t: report.per_type[t] for t in PLOVER_TYPES if t in report.per_type}
+    report.sectors = score_sectors(gold, predictions)
     return report

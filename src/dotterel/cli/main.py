@@ -278,8 +278,12 @@ def events(
 def evaluate(
     gold: Annotated[str, typer.Argument(help="Gold JSONL file (see docs/evaluate.md).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List misses and false events by cause.")
+    ] = False,
 ) -> None:
     """Run extraction on gold documents and score it by the gold rules."""
+    from dotterel.analysis.errors import analyse
     from dotterel.analysis.evaluate import load_gold, score
 
     gold_docs = load_gold(gold)
@@ -288,10 +292,14 @@ def evaluate(
         if isinstance(result, Extraction):
             predictions[result.document.doc_id] = result.events
     report = score(gold_docs, predictions)
+    analysis = analyse(gold_docs, predictions) if errors else None
     if as_json:
-        sys.stdout.write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        data = report.to_dict() | ({"errors": analysis.to_dict()} if analysis else {})
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
         out.print(report.to_text(), highlight=False)
+        if analysis is not None:
+            out.print(analysis.to_text(), highlight=False, markup=False)
 
 
 @app.command("evaluate-dates")
