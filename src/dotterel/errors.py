@@ -69,3 +69,9 @@ class GoldFormatError(DotterelError):
     """A gold file for ``dotterel evaluate`` does not follow the gold format."""
 
     code = "DOT400"
+
+
+class RunnerError(DotterelError):
+    """A runner cannot be set up: unknown runner name, unreachable scheduler, bad folder."""
+
+    code = "DOT900"

@@ -15,6 +15,7 @@ from typing import Any
 from dotterel.ingest import read_inputs
 from dotterel.nlp.pipeline import Extraction, Extractor, shared_nlp
 from dotterel.records import Document, Entity, Event, Failure
+from dotterel.runner import run_documents
 from dotterel.settings import load_settings
 from dotterel.store import open_store
 
@@ -59,7 +60,7 @@ def extract_inputs(
             else:
                 yield item
 
-    for result in extractor(**overrides).extract(documents()):
+    for result in run_documents(documents(), settings):
         while failures:
             yield failures.pop(0)
         yield result
@@ -120,7 +121,7 @@ def ingest(
                     known.add(item.content_hash)
                     yield item
 
-        for result in extractor(**overrides).extract(fresh_documents()):
+        for result in run_documents(fresh_documents(), settings):
             if isinstance(result, Failure):
                 pending_failures.append(result)
                 continue
