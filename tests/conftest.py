@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +10,9 @@ import pytest
 
 from dotterel.nlp.pipeline import Extractor, shared_nlp
 from dotterel.records import Document, Event
+
+# One in-process pipeline for the whole suite: runner tests start worker pools themselves.
+os.environ.setdefault("DOTTEREL_WORKERS", "1")
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 

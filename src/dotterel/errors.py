@@ -122,3 +122,9 @@ class PlotFormatError(NetworkError):
     """A dyad plot path ends in neither .png, .svg nor .html."""
 
     code = "DOT755"
+
+
+class RunnerError(DotterelError):
+    """A runner cannot be set up: unknown runner name, unreachable scheduler, bad folder."""
+
+    code = "DOT900"

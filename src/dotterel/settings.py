@@ -140,6 +140,30 @@ SETTINGS: tuple[Setting, ...] = (
         "steady dyad needs a real jump.",
     ),
     Setting("network_seed", 7, int, "Random seed of bloc detection (results are repeatable)."),
+    # Scale (issue 12): runners, worker processes, the Dask cluster, the sentence prefilter.
+    Setting("workers", 0, int, "Worker processes for extraction; 0 means one per CPU core."),
+    Setting(
+        "runner",
+        "auto",
+        str,
+        "How documents are extracted: inprocess, pool (worker processes), dask (a Dask "
+        "cluster), or auto (pool when more than one worker, else inprocess).",
+    ),
+    Setting(
+        "scheduler",
+        "local",
+        str,
+        "Dask scheduler address (tcp://host:8786) for the dask runner, or 'local' for a "
+        "LocalCluster of `workers` processes on this machine.",
+    ),
+    Setting(
+        "parquet_dir",
+        "",
+        str,
+        "Folder of the dask runner's partitioned Parquet output; empty means beside the "
+        "store (<db>.parquet).",
+    ),
+    Setting("partition_size", 200, int, "Documents per Dask partition (one Parquet file each)."),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -16,6 +16,7 @@ from dotterel.api.fusion import fuse_store
 from dotterel.ingest import read_inputs
 from dotterel.nlp.pipeline import Extraction, Extractor, shared_nlp
 from dotterel.records import Document, Entity, Event, Failure
+from dotterel.runner import run_documents
 from dotterel.settings import load_settings
 from dotterel.store import open_store
 
@@ -60,7 +61,7 @@ def extract_inputs(
             else:
                 yield item
 
-    for result in extractor(**overrides).extract(documents()):
+    for result in run_documents(documents(), settings):
         while failures:
             yield failures.pop(0)
         yield result
@@ -121,7 +122,7 @@ def ingest(
                     known.add(item.content_hash)
                     yield item
 
-        for result in extractor(**overrides).extract(fresh_documents()):
+        for result in run_documents(fresh_documents(), settings):
             if isinstance(result, Failure):
                 pending_failures.append(result)
                 continue

@@ -20,7 +20,8 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from dotterel import api
-from dotterel.cli import actors_cmd, fusion_cmd, network_cmd
+from dotterel.cli import actors_cmd, fusion_cmd, network_cmd, scale_cmd
+from dotterel.cli.scale_cmd import RunnerOption, SchedulerOption, WorkersOption
 from dotterel.nlp.pipeline import Extraction
 from dotterel.records import Event, Failure
 from dotterel.settings import default, setting, settings_markdown
@@ -186,6 +187,9 @@ def extract(
     ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Non-zero exit on any failure.")] = False,
     quiet: QuietOption = False,
+    workers: WorkersOption = None,
+    runner: RunnerOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Extract events from text to stdout (no database is touched)."""
     events: list[Event] = []
@@ -194,7 +198,8 @@ def extract(
     with _progress(quiet) as progress:
         task = progress.add_task("extract", total=None, rate="0.0")
         started = time.perf_counter()
-        for result in api.extract_inputs(inputs, published=published):
+        scale = {"workers": workers, "runner": runner, "scheduler": scheduler}
+        for result in api.extract_inputs(inputs, published=published, **scale):
             if isinstance(result, Failure):
                 failures.append(result)
                 continue
@@ -224,6 +229,9 @@ def ingest(
     published: PublishedOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Non-zero exit on any failure.")] = False,
     quiet: QuietOption = False,
+    workers: WorkersOption = None,
+    runner: RunnerOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Extract events and store them (documents already stored are skipped)."""
     with _progress(quiet) as progress:
@@ -236,7 +244,8 @@ def ingest(
             elapsed = max(time.perf_counter() - started, 1e-9)
             progress.update(task, advance=count, rate=f"{done[0] / elapsed:.1f}")
 
-        summary = api.ingest(inputs, db=db, published=published, progress=advance)
+        scale = {"workers": workers, "runner": runner, "scheduler": scheduler}
+        summary = api.ingest(inputs, db=db, published=published, progress=advance, **scale)
     _report_failures(summary.failures, quiet)
     if not quiet:
         err.print(
@@ -352,6 +361,7 @@ def show_settings(
 actors_cmd.register(app)
 fusion_cmd.register(app)
 network_cmd.register(app)
+scale_cmd.register(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point
