@@ -38,6 +38,15 @@ SETTINGS: tuple[Setting, ...] = (
         "their entries override the built-in ones.",
     ),
     Setting("min_confidence", 0.0, float, "Drop events whose confidence is below this."),
+    # HTTP API and explorer (dotterel serve, issue 14)
+    Setting("http_host", "127.0.0.1", str, "Address `dotterel serve` listens on."),
+    Setting("http_port", 8000, int, "Port `dotterel serve` listens on."),
+    Setting("http_page_size", 50, int, "Events per page when a request names no limit."),
+    Setting("http_max_body_bytes", 1_000_000, int, "Largest request body the server accepts."),
+    Setting("http_ingest_timeout", 60.0, float, "Seconds a submitted ingestion may take."),
+    Setting(
+        "http_writes_per_minute", 10, int, "Ingestion requests accepted per client per minute."
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -12,6 +12,8 @@ from dotterel.errors import StoreError
 from dotterel.records import Document, Event, Failure
 from dotterel.store.base import (
     MENTION_ROLE,
+    MISSING_DATE,
+    MISSING_SCORE,
     BatchItem,
     EventStore,
     event_participants,
@@ -84,6 +86,19 @@ _PARTICIPANT_MATCH = (
     "AND (starts_with(n.code, ?) OR ((n.code IS NULL OR n.code = '') "
     "AND starts_with(n.country, ?))))"
 )
+_PARTY_MATCH = (
+    "EXISTS (SELECT 1 FROM entities n WHERE n.event_seq = e.seq "
+    "AND n.role IN ('actor', 'recipient') "
+    "AND (starts_with(n.code, ?) OR ((n.code IS NULL OR n.code = '') "
+    "AND starts_with(n.country, ?))))"
+)
+# Sort keys of event_page, matching dotterel.store.base.sort_key.
+_SORT_SQL = {
+    "seq": "e.seq",
+    "event_date": f"COALESCE(e.event_date, '{MISSING_DATE}')",
+    "goldstein": f"COALESCE(e.goldstein, {MISSING_SCORE})",
+    "confidence": f"COALESCE(e.confidence, {MISSING_SCORE})",
+}
 _COUNTRY = "COALESCE(NULLIF(country, ''), NULLIF(substr(code, 1, 3), ''))"
 
 
@@ -385,6 +400,80 @@ class DuckDBStore(EventStore):
         """
         rows = self.con.execute(sql, [max(limit, 0)]).fetchall()
         return [(a, r, t, int(n)) for a, r, t, n in rows]
+
+    # -- paged reading for the HTTP API (issue 14) -----------------------------------------
+
+    def _filters(self, filters: dict[str, Any]) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        for role in ("actor", "recipient"):
+            prefix = filters.get(role)
+            if prefix:
+                where.append(_PARTICIPANT_MATCH)
+                params += [role, prefix.upper(), prefix.upper()]
+        for prefix in filters.get("parties") or ():
+            where.append(_PARTY_MATCH)
+            params += [prefix.upper(), prefix.upper()]
+        for name in ("event_type", "factuality", "doc_id"):
+            value = filters.get(name)
+            if value is not None and value != "":
+                where.append(f"e.{name} = ?")
+                params.append(value.upper() if name == "event_type" else value)
+        for name, op in (("since", ">="), ("until", "<=")):
+            if filters.get(name):
+                where.append(f"e.event_date {op} ?")
+                params.append(filters[name])
+        return where, params
+
+    def event_page(
+        self,
+        *,
+        sort: str = "seq",
+        descending: bool = False,
+        after: tuple[Any, int] | None = None,
+        limit: int = 50,
+        **filters: Any,
+    ) -> list[tuple[Any, int, Event]]:
+        if sort not in _SORT_SQL:
+            raise StoreError(f"unknown sort {sort!r}", source=self.path)
+        key = _SORT_SQL[sort]
+        where, params = self._filters(filters)
+        op, direction = ("<", "DESC") if descending else (">", "ASC")
+        if after is not None:
+            where.append(f"({key} {op} ? OR ({key} = ? AND e.seq {op} ?))")
+            params += [after[0], after[0], after[1]]
+        sql = f"SELECT {key}, e.seq, {_EVENT_SELECT} FROM events e"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY 1 {direction}, e.seq {direction} LIMIT ?"
+        params.append(max(limit, 0))
+        rows = self.con.execute(sql, params).fetchall()
+        return [(row[0], int(row[1]), row_event(row[2:])) for row in rows]
+
+    def count_events(self, **filters: Any) -> int:
+        where, params = self._filters(filters)
+        sql = "SELECT count(*) FROM events e"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return int(self._one(sql, params))
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self.con.execute(
+            "SELECT doc_id, title, text, published, outlet, url, language, content_hash, "
+            "source FROM documents WHERE doc_id = ? ORDER BY seq LIMIT 1",
+            [doc_id],
+        ).fetchone()
+        if row is None:
+            return None
+        keys = ("doc_id", "title", "text", "published", "outlet", "url", "language")
+        return Document.from_dict(dict(zip((*keys, "content_hash", "source"), row, strict=True)))
+
+    def event_by_id(self, event_id: str) -> Event | None:
+        row = self.con.execute(
+            f"SELECT {_EVENT_SELECT} FROM events e WHERE e.event_id = ? ORDER BY e.seq LIMIT 1",
+            [event_id],
+        ).fetchone()
+        return row_event(row) if row else None
 
     def close(self) -> None:
         if self._con is not None:

@@ -1,0 +1,223 @@
+"""The FastAPI application: JSON over :mod:`dotterel.api`, and the explorer's static files.
+
+:func:`create_app` builds it for one store. Every route reads through the Python API
+(never its own SQL); the server keeps one open store per worker thread so a request
+does not pay for opening the database. Writes (ingestion) exist only when the app is
+created with ``allow_writes=True`` and a token.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import threading
+import time
+from collections import deque
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from dotterel.errors import (
+    DotterelError,
+    HttpApiError,
+    PayloadTooLargeError,
+    RateLimitedError,
+    RouteNotFoundError,
+    StoreError,
+    StoreUnavailableError,
+    UnauthorizedError,
+    WritesDisabledError,
+)
+from dotterel.settings import load_settings
+from dotterel.store import EventStore, open_store
+
+STATIC = Path(str(resources.files("dotterel.api.http").joinpath("static")))
+
+
+class StoreHandles:
+    """One open store per thread on the same database file, closed together.
+
+    A DuckDB connection must not be shared between threads; connections to one file in
+    one process share the database, so each costs little once the first is open.
+    """
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+        self._local = threading.local()
+        self._opened: list[EventStore] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> EventStore:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            try:
+                store = open_store(self.db)
+            except StoreError as exc:
+                raise StoreUnavailableError(exc.message, source=self.db) from exc
+            self._local.store = store
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            for store in self._opened:
+                store.close()
+            self._opened.clear()
+
+
+class RateLimiter:
+    """At most ``per_minute`` calls per client in any sliding minute."""
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_minute = per_minute
+        self.clock = clock
+        self._calls: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def check(self, client: str) -> None:
+        now = self.clock()
+        with self._lock:
+            calls = self._calls.setdefault(client, deque())
+            while calls and now - calls[0] >= 60.0:
+                calls.popleft()
+            if len(calls) >= self.per_minute:
+                wait = 60.0 - (now - calls[0])
+                raise RateLimitedError(
+                    f"more than {self.per_minute} ingestion requests in a minute; "
+                    f"retry in {wait:.0f} s",
+                    source=client,
+                )
+            calls.append(now)
+
+
+def error_response(exc: DotterelError, status: int | None = None) -> JSONResponse:
+    """The JSON body every refused request gets: ``{code, message, detail}``."""
+    code_status: int = status or int(getattr(exc, "status", 400))
+    body = {"code": exc.code, "message": str(exc), "detail": None}
+    headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, UnauthorizedError) else None
+    return JSONResponse(body, status_code=code_status, headers=headers)
+
+
+class AppState:
+    """What the routes share: the store, the limits and the write switch."""
+
+    def __init__(self, db: str, allow_writes: bool, token: str | None) -> None:
+        settings = load_settings()
+        self.db = db
+        self.allow_writes = allow_writes
+        self.token = token
+        self.stores = StoreHandles(db)
+        self.page_size: int = settings["http_page_size"]
+        self.ingest_timeout: float = settings["http_ingest_timeout"]
+        self.max_body_bytes: int = settings["http_max_body_bytes"]
+        self.limiter = RateLimiter(settings["http_writes_per_minute"])
+        # One writer at a time: DuckDB allows one, and queued ingestions keep their order.
+        self.ingest_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
+
+    def authorise_write(self, request: Request) -> None:
+        if not self.allow_writes or not self.token:
+            raise WritesDisabledError(
+                "this server is read-only (start it with --allow-writes --token T)",
+                source=request.url.path,
+            )
+        header = request.headers.get("authorization", "")
+        scheme, _, given = header.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(
+            given.strip().encode(), self.token.encode()
+        ):
+            raise UnauthorizedError("missing or wrong bearer token", source=request.url.path)
+        client = request.client.host if request.client else "unknown"
+        self.limiter.check(client)
+
+    async def run_ingest(self, work: Callable[[], Any]) -> Any:
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(self.ingest_pool, work)
+        # On timeout the ingestion goes on in its thread and still stores its documents;
+        # only the answer is given up.
+        return await asyncio.wait_for(asyncio.shield(future), timeout=self.ingest_timeout)
+
+
+def create_app(db: str, *, allow_writes: bool = False, token: str | None = None) -> FastAPI:
+    """The HTTP API and explorer over the store at ``db``.
+
+    Read-only unless ``allow_writes`` is true and a ``token`` is given; ingestion then
+    needs the header ``Authorization: Bearer <token>``.
+    """
+    if allow_writes and not token:
+        raise ValueError("allow_writes needs a token")
+    state = AppState(db, allow_writes, token)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.ingest_pool.shutdown(wait=True)
+        state.stores.close()
+
+    app = FastAPI(
+        title="Dotterel",
+        summary="Sourced political event data: events, documents, dyads and the network.",
+        description=(
+            "Read-only JSON over a Dotterel event store, and the explorer at `/`. "
+            "Every refused request answers with `{code, message, detail}` "
+            "(codes DOT950-DOT999). See docs/http.md."
+        ),
+        version="1",
+        lifespan=lifespan,
+        max_body_size=state.max_body_bytes,
+        # FastAPI's /docs and /redoc pages load their scripts from a CDN: the server
+        # must work offline, so only the schema itself is served.
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.dotterel = state
+
+    @app.exception_handler(HttpApiError)
+    async def _api_error(_request: Request, exc: HttpApiError) -> JSONResponse:
+        return error_response(exc)
+
+    @app.exception_handler(StoreError)
+    async def _store_error(_request: Request, exc: StoreError) -> JSONResponse:
+        return error_response(StoreUnavailableError(exc.message, source=exc.source))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        from dotterel.errors import InvalidRequestError
+
+        errors = jsonable_encoder(exc.errors(), custom_encoder={bytes: repr})
+        first = errors[0] if errors else {}
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        error = InvalidRequestError(f"{where}: {first.get('msg', 'invalid request')}")
+        body = {"code": error.code, "message": str(error), "detail": errors}
+        return JSONResponse(body, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 404:
+            return error_response(RouteNotFoundError("no such page", source=request.url.path))
+        if exc.status_code == 413:
+            limit = state.max_body_bytes
+            return error_response(PayloadTooLargeError(f"request body over {limit} bytes"))
+        error = HttpApiError(str(exc.detail), source=request.url.path)
+        return error_response(error, status=exc.status_code)
+
+    from dotterel.api.http.routes import router
+
+    app.include_router(router, prefix="/api")
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def explorer() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    return app
