@@ -26,6 +26,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Receive, Scope, Send
 
 from dotterel.errors import (
     DotterelError,
@@ -148,6 +149,26 @@ class AppState:
         return await asyncio.wait_for(asyncio.shield(future), timeout=self.ingest_timeout)
 
 
+class DotterelApp(FastAPI):
+    """FastAPI, refusing a declared oversized body with Dotterel's coded error.
+
+    FastAPI's own ``max_body_size`` (also set) answers in plain text before any handler
+    runs; it still guards bodies sent without a length.
+    """
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            limit = self.state.dotterel.max_body_bytes
+            declared = dict(scope.get("headers") or []).get(b"content-length", b"")
+            if declared.isdigit() and int(declared) > limit:
+                error = PayloadTooLargeError(
+                    f"request body of {int(declared)} bytes, over {limit}", source=scope["path"]
+                )
+                await error_response(error)(scope, receive, send)
+                return
+        await super().__call__(scope, receive, send)
+
+
 def create_app(db: str, *, allow_writes: bool = False, token: str | None = None) -> FastAPI:
     """The HTTP API and explorer over the store at ``db``.
 
@@ -164,7 +185,7 @@ def create_app(db: str, *, allow_writes: bool = False, token: str | None = None)
         state.ingest_pool.shutdown(wait=True)
         state.stores.close()
 
-    app = FastAPI(
+    app = DotterelApp(
         title="Dotterel",
         summary="Sourced political event data: events, documents, dyads and the network.",
         description=(

@@ -1,7 +1,7 @@
 """Codes in words: category names, sectors, countries, and an event's status as a sentence.
 
-The words live in ``data/vocabulary.yaml``; country names come from country_converter's
-short names (loaded once).
+The words live in ``data/vocabulary.yaml``, country names in ``data/country_names.tsv``
+(read once).
 """
 
 from __future__ import annotations
@@ -66,10 +66,16 @@ class Vocabulary:
 
 
 def _country_names() -> dict[str, str]:
-    import country_converter as coco
-
-    frame = coco.CountryConverter().data[["ISO3", "name_short"]]
-    return {str(iso3): str(name) for iso3, name in frame.itertuples(index=False)}
+    source = resources.files("dotterel.api.http").joinpath("data/country_names.tsv")
+    names: dict[str, str] = {}
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#") or line.startswith("iso3\t"):
+            continue
+        iso3, _, name = line.partition("\t")
+        if not name:
+            raise DictionaryError(f"line without a name: {line!r}", source=str(source))
+        names[iso3] = name
+    return names
 
 
 @lru_cache(maxsize=1)
