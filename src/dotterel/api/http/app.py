@@ -57,21 +57,25 @@ class StoreHandles:
         self._local = threading.local()
         self._opened: list[EventStore] = []
         self._lock = threading.Lock()
+        self._generation = 0
 
     def get(self) -> EventStore:
         store = getattr(self._local, "store", None)
-        if store is None:
+        # A store of an earlier app run (closed at shutdown) is replaced, not reused.
+        if store is None or getattr(self._local, "generation", None) != self._generation:
             try:
                 store = open_store(self.db)
             except StoreError as exc:
                 raise StoreUnavailableError(exc.message, source=self.db) from exc
             self._local.store = store
+            self._local.generation = self._generation
             with self._lock:
                 self._opened.append(store)
         return store
 
     def close(self) -> None:
         with self._lock:
+            self._generation += 1
             for store in self._opened:
                 store.close()
             self._opened.clear()
@@ -123,8 +127,7 @@ class AppState:
         self.ingest_timeout: float = settings["http_ingest_timeout"]
         self.max_body_bytes: int = settings["http_max_body_bytes"]
         self.limiter = RateLimiter(settings["http_writes_per_minute"])
-        # One writer at a time: DuckDB allows one, and queued ingestions keep their order.
-        self.ingest_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
+        self._ingest_pool: ThreadPoolExecutor | None = None
 
     def authorise_write(self, request: Request) -> None:
         if not self.allow_writes or not self.token:
@@ -141,9 +144,21 @@ class AppState:
         client = request.client.host if request.client else "unknown"
         self.limiter.check(client)
 
+    def ingest_pool(self) -> ThreadPoolExecutor:
+        # One writer at a time: DuckDB allows one, and queued ingestions keep their order.
+        if self._ingest_pool is None:
+            self._ingest_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
+        return self._ingest_pool
+
+    def shutdown(self) -> None:
+        if self._ingest_pool is not None:
+            self._ingest_pool.shutdown(wait=True)
+            self._ingest_pool = None
+        self.stores.close()
+
     async def run_ingest(self, work: Callable[[], Any]) -> Any:
         loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(self.ingest_pool, work)
+        future = loop.run_in_executor(self.ingest_pool(), work)
         # On timeout the ingestion goes on in its thread and still stores its documents;
         # only the answer is given up.
         return await asyncio.wait_for(asyncio.shield(future), timeout=self.ingest_timeout)
@@ -182,8 +197,7 @@ def create_app(db: str, *, allow_writes: bool = False, token: str | None = None)
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
-        state.ingest_pool.shutdown(wait=True)
-        state.stores.close()
+        state.shutdown()
 
     app = DotterelApp(
         title="Dotterel",
@@ -230,7 +244,9 @@ def create_app(db: str, *, allow_writes: bool = False, token: str | None = None)
             limit = state.max_body_bytes
             return error_response(PayloadTooLargeError(f"request body over {limit} bytes"))
         error = HttpApiError(str(exc.detail), source=request.url.path)
-        return error_response(error, status=exc.status_code)
+        response = error_response(error, status=exc.status_code)
+        response.headers.update(exc.headers or {})  # e.g. Allow on 405
+        return response
 
     from dotterel.api.http.routes import router
 

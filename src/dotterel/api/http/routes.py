@@ -37,7 +37,7 @@ from dotterel.api.http.models import (
     failure_model,
 )
 from dotterel.api.http.vocabulary import load_vocabulary, status_words
-from dotterel.errors import IngestTimeoutError, NotFoundError
+from dotterel.errors import IngestTimeoutError, InvalidRequestError, NotFoundError
 from dotterel.records import Document, Event, content_hash
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -57,8 +57,26 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     429: {"model": ErrorModel, "description": "Too many ingestion requests, DOT957"},
 }
 CODE_PATTERN = r"^[A-Za-z0-9]{1,20}$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 router = APIRouter(responses=ERRORS)
+
+
+def DateQuery(description: str) -> Any:  # noqa: N802 - reads like Query
+    """A ``YYYY-MM-DD`` query parameter, documented as an OpenAPI date."""
+    return Query(
+        description=description, pattern=DATE_PATTERN, json_schema_extra={"format": "date"}
+    )
+
+
+def iso_date(name: str, value: str | None) -> str | None:
+    """``value`` if it is a real calendar date (``2024-02-30`` is not), else a coded 422."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise InvalidRequestError(f"query.{name}: not a calendar date", source=value) from exc
 
 
 def app_state(request: Request) -> AppState:
@@ -96,8 +114,8 @@ def events(
         str | None, Query(description="Recipient code prefix.", pattern=CODE_PATTERN)
     ] = None,
     event_type: Annotated[PloverType | None, Query(alias="type")] = None,
-    since: Annotated[date | None, Query(description="Earliest event date.")] = None,
-    until: Annotated[date | None, Query(description="Latest event date.")] = None,
+    since: Annotated[str | None, DateQuery("Earliest event date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, DateQuery("Latest event date, YYYY-MM-DD.")] = None,
     party: Annotated[
         list[Annotated[str, Query(pattern=CODE_PATTERN)]] | None,
         Query(
@@ -127,8 +145,8 @@ def events(
         actor=actor,
         recipient=recipient,
         event_type=event_type,
-        since=since.isoformat() if since else None,
-        until=until.isoformat() if until else None,
+        since=iso_date("since", since),
+        until=iso_date("until", until),
         factuality=factuality,
         doc_id=doc_id,
         parties=party or None,
