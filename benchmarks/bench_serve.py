@@ -6,7 +6,9 @@ httpx clients against the event list (plain, filtered, sorted, next page) and a 
 time series (the network API's ``/api/dyads/A/B`` when the server has it, else the
 events between two parties, as the explorer's timeline reads them). Prints p50/p99 per
 route, and the ratio to the same Python API call made in this process without HTTP
-(the baseline). Speed is measured here, never asserted in tests.
+(the baseline), twice: with the server's answer cache off (every request computed) and
+on (repeated questions answered from memory while the store is unchanged). Speed is
+measured here, never asserted in tests.
 
     PYTHONPATH=src python benchmarks/bench_serve.py [--events 100000] [--clients 50]
 """
@@ -177,16 +179,27 @@ def main() -> None:
     fill(db, args.events)
     print(f"{args.events:,} events written in {time.perf_counter() - started:.1f} s to {db}")
     direct = baseline(db)
+    print(f"baseline: first page through the Python API, no HTTP: p50 {direct * 1000:.1f} ms")
+    # Cold: every answer computed; warm: the server's answer cache (http_cache_entries).
+    for phase, cache_entries in (("cold (no answer cache)", "0"), ("warm (answer cache)", None)):
+        run_phase(db, phase, cache_entries, args, direct)
+
+
+def run_phase(
+    db: str, phase: str, cache_entries: str | None, args: argparse.Namespace, direct: float
+) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ}
+    if cache_entries is not None:
+        env["DOTTEREL_HTTP_CACHE_ENTRIES"] = cache_entries
     server = subprocess.Popen(
         [sys.executable, "-c", "from dotterel.cli.main import app; app()"]
         + ["serve", "--db", db, "--port", str(port)],
         env=env,
     )
     try:
-        for _ in range(200):
+        for _ in range(300):
             try:
                 if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
                     break
@@ -201,15 +214,14 @@ def main() -> None:
     elapsed = timings.pop("_elapsed")[0]
     total = sum(len(v) for v in timings.values())
     print(
-        f"{args.clients} concurrent clients, {total} requests in {elapsed:.1f} s "
+        f"\n{phase}: {args.clients} concurrent clients, {total} requests in {elapsed:.1f} s "
         f"({total / elapsed:.0f} req/s); dyad series via "
         f"{dyad_path or '/api/events?party=A&party=B&limit=500 (no network API in this build)'}"
     )
-    print(f"baseline: first page through the Python API, no HTTP: p50 {direct * 1000:.1f} ms")
     for name, values in timings.items():
         p50, p99 = percentile(values, 0.5), percentile(values, 0.99)
         print(
-            f"{name:18s} n={len(values):5d}  p50 {p50 * 1000:7.1f} ms  p99 {p99 * 1000:7.1f} ms"
+            f"  {name:18s} n={len(values):5d}  p50 {p50 * 1000:7.1f} ms  p99 {p99 * 1000:7.1f} ms"
             f"  (p50 {p50 / direct:5.1f}x baseline)  target p99 < 200 ms: "
             f"{'met' if p99 < 0.2 else 'NOT met'}"
         )

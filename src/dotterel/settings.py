@@ -47,6 +47,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "http_writes_per_minute", 10, int, "Ingestion requests accepted per client per minute."
     ),
+    Setting(
+        "http_cache_entries",
+        512,
+        int,
+        "Read answers the server keeps while the store is unchanged (0: none).",
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

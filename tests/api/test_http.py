@@ -288,3 +288,20 @@ def test_an_unusable_store_answers_503(tmp_path: Path) -> None:
     with TestClient(create_app(str(bogus))) as client:
         answer = client.get("/api/health")
     assert answer.status_code == 503 and answer.json()["code"] == "DOT959"
+
+
+def test_cached_answers_are_dropped_when_the_store_changes(writable: str) -> None:
+    from dotterel.store import DuckDBStore
+    from tests.store.conftest import doc, ent, event
+
+    with TestClient(create_app(writable)) as client:
+        before = client.get("/api/events", params={"actor": "DEU"}).json()["total"]
+        assert client.get("/api/events", params={"actor": "DEU"}).json()["total"] == before
+        # A write by another connection (as `dotterel ingest` would make) changes the files.
+        late = doc("late", "Germany sent aid to Ukraine.")
+        with DuckDBStore(writable) as other:
+            run = other.start_run("ingest", [])
+            found = event(late, "sent", "AID", [ent("Germany", "DEU")], [ent("Ukraine", "UKR", 20)])
+            other.add_batch([(late, [found], [])], [], run)
+        after = client.get("/api/events", params={"actor": "DEU"}).json()["total"]
+    assert after == before + 1

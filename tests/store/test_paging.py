@@ -27,7 +27,7 @@ def _fill(store: EventStore, dates: list[str | None], prefix: str = "d") -> None
 def _walk(store: EventStore, sort: str, descending: bool, limit: int, **filters) -> list:
     seen, after = [], None
     while True:
-        page = store.event_page(
+        page, _total = store.event_page(
             sort=sort, descending=descending, after=after, limit=limit, **filters
         )
         seen.extend(page)
@@ -68,10 +68,10 @@ def test_dates_sort_with_missing_dates_first(store: EventStore) -> None:
 
 def test_events_added_between_pages_do_not_repeat_earlier_ones(store: EventStore) -> None:
     _fill(store, DATES[:4])
-    first = store.event_page(limit=2)
+    first, _ = store.event_page(limit=2)
     _fill(store, ["2024-01-01", "2024-12-31"], prefix="late")
     after = (first[-1][0], first[-1][1])
-    rest = store.event_page(after=after, limit=100)
+    rest, _ = store.event_page(after=after, limit=100)
     ids = [row[2].event_id for row in first + rest]
     assert len(ids) == len(set(ids)) == 6
 
@@ -85,15 +85,16 @@ def test_filters_and_counts_agree_with_query_events(store: EventStore) -> None:
         {"until": "2024-05-02", "event_type": "agree"},
         {"doc_id": "d3"},
     ):
-        page = store.event_page(limit=100, **filters)
+        page, total = store.event_page(limit=100, **filters)
         expected = store.query_events(**filters)
         assert [row[2] for row in page] == expected
+        assert total == len(expected)
         assert store.count_events(**filters) == len(expected)
 
 
 def test_parties_match_either_role(store: EventStore) -> None:
     _fill(store, DATES)
-    both = store.event_page(limit=100, parties=["IRN", "RUS"])
+    both, _ = store.event_page(limit=100, parties=["IRN", "RUS"])
     assert len(both) == 4  # the events with a recipient
     assert store.count_events(parties=["RUS"]) == len(DATES)
     assert store.count_events(parties=["IRN", "CHN"]) == 0
@@ -125,7 +126,7 @@ def test_any_page_size_gives_the_same_sequence_on_both_stores(
     for made in (MemoryStore(), DuckDBStore(":memory:")):
         with made as store:
             _fill(store, dates)
-            whole = store.event_page(sort=sort, descending=descending, limit=100)
+            whole, _ = store.event_page(sort=sort, descending=descending, limit=100)
             assert _walk(store, sort, descending, limit) == whole
             orders.append([row[2].event_id for row in whole])
     assert orders[0] == orders[1]

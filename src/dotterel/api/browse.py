@@ -113,10 +113,9 @@ def event_page(
     """
     after = decode_cursor(cursor, sort, descending) if cursor else None
     with using_store(db) as store:
-        rows = store.event_page(
+        rows, total = store.event_page(
             sort=sort, descending=descending, after=after, limit=limit + 1, **filters
         )
-        total = store.count_events(**filters)
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]

@@ -125,8 +125,10 @@ class EventStore(ABC):
         after: tuple[Any, int] | None = None,
         limit: int = 50,
         **filters: Any,
-    ) -> list[tuple[Any, int, Event]]:
-        """One page of events matching :meth:`query_events` filters, as (key, seq, event).
+    ) -> tuple[list[tuple[Any, int, Event]], int]:
+        """One page of events matching :meth:`query_events` filters, and how many match.
+
+        The page is a list of (key, seq, event).
 
         One more filter: ``parties``, code prefixes that must each match an actor or a
         recipient (``["RUS", "IRN"]``: events between Russia and Iran, either way or

@@ -253,11 +253,12 @@ class MemoryStore(EventStore):
         after: tuple[Any, int] | None = None,
         limit: int = 50,
         **filters: Any,
-    ) -> list[tuple[Any, int, Event]]:
+    ) -> tuple[list[tuple[Any, int, Event]], int]:
         self._check_open()
         if sort not in EVENT_SORTS:
             raise StoreError(f"unknown sort {sort!r}")
         keyed = [(sort_key(sort, seq, data), seq, data) for seq, data in self._matching(filters)]
+        total = len(keyed)
         keyed.sort(key=lambda item: (item[0], item[1]), reverse=descending)
         if after is not None:
             cursor = (after[0], after[1])
@@ -266,7 +267,8 @@ class MemoryStore(EventStore):
                 for item in keyed
                 if ((item[0], item[1]) < cursor if descending else (item[0], item[1]) > cursor)
             ]
-        return [(key, seq, Event.from_dict(data)) for key, seq, data in keyed[: max(limit, 0)]]
+        page = [(key, seq, Event.from_dict(data)) for key, seq, data in keyed[: max(limit, 0)]]
+        return page, total
 
     def count_events(self, **filters: Any) -> int:
         self._check_open()

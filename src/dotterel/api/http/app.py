@@ -12,8 +12,8 @@ import asyncio
 import hmac
 import threading
 import time
-from collections import deque
-from collections.abc import AsyncIterator, Callable
+from collections import OrderedDict, deque
+from collections.abc import AsyncIterator, Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -81,6 +81,56 @@ class StoreHandles:
             self._opened.clear()
 
 
+class ResponseCache:
+    """Answers of read routes, kept while the store files are unchanged.
+
+    The store is read-mostly: the same page or series is asked for again and again. An
+    entry is valid while the database file and its write-ahead log keep their size and
+    modification time (any write, by this server or another process, changes them);
+    at most ``entries`` answers are kept, least recently used dropped first.
+    """
+
+    def __init__(self, db: str, entries: int) -> None:
+        self.files = [Path(db), Path(db + ".wal")]
+        self.entries = entries
+        self._answers: OrderedDict[Hashable, Any] = OrderedDict()
+        self._stamp: tuple[Any, ...] | None = None
+        self._lock = threading.Lock()
+
+    def _current_stamp(self) -> tuple[Any, ...]:
+        stamp: list[tuple[int, int] | None] = []
+        for path in self.files:
+            try:
+                info = path.stat()
+                stamp.append((info.st_size, info.st_mtime_ns))
+            except OSError:
+                stamp.append(None)
+        return tuple(stamp)
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        if self.entries <= 0:
+            return compute()
+        stamp = self._current_stamp()
+        with self._lock:
+            if stamp != self._stamp:
+                self._answers.clear()
+                self._stamp = stamp
+            elif key in self._answers:
+                self._answers.move_to_end(key)
+                return self._answers[key]
+        answer = compute()
+        with self._lock:
+            if self._current_stamp() == stamp:
+                self._answers[key] = answer
+                while len(self._answers) > self.entries:
+                    self._answers.popitem(last=False)
+        return answer
+
+    def clear(self) -> None:
+        with self._lock:
+            self._answers.clear()
+
+
 class RateLimiter:
     """At most ``per_minute`` calls per client in any sliding minute."""
 
@@ -127,6 +177,7 @@ class AppState:
         self.ingest_timeout: float = settings["http_ingest_timeout"]
         self.max_body_bytes: int = settings["http_max_body_bytes"]
         self.limiter = RateLimiter(settings["http_writes_per_minute"])
+        self.cache = ResponseCache(db, settings["http_cache_entries"])
         self._ingest_pool: ThreadPoolExecutor | None = None
 
     def authorise_write(self, request: Request) -> None:

@@ -136,6 +136,43 @@ def events(
     The order is total (``sort``, then insertion order), so following ``next_cursor``
     visits every matching event exactly once.
     """
+    key: tuple[Any, ...] = ("events", sort, descending, cursor, limit, actor, recipient)
+    key += (event_type, since, until, factuality, doc_id, tuple(party or ()))
+    return state.cache.get(
+        key,
+        lambda: _events_page(
+            state,
+            sort,
+            descending,
+            cursor,
+            limit,
+            actor,
+            recipient,
+            event_type,
+            since,
+            until,
+            factuality,
+            doc_id,
+            party,
+        ),
+    )
+
+
+def _events_page(
+    state: AppState,
+    sort: str,
+    descending: bool,
+    cursor: str | None,
+    limit: int | None,
+    actor: str | None,
+    recipient: str | None,
+    event_type: str | None,
+    since: str | None,
+    until: str | None,
+    factuality: str | None,
+    doc_id: str | None,
+    party: list[str] | None,
+) -> EventPageModel:
     page = browse.event_page(
         db=state.stores.get(),
         sort=sort,
@@ -222,6 +259,10 @@ def highlights(events: list[Event]) -> list[HighlightModel]:
 @router.get("/documents/{doc_id}", response_model=DocumentView, tags=["documents"])
 def document(state: State, doc_id: str) -> DocumentView:
     """A document's text, its events, and the spans to highlight (offsets into ``text``)."""
+    return state.cache.get(("document", doc_id), lambda: _document_view(state, doc_id))
+
+
+def _document_view(state: AppState, doc_id: str) -> DocumentView:
     stored = browse.get_document(doc_id, db=state.stores.get())
     if stored is None:
         raise NotFoundError("no such document", source=doc_id)
@@ -245,7 +286,9 @@ def unresolved(
 @router.get("/dyads", response_model=list[DyadSummaryRow], tags=["dyads"])
 def dyads(state: State, limit: Annotated[int, Query(ge=1, le=1000)] = 20) -> list[DyadSummaryRow]:
     """The most frequent (actor country, recipient country, category) triples."""
-    found = browse.dyad_counts(db=state.stores.get(), limit=limit)
+    found = state.cache.get(
+        ("dyads", limit), lambda: browse.dyad_counts(db=state.stores.get(), limit=limit)
+    )
     words = load_vocabulary()
     return [
         DyadSummaryRow(
@@ -310,6 +353,7 @@ async def ingest(state: State, request: Request, body: IngestRequest) -> IngestR
             "will be stored",
             source=request.url.path,
         ) from exc
+    state.cache.clear()
     return IngestResult(
         run_id=summary.run_id,
         documents=summary.documents,
