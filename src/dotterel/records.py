@@ -211,6 +211,7 @@ class Event:
     # within one document and are not part of the public record (never serialised).
     needs_target: bool = False
     no_agent: bool = False
+    intention_of: str | None = None
 
     def __post_init__(self) -> None:
         if not self.event_id:

@@ -38,7 +38,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from dotterel.events.cues import Cues, load_cues
+from dotterel.events.factuality import FactualityClassifier
 from dotterel.events.lexicon import Lexicon, TriggerEntry, load_lexicon
+from dotterel.events.retype import StatusTyping
 from dotterel.events.syntax import (
     ActorIndex,
     children,
@@ -115,6 +117,8 @@ class EventCoder:
     def __init__(self, lexicon: Lexicon, cues: Cues) -> None:
         self.lexicon = lexicon
         self.cues = cues
+        self.factuality = FactualityClassifier(cues, lexicon)
+        self.status_typing = StatusTyping(lexicon)
         # Verbs that can close a sentence as its source ("..., the army said").
         self.reporters = cues.reporting_verbs | cues.charging_verbs
 
@@ -152,7 +156,12 @@ class EventCoder:
         events[:] = [
             e for e in events if UNPLACED_VICTIMS not in e.rules or any(a.code for a in e.actor)
         ]
-        doc._.events = self._carry_over(doc, events)
+        events = self._carry_over(doc, events)
+        for event in events:
+            token = trigger_token(doc, event)
+            value, cue = self.factuality.classify(token)
+            self.status_typing.settle(event, token, value, cue)
+        doc._.events = events
         return doc
 
     @staticmethod

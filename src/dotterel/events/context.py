@@ -205,7 +205,7 @@ def has_counterpart(event: Event) -> bool:
     are kept alone."""
     if event.recipient or event.event_type in ONE_SIDED_TYPES:
         return True
-    if any(cue.startswith("plover:future-retreat") for cue in event.cues):
+    if event.intention_of == "RETREAT":
         # A promise to resign or withdraw ("agreed to step down") stays one-sided.
         return True
     return len({e.country_code or e.text.lower() for e in event.actor}) > 1

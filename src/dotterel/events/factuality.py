@@ -1,4 +1,4 @@
-"""The ``dotterel_factuality`` component: actual, future, hypothetical or negated.
+"""Factuality: whether the act a trigger names is actual, future, hypothetical or negated.
 
 PLOVER's auxiliary modes, read from the trigger's clause and the clauses governing it:
 
@@ -12,25 +12,17 @@ PLOVER's auxiliary modes, read from the trigger's clause and the clauses governi
 ``actual``             otherwise
 =====================  ===========================================================
 
-PLOVER codes cooperation promised or planned as AGREE ("all cooperative actions reported
-in future tense are taken to imply intentions"; CAMEO 03x, including 035 intent to
-yield), announced coercion as THREATEN, and a refusal to cooperate as REJECT: this
-component re-types such events and records the cue.
+The coder asks :class:`FactualityClassifier` for each event's status as its last step and
+then lets :mod:`dotterel.events.retype` decide the category PLOVER codes it as.
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from dotterel.events.cues import Cues, load_cues
-from dotterel.events.lexicon import Lexicon, load_lexicon
-from dotterel.events.syntax import trigger_token
-from dotterel.records import Event
+from dotterel.events.cues import Cues
+from dotterel.events.lexicon import Lexicon
 
-COOPERATIVE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID", "CONSULT"})
-CONSENTING_TYPES = frozenset({"AGREE", "CONCEDE"})
-COERCIVE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "auxpass"})
 PAST_REPORTING_TAGS = frozenset({"VBD", "VBN"})
 # Infinitives under these verbs happened ("began to withdraw"); other infinitives are
@@ -41,29 +33,16 @@ ACTUAL_INFINITIVE_GOVERNORS = frozenset(
 )
 
 
-class FactualityTagger:
-    """Sets ``event.factuality`` and adds the cues that decided it to ``event.cues``."""
+class FactualityClassifier:
+    """Reports the status of the act a trigger token names, and the cue that decided it.
+
+    It only reports: deciding what PLOVER category a promised, refused or announced act
+    is coded as is the coder's (:mod:`dotterel.events.retype`).
+    """
 
     def __init__(self, cues: Cues, lexicon: Lexicon) -> None:
         self.cues = cues
         self.lexicon = lexicon
-
-    def __call__(self, doc: Doc) -> Doc:
-        for event in doc._.events or []:
-            token = trigger_token(doc, event)
-            value, cue = self.classify(token)
-            event.factuality = value
-            if cue:
-                event.cues.append(f"{value}:{cue}")
-            if value == "future":
-                self._retype_future(event, token, cue)
-            elif value == "negated" and cue.startswith("governor:"):
-                self._retype_refusal(event)
-            elif value == "negated" and event.event_type in CONSENTING_TYPES:
-                # "would never agree to", "will not accept": saying no is a rejection.
-                self._retype(event, "REJECT", "plover:negated-consent-is-reject")
-                event.factuality = "actual"
-        return doc
 
     def classify(self, token: Token) -> tuple[str, str]:
         """The factuality of the event triggered by ``token`` and the cue behind it."""
@@ -230,58 +209,3 @@ class FactualityTagger:
             and head.lemma_.lower() in self.cues.reporting_verbs
             and head.tag_ in PAST_REPORTING_TAGS
         )
-
-    def _retype_future(self, event: Event, token: Token, cue: str) -> None:
-        """PLOVER codes intentions, not the future acts: promised cooperation or
-        withdrawal is AGREE, and announced coercion, or withdrawal on a condition
-        ("will pull out unless ..."), is a THREATEN that has happened."""
-        target = None
-        conditional = any(
-            child.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in child.children)
-            for child in token.children
-        )
-        stated = cue.startswith(("aux:", "governor:", "going-to"))
-        if event.event_type in COOPERATIVE_TYPES:
-            target = "AGREE"
-        elif event.event_type == "RETREAT":
-            # CAMEO 035 "express intent to yield" maps to AGREE.
-            target = "THREATEN" if conditional else "AGREE"
-        elif event.event_type in COERCIVE_TYPES and stated:
-            target = "THREATEN"
-        if target is None:
-            return
-        self._retype(event, target, f"plover:future-{event.event_type.lower()}-is-{target.lower()}")
-        if target == "THREATEN":
-            event.factuality = "actual"
-
-    def _retype_refusal(self, event: Event) -> None:
-        """Refusing or failing to cooperate ("declined to resign", "failed to reach an
-        agreement") is itself a rejection that happened (PLOVER REJECT)."""
-        if event.event_type in COOPERATIVE_TYPES | {"AGREE", "RETREAT", "CONCEDE"}:
-            self._retype(event, "REJECT", f"plover:refused-{event.event_type.lower()}-is-reject")
-            event.factuality = "actual"
-
-    def _retype(self, event: Event, target: str, cue: str) -> None:
-        plover = self.lexicon.plover(target)
-        event.cues.append(cue)
-        event.event_type = target
-        event.cameo = plover.default_cameo
-        event.quad_class = plover.quad_class
-        event.plover_score = plover.score
-        event.mode = None
-        info = self.lexicon.cameo(plover.default_cameo)
-        event.goldstein = info.goldstein if info else event.goldstein
-        event.event_id = Event.make_id(
-            event.doc_id, event.trigger.start, event.trigger.end, event.event_type
-        )
-
-
-@Language.factory(
-    "dotterel_factuality",
-    assigns=["doc._.events"],
-    requires=["doc._.events", "token.dep"],
-)
-def make_factuality_tagger(nlp: Language, name: str) -> FactualityTagger:
-    """spaCy factory for :class:`FactualityTagger`."""
-    return FactualityTagger(load_cues(), load_lexicon())

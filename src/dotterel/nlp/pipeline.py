@@ -5,7 +5,7 @@ line break always ends a sentence) followed by Dotterel's named components, in t
 (each declares what it requires and assigns; see ``docs/architecture.md``):
 
 ``dotterel_dateline`` → ``dotterel_actors`` → ``dotterel_coref`` → ``dotterel_events`` →
-``dotterel_factuality`` → ``dotterel_claims`` → ``dotterel_time`` → ``dotterel_places`` →
+``dotterel_claims`` → ``dotterel_time`` → ``dotterel_places`` →
 ``dotterel_context`` → ``dotterel_merge``
 
 :class:`Extractor` is the one orchestrator: it loads the model once per process, feeds
@@ -32,7 +32,6 @@ COMPONENTS: tuple[str, ...] = (
     "dotterel_actors",
     "dotterel_coref",
     "dotterel_events",
-    "dotterel_factuality",
     "dotterel_claims",
     "dotterel_time",
     "dotterel_places",
@@ -47,7 +46,6 @@ _COMPONENT_MODULES = (
     "dotterel.actors.component",
     "dotterel.actors.coref",
     "dotterel.events.coder",
-    "dotterel.events.factuality",
     "dotterel.events.claims",
     "dotterel.places.component",
     "dotterel.events.context",

@@ -221,6 +221,4 @@ def _anchor_date(dateline: Dateline | None, published: str | None) -> str | None
 
 
 def _announced(event: Event) -> bool:
-    return event.factuality == "future" or any(
-        cue.startswith("plover:future-") for cue in event.cues
-    )
+    return event.factuality == "future" or event.intention_of is not None

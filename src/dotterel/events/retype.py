@@ -1,0 +1,89 @@
+"""PLOVER's typing of acts by their status: the coder's last decision about an event.
+
+PLOVER codes intentions, not the future acts: cooperation promised or planned is AGREE
+("all cooperative actions reported in future tense are taken to imply intentions"; CAMEO
+03x, including 035 intent to yield), announced coercion is THREATEN, and a refusal to
+cooperate, or negated consent, is REJECT. :func:`settle_status` sets the event's
+factuality from :class:`~dotterel.events.factuality.FactualityClassifier`'s report and
+re-types it by these rules, recording the cues; ``Event.intention_of`` keeps the category
+of a promised act so that later stages (dates, the one-sided filter) need no cue strings.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dotterel.events.lexicon import Lexicon
+from dotterel.records import Event
+
+COOPERATIVE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID", "CONSULT"})
+CONSENTING_TYPES = frozenset({"AGREE", "CONCEDE"})
+COERCIVE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+
+
+class StatusTyping:
+    """Sets an event's factuality and the category its status makes it."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def settle(self, event: Event, token: Token, value: str, cue: str) -> None:
+        """Record status ``value`` (decided by ``cue``) on ``event`` and re-type it."""
+        event.factuality = value
+        if cue:
+            event.cues.append(f"{value}:{cue}")
+        if value == "future":
+            self._retype_future(event, token, cue)
+        elif value == "negated" and cue.startswith("governor:"):
+            self._retype_refusal(event)
+        elif value == "negated" and event.event_type in CONSENTING_TYPES:
+            # "would never agree to", "will not accept": saying no is a rejection.
+            self._retype(event, "REJECT", "plover:negated-consent-is-reject")
+            event.factuality = "actual"
+
+    def _retype_future(self, event: Event, token: Token, cue: str) -> None:
+        """PLOVER codes intentions, not the future acts: promised cooperation or
+        withdrawal is AGREE, and announced coercion, or withdrawal on a condition
+        ("will pull out unless ..."), is a THREATEN that has happened."""
+        target = None
+        conditional = any(
+            child.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in child.children)
+            for child in token.children
+        )
+        stated = cue.startswith(("aux:", "governor:", "going-to"))
+        if event.event_type in COOPERATIVE_TYPES:
+            target = "AGREE"
+        elif event.event_type == "RETREAT":
+            # CAMEO 035 "express intent to yield" maps to AGREE.
+            target = "THREATEN" if conditional else "AGREE"
+        elif event.event_type in COERCIVE_TYPES and stated:
+            target = "THREATEN"
+        if target is None:
+            return
+        intended = event.event_type
+        self._retype(event, target, f"plover:future-{intended.lower()}-is-{target.lower()}")
+        event.intention_of = intended
+        if target == "THREATEN":
+            event.factuality = "actual"
+
+    def _retype_refusal(self, event: Event) -> None:
+        """Refusing or failing to cooperate ("declined to resign", "failed to reach an
+        agreement") is itself a rejection that happened (PLOVER REJECT)."""
+        if event.event_type in COOPERATIVE_TYPES | {"AGREE", "RETREAT", "CONCEDE"}:
+            self._retype(event, "REJECT", f"plover:refused-{event.event_type.lower()}-is-reject")
+            event.factuality = "actual"
+
+    def _retype(self, event: Event, target: str, cue: str) -> None:
+        plover = self.lexicon.plover(target)
+        event.cues.append(cue)
+        event.event_type = target
+        event.cameo = plover.default_cameo
+        event.quad_class = plover.quad_class
+        event.plover_score = plover.score
+        event.mode = None
+        info = self.lexicon.cameo(plover.default_cameo)
+        event.goldstein = info.goldstein if info else event.goldstein
+        event.event_id = Event.make_id(
+            event.doc_id, event.trigger.start, event.trigger.end, event.event_type
+        )
