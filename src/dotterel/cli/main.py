@@ -321,6 +321,9 @@ def demo(db: DbOption = None, quiet: QuietOption = False) -> None:
     for actor_code, recipient_code, event_type, count in api.dyad_summary(db=database):
         dyads.add_row(actor_code, recipient_code or "-", event_type, str(count))
     out.print(dyads)
+    err.print(
+        f"Explore them in a browser: dotterel serve --db {database}  (then open http://127.0.0.1:8000/)"
+    )
 
 
 @app.command("settings")
