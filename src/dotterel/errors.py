@@ -128,3 +128,63 @@ class RunnerError(DotterelError):
     """A runner cannot be set up: unknown runner name, unreachable scheduler, bad folder."""
 
     code = "DOT900"
+
+
+# -- HTTP API (issue 14): DOT950-DOT999 --------------------------------------------------
+
+
+class HttpApiError(DotterelError):
+    """A request the HTTP API refuses; ``status`` is the HTTP status it answers with."""
+
+    code = "DOT950"
+    status = 400
+
+
+class NotFoundError(HttpApiError):
+    code = "DOT951"
+    status = 404
+
+
+class BadCursorError(HttpApiError):
+    code = "DOT952"
+    status = 400
+
+
+class InvalidRequestError(HttpApiError):
+    code = "DOT953"
+    status = 422
+
+
+class WritesDisabledError(HttpApiError):
+    code = "DOT954"
+    status = 403
+
+
+class UnauthorizedError(HttpApiError):
+    code = "DOT955"
+    status = 401
+
+
+class PayloadTooLargeError(HttpApiError):
+    code = "DOT956"
+    status = 413
+
+
+class RateLimitedError(HttpApiError):
+    code = "DOT957"
+    status = 429
+
+
+class IngestTimeoutError(HttpApiError):
+    code = "DOT958"
+    status = 503
+
+
+class StoreUnavailableError(HttpApiError):
+    code = "DOT959"
+    status = 503
+
+
+class RouteNotFoundError(HttpApiError):
+    code = "DOT960"
+    status = 404

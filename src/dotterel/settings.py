@@ -164,6 +164,21 @@ SETTINGS: tuple[Setting, ...] = (
         "store (<db>.parquet).",
     ),
     Setting("partition_size", 200, int, "Documents per Dask partition (one Parquet file each)."),
+    # HTTP API and explorer (dotterel serve, issue 14)
+    Setting("http_host", "127.0.0.1", str, "Address `dotterel serve` listens on."),
+    Setting("http_port", 8000, int, "Port `dotterel serve` listens on."),
+    Setting("http_page_size", 50, int, "Events per page when a request names no limit."),
+    Setting("http_max_body_bytes", 1_000_000, int, "Largest request body the server accepts."),
+    Setting("http_ingest_timeout", 60.0, float, "Seconds a submitted ingestion may take."),
+    Setting(
+        "http_writes_per_minute", 10, int, "Ingestion requests accepted per client per minute."
+    ),
+    Setting(
+        "http_cache_entries",
+        512,
+        int,
+        "Read answers the server keeps while the store is unchanged (0: none).",
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -1,5 +1,7 @@
 """Dotterel's public Python API (the CLI and the HTTP API are thin layers over it)."""
 
+# HTTP API and explorer (issue 14): paged reads
+from dotterel.api.browse import EventPage, event_by_id, event_page, get_document
 from dotterel.api.core import (
     RunSummary,
     demo_inputs,
@@ -52,4 +54,9 @@ __all__ += [
     "lifecycle",
     "lifecycles",
     "stories",
+    # HTTP API and explorer (issue 14)
+    "EventPage",
+    "event_by_id",
+    "event_page",
+    "get_document",
 ]

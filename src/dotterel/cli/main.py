@@ -20,7 +20,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from dotterel import api
-from dotterel.cli import actors_cmd, fusion_cmd, network_cmd, scale_cmd
+from dotterel.cli import actors_cmd, fusion_cmd, network_cmd, scale_cmd, serve_cmd
 from dotterel.cli.scale_cmd import RunnerOption, SchedulerOption, WorkersOption
 from dotterel.nlp.pipeline import Extraction
 from dotterel.records import Event, Failure
@@ -338,6 +338,9 @@ def demo(db: DbOption = None, quiet: QuietOption = False) -> None:
     for actor_code, recipient_code, event_type, count in api.dyad_summary(db=database):
         dyads.add_row(actor_code, recipient_code or "-", event_type, str(count))
     out.print(dyads)
+    err.print(
+        f"Explore them in a browser: dotterel serve --db {database}  (then open http://127.0.0.1:8000/)"
+    )
 
 
 @app.command("settings")
@@ -362,6 +365,7 @@ actors_cmd.register(app)
 fusion_cmd.register(app)
 network_cmd.register(app)
 scale_cmd.register(app)
+serve_cmd.register(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -124,6 +124,44 @@ class EventStore(ABC):
         without a resolved actor are left out.
         """
 
+    # -- paged reading for the HTTP API (issue 14) -----------------------------------------
+
+    @abstractmethod
+    def event_page(
+        self,
+        *,
+        sort: str = "seq",
+        descending: bool = False,
+        after: tuple[Any, int] | None = None,
+        limit: int = 50,
+        **filters: Any,
+    ) -> tuple[list[tuple[Any, int, Event]], int]:
+        """One page of events matching :meth:`query_events` filters, and how many match.
+
+        The page is a list of (key, seq, event).
+
+        One more filter: ``parties``, code prefixes that must each match an actor or a
+        recipient (``["RUS", "IRN"]``: events between Russia and Iran, either way or
+        jointly).
+
+        ``sort`` is one of :data:`EVENT_SORTS`; events with equal keys keep insertion
+        order (``seq``), so the order is total and a page continues exactly after the
+        ``(key, seq)`` of the last row of the page before (``after``), however many
+        events are added meanwhile. Missing values sort as :func:`sort_key` says.
+        """
+
+    @abstractmethod
+    def count_events(self, **filters: Any) -> int:
+        """How many events match the :meth:`query_events` filters."""
+
+    @abstractmethod
+    def document(self, doc_id: str) -> Document | None:
+        """The first stored document with this ``doc_id``, or ``None``."""
+
+    @abstractmethod
+    def event_by_id(self, event_id: str) -> Event | None:
+        """The first stored event with this ``event_id``, or ``None``."""
+
     @abstractmethod
     def close(self) -> None:
         """Release the store (idempotent)."""
@@ -340,3 +378,20 @@ def lifecycle_touches(lifecycle: Lifecycle, since: str | None, kind: str | None)
     if kind and lifecycle.kind != kind:
         return False
     return not since or any(step.date and step.date >= since for step in lifecycle.steps)
+
+
+#: Orders :meth:`EventStore.event_page` accepts (``seq`` is insertion order).
+EVENT_SORTS: tuple[str, ...] = ("seq", "event_date", "goldstein", "confidence")
+#: What a missing date or score sorts as: before every real value.
+MISSING_DATE = ""
+MISSING_SCORE = -1000.0
+
+
+def sort_key(sort: str, seq: int, data: dict[str, Any]) -> Any:
+    """The key of an event (as ``to_dict``) for ``sort``; both stores order by it."""
+    if sort == "seq":
+        return seq
+    value = data.get(sort)
+    if value is None:
+        return MISSING_DATE if sort == "event_date" else MISSING_SCORE
+    return value

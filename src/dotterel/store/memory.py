@@ -19,6 +19,7 @@ from dotterel.records import (
     Story,
 )
 from dotterel.store.base import (
+    EVENT_SORTS,
     MENTION_ROLE,
     BatchItem,
     EventStore,
@@ -35,6 +36,7 @@ from dotterel.store.base import (
     new_run_id,
     now,
     prefix_matches,
+    sort_key,
     to_json,
 )
 
@@ -225,6 +227,82 @@ class MemoryStore(EventStore):
                     counts[(str(a), str(r), data["event_type"])] += 1
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return [(a, r, t, n) for (a, r, t), n in ranked[: max(limit, 0)]]
+
+    # -- paged reading for the HTTP API (issue 14) -----------------------------------------
+
+    def _matching(self, filters: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+        # Positions stand for DuckDB's seq: insertion order, numbered from 1.
+        actor, recipient = filters.get("actor"), filters.get("recipient")
+        event_type, factuality = filters.get("event_type"), filters.get("factuality")
+        doc_id, since, until = filters.get("doc_id"), filters.get("since"), filters.get("until")
+        parties = [prefix.upper() for prefix in filters.get("parties") or ()]
+        found = []
+        for seq, row in enumerate(self._events, start=1):
+            data = row["data"]
+            date = data["event_date"]
+            if any(
+                not (
+                    self._event_matches(data, "actor", prefix)
+                    or self._event_matches(data, "recipient", prefix)
+                )
+                for prefix in parties
+            ):
+                continue
+            if (
+                (actor and not self._event_matches(data, "actor", actor.upper()))
+                or (recipient and not self._event_matches(data, "recipient", recipient.upper()))
+                or (event_type and data["event_type"] != event_type.upper())
+                or (factuality and data["factuality"] != factuality)
+                or (doc_id is not None and doc_id != "" and data["doc_id"] != doc_id)
+                or (since and (date is None or date < since))
+                or (until and (date is None or date > until))
+            ):
+                continue
+            found.append((seq, data))
+        return found
+
+    def event_page(
+        self,
+        *,
+        sort: str = "seq",
+        descending: bool = False,
+        after: tuple[Any, int] | None = None,
+        limit: int = 50,
+        **filters: Any,
+    ) -> tuple[list[tuple[Any, int, Event]], int]:
+        self._check_open()
+        if sort not in EVENT_SORTS:
+            raise StoreError(f"unknown sort {sort!r}")
+        keyed = [(sort_key(sort, seq, data), seq, data) for seq, data in self._matching(filters)]
+        total = len(keyed)
+        keyed.sort(key=lambda item: (item[0], item[1]), reverse=descending)
+        if after is not None:
+            cursor = (after[0], after[1])
+            keyed = [
+                item
+                for item in keyed
+                if ((item[0], item[1]) < cursor if descending else (item[0], item[1]) > cursor)
+            ]
+        page = [(key, seq, Event.from_dict(data)) for key, seq, data in keyed[: max(limit, 0)]]
+        return page, total
+
+    def count_events(self, **filters: Any) -> int:
+        self._check_open()
+        return len(self._matching(filters))
+
+    def document(self, doc_id: str) -> Document | None:
+        self._check_open()
+        for row in self._documents:
+            if row["doc_id"] == doc_id:
+                return Document.from_dict(row)
+        return None
+
+    def event_by_id(self, event_id: str) -> Event | None:
+        self._check_open()
+        for row in self._events:
+            if row["data"]["event_id"] == event_id:
+                return Event.from_dict(row["data"])
+        return None
 
     def close(self) -> None:
         self._closed = True

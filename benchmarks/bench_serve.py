@@ -1,0 +1,242 @@
+"""Latency of ``dotterel serve`` over 100,000 events with 50 concurrent clients.
+
+Writes 100,000 synthetic events (20,000 documents of 5) straight into a DuckDB store,
+starts a real uvicorn server (``dotterel serve``) on 127.0.0.1, and runs 50 concurrent
+httpx clients against the event list (plain, filtered, sorted, next page) and a dyad
+time series (the network API's ``/api/dyads/A/B`` when the server has it, else the
+events between two parties, as the explorer's timeline reads them). Prints p50/p99 per
+route, and the ratio to the same Python API call made in this process without HTTP
+(the baseline), twice: with the server's answer cache off (every request computed) and
+on (repeated questions answered from memory while the store is unchanged). Speed is
+measured here, never asserted in tests.
+
+    PYTHONPATH=src python benchmarks/bench_serve.py [--events 100000] [--clients 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from dotterel.api import browse
+from dotterel.records import Document, Entity, Event, Span
+from dotterel.store import DuckDBStore
+
+COUNTRIES = ["RUS", "IRN", "CHN", "PRK", "USA", "GBR", "FRA", "DEU", "UKR", "ISR", "TUR", "IND"]
+TYPES = ["AGREE", "CONSULT", "SUPPORT", "ACCUSE", "THREATEN", "SANCTION", "ASSAULT", "AID"]
+QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "AID": 2, "ACCUSE": 3, "THREATEN": 3}
+PER_DOC = 5
+
+
+def fill(path: str, n_events: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    n_docs = n_events // PER_DOC
+    with DuckDBStore(path) as store:
+        run = store.start_run("bench", [])
+        batch = []
+        for d in range(n_docs):
+            sentences = []
+            for k in range(PER_DOC):
+                a, b = rng.sample(COUNTRIES, 2)
+                sentences.append((a, b, rng.choice(TYPES), f"{a} acted on {b} in case {d}-{k}."))
+            text = " ".join(s[3] for s in sentences)
+            published = (
+                f"{rng.randint(2019, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            )
+            document = Document(doc_id=f"bench-{d}", text=text, published=published)
+            events, offset = [], 0
+            for a, b, kind, sentence in sentences:
+                start = offset
+                events.append(
+                    Event(
+                        doc_id=document.doc_id,
+                        sentence_index=len(events),
+                        evidence=Span(sentence, start, start + len(sentence)),
+                        trigger=Span("acted", start + 4, start + 9),
+                        event_type=kind,
+                        quad_class=QUAD.get(kind, 4),
+                        goldstein=round(rng.uniform(-10, 10), 1),
+                        actor=[Entity(a, start, start + 3, code=a + "GOV", country=a)],
+                        recipient=[Entity(b, start + 13, start + 16, code=b, country=b)],
+                        event_date=published,
+                        date_precision="day",
+                        confidence=rng.random(),
+                    )
+                )
+                offset += len(sentence) + 1
+            batch.append((document, events, []))
+            if len(batch) == 2000:
+                store.add_batch(batch, [], run)
+                batch.clear()
+        store.add_batch(batch, [], run)
+        store.finish_run(run, documents=n_docs, events=n_docs * PER_DOC, failures=0, skipped=0)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+EVENT_QUERIES = [
+    {},
+    {"actor": "RUS"},
+    {"party": ["RUS", "IRN"]},
+    {"type": "SANCTION", "since": "2022-01-01"},
+    {"sort": "event_date", "descending": "true"},
+]
+
+
+async def get(http: httpx.AsyncClient, path: str, params: dict) -> httpx.Response:
+    """GET, retried once if the server closed an idle keep-alive connection under us."""
+    try:
+        return await http.get(path, params=params)
+    except httpx.TransportError:
+        return await http.get(path, params=params)
+
+
+async def client_loop(
+    http: httpx.AsyncClient, rounds: int, dyad_path: str | None, timings: dict[str, list[float]]
+) -> None:
+    rng = random.Random()
+    for _ in range(rounds):
+        params = dict(rng.choice(EVENT_QUERIES))
+        started = time.perf_counter()
+        page = await get(http, "/api/events", params)
+        timings["events"].append(time.perf_counter() - started)
+        page.raise_for_status()
+        cursor = page.json()["next_cursor"]
+        if cursor:
+            started = time.perf_counter()
+            (await get(http, "/api/events", {**params, "cursor": cursor})).raise_for_status()
+            timings["events next page"].append(time.perf_counter() - started)
+        a, b = rng.sample(COUNTRIES[:6], 2)
+        started = time.perf_counter()
+        if dyad_path:
+            answer = await get(http, dyad_path.format(a=a, b=b), {"by": "month"})
+        else:
+            answer = await get(http, "/api/events", {"party": [a, b], "limit": 500})
+        timings["dyad series"].append(time.perf_counter() - started)
+        answer.raise_for_status()
+
+
+async def load(base: str, clients: int, rounds: int, dyad_path: str | None) -> dict:
+    timings: dict[str, list[float]] = {"events": [], "events next page": [], "dyad series": []}
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
+        await http.get("/api/health")  # warm the server's stores
+        started = time.perf_counter()
+        await asyncio.gather(
+            *(client_loop(http, rounds, dyad_path, timings) for _ in range(clients))
+        )
+        elapsed = time.perf_counter() - started
+    timings["_elapsed"] = [elapsed]
+    return timings
+
+
+def baseline(db: str, repeats: int = 30) -> float:
+    """Median seconds of the first page of events through the Python API, no HTTP."""
+    with DuckDBStore(db) as store:
+        browse.event_page(db=store, limit=50)
+        times = []
+        for i in range(repeats):
+            params = EVENT_QUERIES[i % len(EVENT_QUERIES)]
+            filters = {
+                "actor": params.get("actor"),
+                "parties": params.get("party"),
+                "event_type": params.get("type"),
+                "since": params.get("since"),
+            }
+            started = time.perf_counter()
+            browse.event_page(
+                db=store,
+                limit=50,
+                sort=params.get("sort", "seq"),
+                descending=bool(params.get("descending")),
+                **filters,
+            )
+            times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=10, help="request rounds per client")
+    parser.add_argument("--phase", choices=["both", "cold", "warm"], default="both")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="dotterel-bench-serve-"))
+    db = str(folder / "events.duckdb")
+    started = time.perf_counter()
+    fill(db, args.events)
+    print(f"{args.events:,} events written in {time.perf_counter() - started:.1f} s to {db}")
+    direct = baseline(db)
+    print(f"baseline: first page through the Python API, no HTTP: p50 {direct * 1000:.1f} ms")
+    # Cold: every answer computed; warm: the server's answer cache (http_cache_entries).
+    phases = (("cold (no answer cache)", "0"), ("warm (answer cache)", None))
+    for phase, cache_entries in phases:
+        if args.phase in ("both", phase.split()[0]):
+            run_phase(db, phase, cache_entries, args, direct)
+
+
+def run_phase(
+    db: str, phase: str, cache_entries: str | None, args: argparse.Namespace, direct: float
+) -> None:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ}
+    if cache_entries is not None:
+        env["DOTTEREL_HTTP_CACHE_ENTRIES"] = cache_entries
+    server = subprocess.Popen(
+        [sys.executable, "-c", "from dotterel.cli.main import app; app()"]
+        + ["serve", "--db", db, "--port", str(port)],
+        env=env,
+    )
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        paths = httpx.get(f"{base}/openapi.json").json()["paths"]
+        dyad_path = "/api/dyads/{a}/{b}" if "/api/dyads/{a}/{b}" in paths else None
+        timings = asyncio.run(load(base, args.clients, args.rounds, dyad_path))
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    elapsed = timings.pop("_elapsed")[0]
+    total = sum(len(v) for v in timings.values())
+    print(
+        f"\n{phase}: {args.clients} concurrent clients, {total} requests in {elapsed:.1f} s "
+        f"({total / elapsed:.0f} req/s); dyad series via "
+        f"{dyad_path or '/api/events?party=A&party=B&limit=500 (no network API in this build)'}"
+    )
+    for name, values in timings.items():
+        p50, p99 = percentile(values, 0.5), percentile(values, 0.99)
+        print(
+            f"  {name:18s} n={len(values):5d}  p50 {p50 * 1000:7.1f} ms  p99 {p99 * 1000:7.1f} ms"
+            f"  (p50 {p50 / direct:5.1f}x baseline)  target p99 < 200 ms: "
+            f"{'met' if p99 < 0.2 else 'NOT met'}"
+        )
+
+
+if __name__ == "__main__":
+    main()
