@@ -66,10 +66,10 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "fusion_day_slack",
-        1,
+        0,
         int,
-        "Days either side of a day-precise date (and around a week, month or year) within "
-        "which two reports may be one act.",
+        "Days either side of a date found in the text (a day, or a week, month or year) "
+        "within which two reports may be one act; 0: two different days are two acts.",
     ),
     Setting(
         "fusion_published_slack",

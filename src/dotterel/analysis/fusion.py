@@ -66,7 +66,7 @@ class FusionSettings:
     story_similarity: float = 0.3
     family_similarity: float = 0.3
     story_shared_events: int = 2
-    day_slack: int = 1
+    day_slack: int = 0
     published_slack: int = 5
     treaty_days: int = 730
     claim_days: int = 180
