@@ -207,11 +207,11 @@ class Event:
     cues: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
     event_id: str = ""
-    # Pipeline flags, set by the coder and read by the context stage; they steer coding
-    # within one document and are not part of the public record (never serialised).
-    needs_target: bool = False
-    no_agent: bool = False
-    intention_of: str | None = None
+    # Pipeline flags, set by the coder and read by later stages; they steer coding within
+    # one document and are not part of the public record (never serialised or compared).
+    needs_target: bool = field(default=False, compare=False)
+    no_agent: bool = field(default=False, compare=False)
+    intention_of: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if not self.event_id:
