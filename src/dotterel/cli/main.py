@@ -21,11 +21,13 @@ from rich.table import Table
 
 from dotterel import api
 from dotterel.cli import actors_cmd
+from dotterel.cli.errors import DotterelGroup
 from dotterel.nlp.pipeline import Extraction
 from dotterel.records import Event, Failure
 from dotterel.settings import default, setting, settings_markdown
 
 app = typer.Typer(
+    cls=DotterelGroup,
     name="dotterel",
     help="Sourced political event data from news: PLOVER events with factuality and claims.",
     no_args_is_help=True,
@@ -342,6 +344,13 @@ def show_settings(
 
 
 actors_cmd.register(app)
+
+
+@app.callback()
+def root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")] = False,
+) -> None:
+    """Sourced political event data from news: PLOVER events with factuality and claims."""
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -2,26 +2,46 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+import os
+import socket
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from dotterel.errors import StoreError
+from dotterel.errors import NotAStoreError, StoreError, StoreLockedError, StoreMissingError
 from dotterel.records import Document, Event, Failure
 from dotterel.store.base import (
     MENTION_ROLE,
     BatchItem,
     EventStore,
+    check_date_bounds,
+    clamp_limit,
+    clean_document,
+    clean_failure,
+    doc_id_clashes,
     event_participants,
     group_unresolved,
     new_documents,
     new_run_id,
     now,
-    to_json,
+    unseen_failures,
 )
-from dotterel.store.schema import ENTITY_COLUMNS, entity_row, insert_rows, migrate
+from dotterel.store.schema import (
+    ENTITY_COLUMNS,
+    ENTITY_TYPE,
+    LOCATION_TYPE,
+    SCHEMA_VERSION,
+    SPAN_TYPE,
+    entity_row,
+    insert_rows,
+    migrate,
+    schema_version,
+)
 
 DOCUMENT_COLUMNS = (
     ("seq", "BIGINT"),
@@ -29,45 +49,44 @@ DOCUMENT_COLUMNS = (
     ("doc_id", "VARCHAR"),
     ("title", "VARCHAR"),
     ("text", "VARCHAR"),
-    ("published", "VARCHAR"),
+    ("published", "DATE"),
     ("outlet", "VARCHAR"),
     ("url", "VARCHAR"),
     ("language", "VARCHAR"),
     ("source", "VARCHAR"),
     ("run_id", "VARCHAR"),
-    ("added", "VARCHAR"),
+    ("added", "TIMESTAMPTZ"),
 )
-# Event fields in to_dict() order after the bookkeeping columns; ``json`` marks the
-# nested values kept as JSON text.
-EVENT_FIELDS: tuple[tuple[str, str, bool], ...] = (
-    ("event_id", "VARCHAR", False),
-    ("doc_id", "VARCHAR", False),
-    ("sentence_index", "BIGINT", False),
-    ("evidence", "VARCHAR", True),
-    ("trigger", "VARCHAR", True),
-    ("event_type", "VARCHAR", False),
-    ("mode", "VARCHAR", False),
-    ("contexts", "VARCHAR", True),
-    ("cameo", "VARCHAR", False),
-    ("goldstein", "DOUBLE", False),
-    ("plover_score", "DOUBLE", False),
-    ("quad_class", "BIGINT", False),
-    ("actor", "VARCHAR", True),
-    ("recipient", "VARCHAR", True),
-    ("factuality", "VARCHAR", False),
-    ("claimed_by", "VARCHAR", True),
-    ("denied_by", "VARCHAR", True),
-    ("event_date", "VARCHAR", False),
-    ("date_precision", "VARCHAR", False),
-    ("date_source", "VARCHAR", False),
-    ("location", "VARCHAR", True),
-    ("confidence", "DOUBLE", False),
-    ("rules", "VARCHAR", True),
-    ("cues", "VARCHAR", True),
-    ("mentions", "VARCHAR", True),
+# Event fields in to_dict() order after the bookkeeping columns, with their DuckDB types.
+EVENT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("event_id", "VARCHAR"),
+    ("doc_id", "VARCHAR"),
+    ("sentence_index", "BIGINT"),
+    ("evidence", SPAN_TYPE),
+    ("trigger", SPAN_TYPE),
+    ("event_type", "VARCHAR"),
+    ("mode", "VARCHAR"),
+    ("contexts", "VARCHAR[]"),
+    ("cameo", "VARCHAR"),
+    ("goldstein", "DOUBLE"),
+    ("plover_score", "DOUBLE"),
+    ("quad_class", "BIGINT"),
+    ("actor", ENTITY_TYPE + "[]"),
+    ("recipient", ENTITY_TYPE + "[]"),
+    ("factuality", "VARCHAR"),
+    ("claimed_by", ENTITY_TYPE + "[]"),
+    ("denied_by", ENTITY_TYPE + "[]"),
+    ("event_date", "DATE"),
+    ("date_precision", "VARCHAR"),
+    ("date_source", "VARCHAR"),
+    ("location", LOCATION_TYPE),
+    ("confidence", "DOUBLE"),
+    ("rules", "VARCHAR[]"),
+    ("cues", "VARCHAR[]"),
+    ("mentions", SPAN_TYPE + "[]"),
 )
 EVENT_COLUMNS = (("seq", "BIGINT"), ("content_hash", "VARCHAR"), ("run_id", "VARCHAR")) + tuple(
-    (name, sqltype) for name, sqltype, _json in EVENT_FIELDS
+    EVENT_FIELDS
 )
 FAILURE_COLUMNS = (
     ("seq", "BIGINT"),
@@ -76,93 +95,222 @@ FAILURE_COLUMNS = (
     ("line", "BIGINT"),
     ("code", "VARCHAR"),
     ("reason", "VARCHAR"),
-    ("recorded", "VARCHAR"),
+    ("recorded", "TIMESTAMPTZ"),
 )
-_EVENT_SELECT = ", ".join(f'e."{name}"' for name, _t, _j in EVENT_FIELDS)
+_EVENT_SELECT = ", ".join(f'e."{name}"' for name, _t in EVENT_FIELDS)
 _PARTICIPANT_MATCH = (
     "EXISTS (SELECT 1 FROM entities n WHERE n.event_seq = e.seq AND n.role = ? "
     "AND (starts_with(n.code, ?) OR ((n.code IS NULL OR n.code = '') "
     "AND starts_with(n.country, ?))))"
 )
 _COUNTRY = "COALESCE(NULLIF(country, ''), NULLIF(substr(code, 1, 3), ''))"
+_DATE_FIELDS = frozenset({"event_date"})
+
+
+def _iso(value: Any) -> Any:
+    """A DATE/TIMESTAMP value read back as the ISO text the records hold."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+    return value
 
 
 def event_row(event: Event, seq: int, content_hash: str, run_id: str) -> tuple[Any, ...]:
     """An ``events`` row (``EVENT_COLUMNS`` order) for ``event``."""
     data = event.to_dict()
-    values = [to_json(data[name]) if nested else data[name] for name, _t, nested in EVENT_FIELDS]
-    return (seq, content_hash, run_id, *values)
+    return (seq, content_hash, run_id, *(data[name] for name, _t in EVENT_FIELDS))
 
 
 def row_event(row: Sequence[Any]) -> Event:
     """The :class:`Event` of a row selected with ``EVENT_FIELDS`` columns."""
     data = {
-        name: (json.loads(value) if nested and value is not None else value)
-        for (name, _t, nested), value in zip(EVENT_FIELDS, row, strict=True)
+        name: (_iso(value) if name in _DATE_FIELDS else value)
+        for (name, _t), value in zip(EVENT_FIELDS, row, strict=True)
     }
     return Event.from_dict(data)
+
+
+def _lock_conflict(exc: duckdb.Error) -> bool:
+    return "lock" in str(exc).lower()
 
 
 class DuckDBStore(EventStore):
     """Event store in a DuckDB database file (``":memory:"`` for a temporary one).
 
     Opening creates or upgrades the schema (see :mod:`dotterel.store.schema`). DuckDB lets
-    one process write a file at a time; a file locked by another process, a file that is
-    not a DuckDB database or a newer schema raise :class:`~dotterel.errors.StoreError`.
+    one process write a file at a time and locks readers out while it does, so a store on
+    a file holds no connection between operations: each batch, query or run update opens
+    the file, does its work in one transaction and closes it again. Readers therefore
+    work while an ingest runs, and two ingests take turns batch by batch. An operation
+    that finds the file locked retries for ``lock_timeout`` seconds, then raises
+    :class:`~dotterel.errors.StoreLockedError`.
+
+    ``read_only`` stores never create or change the file: a missing file raises
+    :class:`~dotterel.errors.StoreMissingError`. A path that is not a DuckDB database or
+    a newer schema raise :class:`~dotterel.errors.StoreError` subclasses.
     """
 
-    def __init__(self, path: str = ":memory:") -> None:
+    def __init__(
+        self, path: str = ":memory:", *, read_only: bool = False, lock_timeout: float = 30.0
+    ) -> None:
         self.path = path
-        try:
-            self._con: duckdb.DuckDBPyConnection | None = duckdb.connect(path)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open the event store: {exc}", source=path) from exc
-        try:
+        self.read_only = read_only
+        self.lock_timeout = lock_timeout
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._batch_con: duckdb.DuckDBPyConnection | None = None
+        self._closed = False
+        if path == ":memory:":
+            self._con = self._connect()
             migrate(self._con)
-        except Exception:
-            self._con.close()
-            self._con = None
-            raise
+            return
+        if read_only and not Path(path).is_file():
+            raise StoreMissingError(
+                "no event store here (read-only commands never create one); "
+                "check --db or run `dotterel ingest` first",
+                source=path,
+            )
+        if not read_only and not Path(path).parent.is_dir():
+            raise NotAStoreError("the folder of the database does not exist", source=path)
+        self._prepare()
+
+    # -- connections ---------------------------------------------------------------------
+
+    def _connect(self, read_only: bool | None = None) -> duckdb.DuckDBPyConnection:
+        read_only = self.read_only if read_only is None else read_only
+        deadline = time.monotonic() + self.lock_timeout
+        pause = 0.01
+        while True:
+            try:
+                con = duckdb.connect(self.path, read_only=read_only and self.path != ":memory:")
+                con.execute("SET TimeZone = 'UTC'")
+                return con
+            except duckdb.Error as exc:
+                if not _lock_conflict(exc):
+                    raise NotAStoreError(
+                        f"not a DuckDB event store: {_first_line(exc)}", source=self.path
+                    ) from None
+                if time.monotonic() >= deadline:
+                    raise StoreLockedError(
+                        f"the database is locked by another process ({_first_line(exc)}); "
+                        "wait for it to finish or raise lock_timeout",
+                        source=self.path,
+                    ) from None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
+
+    @contextmanager
+    def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for one operation: the held one, or the file opened until done."""
+        if self._closed:
+            raise StoreError("the store is closed", source=self.path)
+        if self._con is not None:
+            yield self._con
+            return
+        con = self._connect()
+        try:
+            yield con
+        finally:
+            con.close()
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
-        if self._con is None:
+        """A connection held until :meth:`release` or :meth:`close` (locks the file)."""
+        if self._closed:
             raise StoreError("the store is closed", source=self.path)
+        if self._con is None:
+            self._con = self._connect()
         return self._con
 
+    def release(self) -> None:
+        """Close a held file connection so that other processes can use the database."""
+        if self._con is not None and self.path != ":memory:":
+            self._con.close()
+            self._con = None
+
+    def _prepare(self) -> None:
+        if self.read_only:
+            with self.connection() as con:
+                current = schema_version(con)
+            if current == SCHEMA_VERSION:
+                return
+            if current > SCHEMA_VERSION:
+                with self.connection() as con:
+                    migrate(con)  # raises the "newer schema" error
+        con = self._connect(read_only=False)
+        try:
+            if self.read_only and schema_version(con) == 0 and _has_tables(con):
+                raise NotAStoreError("the database holds no Dotterel event store", source=self.path)
+            migrate(con)
+            if not self.read_only:
+                self._close_dead_runs(con)
+        finally:
+            con.close()
+
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        row = self.con.execute(sql, list(params)).fetchone()
+        with self.connection() as con:
+            row = con.execute(sql, list(params)).fetchone()
         return row[0] if row else None
 
-    def _next_seq(self, table: str) -> int:
-        return int(self._one(f"SELECT COALESCE(max(seq), 0) FROM {table}")) + 1
+    @staticmethod
+    def _next_seq(con: duckdb.DuckDBPyConnection, table: str) -> int:
+        row = con.execute(f"SELECT COALESCE(max(seq), 0) FROM {table}").fetchone()
+        return int(row[0] if row else 0) + 1
 
     # -- runs ----------------------------------------------------------------------------
 
     def start_run(self, command: str, inputs: list[str]) -> str:
         run_id = new_run_id()
-        self.con.execute(
-            "INSERT INTO runs VALUES (?, ?, ?, ?, ?, NULL, 0, 0, 0, 0)",
-            [self._next_seq("runs"), run_id, command, to_json(list(inputs)), now()],
-        )
+        host, pid, pid_started = _process_identity()
+        with self.connection() as con:
+            con.execute(
+                "INSERT INTO runs (seq, run_id, command, inputs, started, finished, documents, "
+                "events, failures, skipped, status, host, pid, pid_started) "
+                "VALUES (?, ?, ?, ?, ?, NULL, 0, 0, 0, 0, 'running', ?, ?, ?)",
+                [
+                    self._next_seq(con, "runs"),
+                    run_id,
+                    command,
+                    list(inputs),
+                    now(),
+                    host,
+                    pid,
+                    pid_started,
+                ],
+            )
         return run_id
 
     def finish_run(
         self, run_id: str, *, documents: int, events: int, failures: int, skipped: int
     ) -> None:
-        if not self._one("SELECT count(*) FROM runs WHERE run_id = ?", [run_id]):
-            raise StoreError(f"unknown run {run_id!r}", source=self.path)
-        self.con.execute(
-            "UPDATE runs SET finished = ?, documents = ?, events = ?, failures = ?, "
-            "skipped = ? WHERE run_id = ?",
-            [now(), documents, events, failures, skipped, run_id],
-        )
+        with self.connection() as con:
+            row = con.execute("SELECT count(*) FROM runs WHERE run_id = ?", [run_id]).fetchone()
+            if not row or not row[0]:
+                raise StoreError(f"unknown run {run_id!r}", source=self.path)
+            con.execute(
+                "UPDATE runs SET finished = ?, documents = ?, events = ?, failures = ?, "
+                "skipped = ?, status = 'finished' WHERE run_id = ?",
+                [now(), documents, events, failures, skipped, run_id],
+            )
+
+    @staticmethod
+    def _close_dead_runs(con: duckdb.DuckDBPyConnection) -> None:
+        """Mark runs whose writing process is gone as interrupted, with what they stored."""
+        running = con.execute(
+            "SELECT run_id, host, pid, pid_started FROM runs WHERE status = 'running'"
+        ).fetchall()
+        dead = [run_id for run_id, *owner in running if not _process_alive(*owner)]
+        for run_id in dead:
+            con.execute(
+                """UPDATE runs SET status = 'interrupted', finished = ?,
+                    documents = (SELECT count(*) FROM documents d WHERE d.run_id = ?),
+                    events = (SELECT count(*) FROM events e WHERE e.run_id = ?),
+                    failures = (SELECT count(*) FROM failures f WHERE f.run_id = ?)
+                WHERE run_id = ?""",
+                [now(), run_id, run_id, run_id, run_id],
+            )
 
     def runs(self) -> list[dict[str, Any]]:
-        rows = self.con.execute(
-            "SELECT run_id, command, inputs, started, finished, documents, events, failures, "
-            "skipped FROM runs ORDER BY seq"
-        ).fetchall()
         keys: tuple[str, ...] = (
             "run_id",
             "command",
@@ -173,12 +321,14 @@ class DuckDBStore(EventStore):
             "events",
             "failures",
             "skipped",
+            "status",
         )
+        with self.connection() as con:
+            rows = con.execute(f"SELECT {', '.join(keys)} FROM runs ORDER BY seq").fetchall()
         result = []
         for row in rows:
-            run = dict(zip(keys, row, strict=True))
-            run["inputs"] = json.loads(run["inputs"] or "[]")
-            run["status"] = "finished" if run["finished"] else "incomplete"
+            run = {key: _iso(value) for key, value in zip(keys, row, strict=True)}
+            run["inputs"] = list(run["inputs"] or [])
             result.append(run)
         return result
 
@@ -190,87 +340,140 @@ class DuckDBStore(EventStore):
         )
 
     def known_hashes(self) -> set[str]:
-        return {row[0] for row in self.con.execute("SELECT content_hash FROM documents").fetchall()}
+        with self.connection() as con:
+            return {row[0] for row in con.execute("SELECT content_hash FROM documents").fetchall()}
 
-    def _stored_among(self, hashes: list[str]) -> set[str]:
+    def known_doc_ids(self) -> dict[str, str]:
+        with self.connection() as con:
+            rows = con.execute("SELECT doc_id, content_hash FROM documents").fetchall()
+        return {doc_id: digest for doc_id, digest in rows}
+
+    @staticmethod
+    def _stored_among(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[str]:
         if not hashes:
             return set()
-        rows = self.con.execute(
+        rows = con.execute(
             "SELECT content_hash FROM documents WHERE content_hash IN "
             "(SELECT unnest($1::VARCHAR[]))",
             [hashes],
         ).fetchall()
         return {row[0] for row in rows}
 
-    def _insert(self, table: str, columns: Sequence[tuple[str, str]], rows: list[Any]) -> None:
-        insert_rows(self.con, table, columns, rows)
+    @staticmethod
+    def _ids_among(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, str]:
+        if not doc_ids:
+            return {}
+        rows = con.execute(
+            "SELECT doc_id, content_hash FROM documents WHERE doc_id IN "
+            "(SELECT unnest($1::VARCHAR[]))",
+            [doc_ids],
+        ).fetchall()
+        return {doc_id: digest for doc_id, digest in rows}
+
+    @staticmethod
+    def _failures_among(
+        con: duckdb.DuckDBPyConnection, failures: Sequence[Failure]
+    ) -> set[tuple[str, int | None, str, str]]:
+        sources = sorted({f.source for f in failures})
+        if not sources:
+            return set()
+        rows = con.execute(
+            "SELECT source, line, code, reason FROM failures WHERE source IN "
+            "(SELECT unnest($1::VARCHAR[]))",
+            [sources],
+        ).fetchall()
+        return {(s, n, c, r) for s, n, c, r in rows}
 
     def add_batch(
         self, items: Sequence[BatchItem], failures: Sequence[Failure], run_id: str
     ) -> int:
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            known = self._stored_among([item[0].content_hash for item in items])
-            fresh = new_documents(items, known)
-            doc_seq = self._next_seq("documents")
-            event_seq = self._next_seq("events")
-            entity_seq = self._next_seq("entities")
-            added = now()
-            documents, events, entities = [], [], []
-            for document, doc_events, mentions in fresh:
-                digest = document.content_hash
-                d = document.to_dict()
-                documents.append(
-                    (doc_seq, digest, d["doc_id"], d["title"], d["text"], d["published"])
-                    + (d["outlet"], d["url"], d["language"], d["source"], run_id, added)
-                )
-                doc_seq += 1
-                for event in doc_events:
-                    events.append(event_row(event, event_seq, digest, run_id))
-                    for role, entity in event_participants(event):
-                        entities.append(
-                            entity_row(
-                                entity_seq,
-                                event_seq,
-                                event.event_id,
-                                event.doc_id,
-                                digest,
-                                role,
-                                entity.to_dict(),
-                            )
-                        )
-                        entity_seq += 1
-                    event_seq += 1
-                for entity in mentions:
+        with self.connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                added = self._add_batch(con, items, failures, run_id)
+                con.execute("COMMIT")
+            except Exception as exc:
+                con.execute("ROLLBACK")
+                raise StoreError(
+                    f"batch of {len(items)} documents not stored: {exc}", source=self.path
+                ) from exc
+        return added
+
+    def _add_batch(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        items: Sequence[BatchItem],
+        failures: Sequence[Failure],
+        run_id: str,
+    ) -> int:
+        items = [(clean_document(d), e, m) for d, e, m in items]
+        known = self._stored_among(con, [item[0].content_hash for item in items])
+        fresh = new_documents(items, known)
+        stored_ids = self._ids_among(con, [item[0].doc_id for item in fresh])
+        fresh, clashes = doc_id_clashes(fresh, stored_ids)
+        failures = [clean_failure(f) for f in (*failures, *clashes)]
+        failures = unseen_failures(failures, self._failures_among(con, failures))
+        doc_seq = self._next_seq(con, "documents")
+        event_seq = self._next_seq(con, "events")
+        entity_seq = self._next_seq(con, "entities")
+        added = now()
+        documents, events, entities = [], [], []
+        for document, doc_events, mentions in fresh:
+            digest = document.content_hash
+            d = document.to_dict()
+            documents.append(
+                (doc_seq, digest, d["doc_id"], d["title"], d["text"], d["published"])
+                + (d["outlet"], d["url"], d["language"], d["source"], run_id, added)
+            )
+            doc_seq += 1
+            for event in doc_events:
+                events.append(event_row(event, event_seq, digest, run_id))
+                for role, entity in event_participants(event):
                     entities.append(
                         entity_row(
                             entity_seq,
-                            None,
-                            None,
-                            document.doc_id,
+                            event_seq,
+                            event.event_id,
+                            event.doc_id,
                             digest,
-                            MENTION_ROLE,
+                            role,
                             entity.to_dict(),
                         )
                     )
                     entity_seq += 1
-            failure_seq = self._next_seq("failures")
-            failure_rows = [
-                (failure_seq + i, run_id, f.source, f.line, f.code, f.reason, added)
-                for i, f in enumerate(failures)
-            ]
+                event_seq += 1
+            for entity in mentions:
+                entities.append(
+                    entity_row(
+                        entity_seq,
+                        None,
+                        None,
+                        document.doc_id,
+                        digest,
+                        MENTION_ROLE,
+                        entity.to_dict(),
+                    )
+                )
+                entity_seq += 1
+        failure_seq = self._next_seq(con, "failures")
+        failure_rows = [
+            (failure_seq + i, run_id, f.source, f.line, f.code, f.reason, added)
+            for i, f in enumerate(failures)
+        ]
+        self._batch_con = con
+        try:
             self._insert("documents", DOCUMENT_COLUMNS, documents)
             self._insert("events", EVENT_COLUMNS, events)
             self._insert("entities", ENTITY_COLUMNS, entities)
             self._insert("failures", FAILURE_COLUMNS, failure_rows)
-            con.execute("COMMIT")
-        except Exception as exc:
-            con.execute("ROLLBACK")
-            raise StoreError(
-                f"batch of {len(items)} documents not stored: {exc}", source=self.path
-            ) from exc
+        finally:
+            self._batch_con = None
         return len(documents)
+
+    def _insert(self, table: str, columns: Sequence[tuple[str, str]], rows: list[Any]) -> None:
+        if self._batch_con is None:
+            raise StoreError("rows are inserted only inside add_batch", source=self.path)
+        insert_rows(self._batch_con, table, columns, rows)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -286,6 +489,7 @@ class DuckDBStore(EventStore):
         doc_id: str | None = None,
         limit: int | None = None,
     ) -> list[Event]:
+        since_day, until_day = check_date_bounds(since, until)
         where: list[str] = []
         params: list[Any] = []
         for role, prefix in (("actor", actor), ("recipient", recipient)):
@@ -301,20 +505,22 @@ class DuckDBStore(EventStore):
         if doc_id is not None:
             where.append("e.doc_id = ?")
             params.append(doc_id)
-        if since:
-            where.append("e.event_date >= ?")
-            params.append(since)
-        if until:
-            where.append("e.event_date <= ?")
-            params.append(until)
+        if since_day:
+            where.append("e.event_date >= ?::DATE")
+            params.append(since_day)
+        if until_day:
+            where.append("e.event_date <= ?::DATE")
+            params.append(until_day)
         sql = f"SELECT {_EVENT_SELECT} FROM events e"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY e.seq"
         if limit is not None:
             sql += " LIMIT ?"
-            params.append(max(limit, 0))
-        return [row_event(row) for row in self.con.execute(sql, params).fetchall()]
+            params.append(clamp_limit(limit))
+        with self.connection() as con:
+            rows = con.execute(sql, params).fetchall()
+        return [row_event(row) for row in rows]
 
     def documents(self, limit: int | None = None) -> list[Document]:
         sql = (
@@ -324,7 +530,7 @@ class DuckDBStore(EventStore):
         params: list[Any] = []
         if limit is not None:
             sql += " LIMIT ?"
-            params.append(max(limit, 0))
+            params.append(clamp_limit(limit))
         keys: tuple[str, ...] = (
             "doc_id",
             "title",
@@ -336,9 +542,11 @@ class DuckDBStore(EventStore):
             "content_hash",
             "source",
         )
+        with self.connection() as con:
+            rows = con.execute(sql, params).fetchall()
         return [
-            Document.from_dict(dict(zip(keys, row, strict=True)))
-            for row in self.con.execute(sql, params).fetchall()
+            Document.from_dict({key: _iso(value) for key, value in zip(keys, row, strict=True)})
+            for row in rows
         ]
 
     def failures(self, run_id: str | None = None) -> list[Failure]:
@@ -347,18 +555,25 @@ class DuckDBStore(EventStore):
         if run_id is not None:
             sql += " WHERE run_id = ?"
             params.append(run_id)
-        rows = self.con.execute(sql + " ORDER BY seq", params).fetchall()
+        with self.connection() as con:
+            rows = con.execute(sql + " ORDER BY seq", params).fetchall()
         return [Failure(source=s, code=c, reason=r, line=n) for s, c, r, n in rows]
 
     def counts(self) -> dict[str, int]:
         tables = ("documents", "events", "entities", "failures", "runs")
-        return {table: int(self._one(f"SELECT count(*) FROM {table}")) for table in tables}
+        with self.connection() as con:
+            found = {}
+            for table in tables:
+                row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+                found[table] = int(row[0] if row else 0)
+        return found
 
     def unresolved_actors(self, limit: int = 50) -> list[tuple[str, int]]:
-        rows = self.con.execute(
-            "SELECT text, count(*) FROM entities WHERE role = ? AND code IS NULL GROUP BY text",
-            [MENTION_ROLE],
-        ).fetchall()
+        with self.connection() as con:
+            rows = con.execute(
+                "SELECT text, count(*) FROM entities WHERE role = ? AND code IS NULL GROUP BY text",
+                [MENTION_ROLE],
+            ).fetchall()
         return group_unresolved(((text, int(n)) for text, n in rows), limit)
 
     def dyad_summary(self, limit: int = 20) -> list[tuple[str, str, str, int]]:
@@ -383,10 +598,44 @@ class DuckDBStore(EventStore):
             ORDER BY n DESC, 1, 2, 3
             LIMIT ?
         """
-        rows = self.con.execute(sql, [max(limit, 0)]).fetchall()
+        with self.connection() as con:
+            rows = con.execute(sql, [clamp_limit(limit)]).fetchall()
         return [(a, r, t, int(n)) for a, r, t, n in rows]
 
     def close(self) -> None:
         if self._con is not None:
             self._con.close()
             self._con = None
+        self._closed = True
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _has_tables(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute("SELECT count(*) FROM information_schema.tables").fetchone()
+    return bool(row and row[0])
+
+
+def _process_identity() -> tuple[str, int, float]:
+    """(host, pid, process start time) of this process, to tell later if it still runs."""
+    import psutil
+
+    return socket.gethostname(), os.getpid(), psutil.Process().create_time()
+
+
+def _process_alive(host: str | None, pid: int | None, started: float | None) -> bool:
+    """Whether the process that wrote a run row still runs (unknown hosts count as alive)."""
+    import psutil
+
+    if pid is None or host is None:
+        return False
+    if host != socket.gethostname():
+        return True
+    try:
+        return abs(psutil.Process(pid).create_time() - (started or 0.0)) < 1.0
+    except psutil.AccessDenied:
+        return True
+    except (psutil.NoSuchProcess, ValueError):
+        return False

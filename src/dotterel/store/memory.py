@@ -13,6 +13,11 @@ from dotterel.store.base import (
     MENTION_ROLE,
     BatchItem,
     EventStore,
+    check_date_bounds,
+    clamp_limit,
+    clean_document,
+    clean_failure,
+    doc_id_clashes,
     entity_country,
     event_participants,
     group_unresolved,
@@ -21,6 +26,7 @@ from dotterel.store.base import (
     now,
     prefix_matches,
     to_json,
+    unseen_failures,
 )
 
 
@@ -43,6 +49,7 @@ class MemoryStore(EventStore):
     def __init__(self) -> None:
         self._documents: list[dict[str, Any]] = []
         self._hashes: set[str] = set()
+        self._ids: dict[str, str] = {}
         self._events: list[dict[str, Any]] = []
         self._entities: list[dict[str, Any]] = []
         self._failures: list[dict[str, Any]] = []
@@ -66,6 +73,7 @@ class MemoryStore(EventStore):
             "events": 0,
             "failures": 0,
             "skipped": 0,
+            "status": "running",
         }
         return run_id
 
@@ -76,7 +84,12 @@ class MemoryStore(EventStore):
         if run_id not in self._runs:
             raise StoreError(f"unknown run {run_id!r}")
         self._runs[run_id].update(
-            finished=now(), documents=documents, events=events, failures=failures, skipped=skipped
+            finished=now(),
+            documents=documents,
+            events=events,
+            failures=failures,
+            skipped=skipped,
+            status="finished",
         )
 
     def has_document(self, content_hash: str) -> bool:
@@ -93,7 +106,11 @@ class MemoryStore(EventStore):
         self._check_open()
         try:
             documents, events, entities = [], [], []
-            for document, doc_events, mentions in new_documents(items, self._hashes):
+            cleaned = [(clean_document(d), e, m) for d, e, m in items]
+            fresh, clashes = doc_id_clashes(new_documents(cleaned, self._hashes), self._ids)
+            recorded = {(f["source"], f["line"], f["code"], f["reason"]) for f in self._failures}
+            failures = unseen_failures([clean_failure(f) for f in (*failures, *clashes)], recorded)
+            for document, doc_events, mentions in fresh:
                 row = _copy(document.to_dict())
                 row["run_id"] = run_id
                 documents.append(row)
@@ -110,6 +127,7 @@ class MemoryStore(EventStore):
         # Nothing above touched the store, so an error leaves it as it was.
         self._documents.extend(documents)
         self._hashes.update(row["content_hash"] for row in documents)
+        self._ids.update((row["doc_id"], row["content_hash"]) for row in documents)
         self._events.extend(events)
         self._entities.extend(entities)
         self._failures.extend(failure_rows)
@@ -135,7 +153,10 @@ class MemoryStore(EventStore):
         limit: int | None = None,
     ) -> list[Event]:
         self._check_open()
+        since, until = check_date_bounds(since, until)
         found: list[Event] = []
+        if limit is not None:
+            limit = clamp_limit(limit)
         if limit is not None and limit <= 0:
             return found
         for row in self._events:
@@ -158,7 +179,7 @@ class MemoryStore(EventStore):
 
     def documents(self, limit: int | None = None) -> list[Document]:
         self._check_open()
-        rows = self._documents if limit is None else self._documents[: max(limit, 0)]
+        rows = self._documents if limit is None else self._documents[: clamp_limit(limit)]
         return [Document.from_dict(row) for row in rows]
 
     def failures(self, run_id: str | None = None) -> list[Failure]:
@@ -171,10 +192,7 @@ class MemoryStore(EventStore):
 
     def runs(self) -> list[dict[str, Any]]:
         self._check_open()
-        return [
-            {**run, "inputs": list(run["inputs"]), "status": _status(run)}
-            for run in self._runs.values()
-        ]
+        return [{**run, "inputs": list(run["inputs"])} for run in self._runs.values()]
 
     def counts(self) -> dict[str, int]:
         self._check_open()
@@ -213,6 +231,8 @@ class MemoryStore(EventStore):
     def close(self) -> None:
         self._closed = True
 
+    # -- reliability ---------------------------------------------------------------------
 
-def _status(run: dict[str, Any]) -> str:
-    return "finished" if run["finished"] else "incomplete"
+    def known_doc_ids(self) -> dict[str, str]:
+        self._check_open()
+        return dict(self._ids)
