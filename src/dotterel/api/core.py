@@ -28,7 +28,11 @@ def extractor(**overrides: Any) -> Extractor:
     settings = load_settings(**overrides)
     nlp = shared_nlp(settings["model"], settings["user_dictionaries"], settings["max_bytes"])
     return Extractor(
-        nlp, batch_size=settings["batch_size"], min_confidence=settings["min_confidence"]
+        nlp,
+        batch_size=settings["batch_size"],
+        min_confidence=settings["min_confidence"],
+        section_chars=settings["section_chars"],
+        time_budget=settings["doc_time_budget"],
     )
 
 
