@@ -473,16 +473,14 @@ class _Reader:
         """Standard input as JSONL when every non-empty line is a JSON object, else as text."""
         stream = stdin if stdin is not None else sys.stdin
         buffer = getattr(stream, "buffer", None)
-        if buffer is not None:
-            text = _decode(buffer.read())
-        else:
-            text = stream.read()
-            if "\x00" in text:
-                raise BinaryInputError("binary data, not text (NUL character)")
+        text = _decode(buffer.read()) if buffer is not None else stream.read()
         if not text.strip():
             raise EmptyInputError("nothing on standard input")
         lines = [(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
         if not _looks_like_jsonl(lines):
+            # In JSONL a NUL is one bad line; in plain text it makes the input binary.
+            if "\x00" in text:
+                raise BinaryInputError("binary data, not text (NUL character)")
             if len(text.encode("utf-8", errors="surrogatepass")) > self.max_bytes:
                 raise OversizedInputError(
                     f"standard input has more than the limit of {self.max_bytes:,} bytes"
