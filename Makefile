@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench install clean
+.PHONY: demo test lint typecheck pytest bench fuzz install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ test: lint typecheck pytest
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
+
+# The full fuzz corpus (10,000 malformed and adversarial files) read and ingested.
+fuzz: $(STAMP)
+	rm -rf .fuzz && $(BIN)/python -m tests.fuzz.corpus .fuzz/corpus 10000
+	$(BIN)/dotterel ingest .fuzz/corpus --db .fuzz/fuzz.duckdb --quiet; test $$? -le 1
+	$(BIN)/python -c "from dotterel.store import DuckDBStore; print(DuckDBStore('.fuzz/fuzz.duckdb', read_only=True).counts())"
 
 clean:
 	rm -rf $(VENV) dotterel.duckdb

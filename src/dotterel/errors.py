@@ -188,3 +188,60 @@ class StoreUnavailableError(HttpApiError):
 class RouteNotFoundError(HttpApiError):
     code = "DOT960"
     status = 404
+
+
+# -- reliability: input, store, pipeline and usage errors -------------------------------
+
+
+class DuplicateDocumentIdError(InputError):
+    """A document reuses the ``doc_id`` of a stored document with a different text."""
+
+    code = "DOT109"
+
+
+class StoreMissingError(StoreError):
+    """A read-only command was pointed at a database that does not exist."""
+
+    code = "DOT301"
+
+
+class StoreLockedError(StoreError):
+    """Another process kept the database locked for longer than the lock timeout."""
+
+    code = "DOT302"
+
+
+class NotAStoreError(StoreError):
+    """The path is not a DuckDB database (or its folder does not exist)."""
+
+    code = "DOT303"
+
+
+class DocumentTimeoutError(DotterelError):
+    """A document took longer than the per-document time budget and was given up."""
+
+    code = "DOT501"
+
+
+class DocumentTooLongError(DotterelError):
+    """A document has more sections than the pipeline will process."""
+
+    code = "DOT502"
+
+
+class UsageError(DotterelError):
+    """A command-line argument or API filter value is not valid."""
+
+    code = "DOT600"
+
+
+class FilterValueError(UsageError):
+    """A query filter (event type, factuality, date, limit) has a value that cannot match."""
+
+    code = "DOT601"
+
+
+class BadDateError(UsageError):
+    """A date argument is not a valid ``YYYY-MM-DD`` day (or lies in the future)."""
+
+    code = "DOT602"

@@ -179,6 +179,27 @@ SETTINGS: tuple[Setting, ...] = (
         int,
         "Read answers the server keeps while the store is unchanged (0: none).",
     ),
+    # -- reliability: locks, long documents, time budget (docs/reliability.md) --
+    Setting(
+        "lock_timeout",
+        30.0,
+        float,
+        "Seconds a store operation waits while another process holds the database.",
+    ),
+    Setting(
+        "section_chars",
+        20_000,
+        int,
+        "Longer documents are processed in sections of about this many characters, "
+        "cut at paragraph or sentence ends.",
+    ),
+    Setting(
+        "doc_time_budget",
+        120.0,
+        float,
+        "Seconds of extraction per document before it is given up as a DOT501 failure "
+        "(0: no budget).",
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

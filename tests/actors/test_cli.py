@@ -6,12 +6,13 @@ import typer
 from typer.testing import CliRunner
 
 from dotterel.cli.actors_cmd import register
+from dotterel.cli.errors import DotterelGroup
 
 runner = CliRunner()
 
 
 def _app() -> typer.Typer:
-    app = typer.Typer()
+    app = typer.Typer(cls=DotterelGroup)  # the CLI's error path, as in dotterel.cli.main
     register(app)
     return app
 

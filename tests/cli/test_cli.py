@@ -57,7 +57,10 @@ def make_mixed_directory(root: Path) -> Path:
     )
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02binary\x00")
-    (folder / "latin1.txt").write_bytes("Le président a visité Genève.".encode("latin-1"))
+    (folder / "latin1.txt").write_bytes(
+        "Le gouvernement a annoncé hier que les négociations avec les syndicats allaient "
+        "reprendre la semaine prochaine à Genève.".encode("latin-1")
+    )
     (folder / "big.txt").write_text("word " * 400, encoding="utf-8")
     (folder / "broken.html").write_text("<html><body><script>x</script></body>", encoding="utf-8")
     (folder / "broken.rss").write_text("<rss><channel><item><title>", encoding="utf-8")
@@ -112,7 +115,7 @@ def test_ingest_of_a_mixed_directory_stores_good_and_records_bad(tmp_path: Path)
     assert ("good.jsonl", "DOT105") in codes_by_file
     assert ("empty.txt", "DOT101") in codes_by_file
     assert ("binary.txt", "DOT102") in codes_by_file
-    assert ("latin1.txt", "DOT103") in codes_by_file
+    assert ("latin1.txt", "DOT107") in codes_by_file  # decoded, then refused as French
     assert ("big.txt", "DOT104") in codes_by_file
     assert ("broken.html", "DOT106") in codes_by_file
     assert ("broken.rss", "DOT106") in codes_by_file

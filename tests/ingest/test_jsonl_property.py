@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -13,13 +14,18 @@ from dotterel.ingest import read_inputs
 from dotterel.records import Document
 
 texts = st.text(min_size=1, max_size=200).filter(lambda t: t.strip() and "\x00" not in t)
+# Metadata without NUL (dropped on reading, tested in test_reliability) and publication
+# days in the accepted range (1800 to today).
+metadata = st.text(max_size=30).filter(lambda t: "\x00" not in t)
 records = st.fixed_dictionaries(
-    {"doc_id": st.text(min_size=1, max_size=20), "text": texts},
+    {"doc_id": metadata.filter(bool), "text": texts},
     optional={
-        "title": st.text(max_size=30),
-        "url": st.text(max_size=30),
-        "outlet": st.text(max_size=30),
-        "published": st.dates().map(lambda d: d.isoformat()),
+        "title": metadata,
+        "url": metadata,
+        "outlet": metadata,
+        "published": st.dates(min_value=date(1800, 1, 1), max_value=date.today()).map(
+            lambda d: d.isoformat()
+        ),
         "ignored": st.lists(st.integers()),
     },
 )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dotterel.errors import MalformedRecordError
+from dotterel.errors import BadDateError
 from dotterel.ingest import path_doc_id, read_inputs, sniff, split_title
 from dotterel.records import Document, Failure
 
@@ -83,7 +83,8 @@ def corpus(tmp_path: Path) -> Path:
     # Bad inputs, one of each kind.
     (root / "e_empty.txt").write_text("", encoding="utf-8")
     (root / "f_binary.txt").write_bytes(b"PK\x03\x04\x00\x00binary\x00zip")
-    (root / "g_latin1.txt").write_bytes("Le président a parlé à Genève.".encode("latin-1"))
+    # Latin-1 is decoded (charset detection), then refused as French.
+    (root / "g_latin1.txt").write_bytes(FRENCH.encode("latin-1"))
     (root / "h_big.txt").write_text("The talks went on. " * 100, encoding="utf-8")
     (root / "i_nomain.html").write_text(
         "<html><body><div><script>var x = 1;</script></div></body></html>", encoding="utf-8"
@@ -137,7 +138,7 @@ def test_mixed_directory_reads_good_and_reports_bad(corpus: Path) -> None:
         ("b_wire.jsonl", 2, "DOT105"),
         ("e_empty.txt", None, "DOT101"),
         ("f_binary.txt", None, "DOT102"),
-        ("g_latin1.txt", None, "DOT103"),
+        ("g_latin1.txt", None, "DOT107"),
         ("h_big.txt", None, "DOT104"),
         ("i_nomain.html", None, "DOT106"),
         ("j_broken.rss", None, "DOT106"),
@@ -147,7 +148,7 @@ def test_mixed_directory_reads_good_and_reports_bad(corpus: Path) -> None:
     }
     reasons = {Path(f.source).name: f.reason for f in fails}
     assert "invalid JSON" in reasons["b_wire.jsonl"]
-    assert "UTF-8" in reasons["g_latin1.txt"] and "0xe9" in reasons["g_latin1.txt"]
+    assert "French" in reasons["g_latin1.txt"]
     assert "French" in reasons["k_french.txt"]
     assert "German" in reasons["l_german.jsonl"]
     assert "1,900 bytes" in reasons["h_big.txt"]
@@ -264,9 +265,11 @@ def test_stdin_text_and_jsonl() -> None:
     docs, fails = _read("-", stdin=io.StringIO("\n" + lines))
     assert [d.doc_id for d in docs[:1]] == ["s1"] and len(docs) == 2
     assert fails == []
+    # Mixed JSONL: the good record is read, the prose line is a failure naming its line.
     mixed = '{"text": "Mali expelled the envoy."}\nand then some prose\n'
-    docs, _ = _read("-", stdin=io.StringIO(mixed))
-    assert len(docs) == 1 and docs[0].text == mixed
+    docs, fails = _read("-", stdin=io.StringIO(mixed))
+    assert [d.text for d in docs] == ["Mali expelled the envoy."]
+    assert [(f.line, f.code) for f in fails] == [(2, "DOT105")]
 
 
 def test_stdin_binary_and_empty() -> None:
@@ -277,7 +280,7 @@ def test_stdin_binary_and_empty() -> None:
 
 
 def test_bad_published_option_is_refused_at_once() -> None:
-    with pytest.raises(MalformedRecordError):
+    with pytest.raises(BadDateError):
         read_inputs(["x.txt"], published="sometime soon")
 
 

@@ -7,9 +7,9 @@ import pytest
 
 from dotterel.errors import StoreError
 from dotterel.store import SCHEMA_VERSION, DuckDBStore
-from dotterel.store.duck import DOCUMENT_COLUMNS, EVENT_COLUMNS, event_row
-from dotterel.store.schema import insert_rows, migrate, schema_version
+from dotterel.store.schema import schema_version
 from tests.store.conftest import doc, ent, event
+from tests.store.legacy import legacy_store
 
 TEXT = "Russia threatened Ukraine with new strikes. Kyiv rejected the threat."
 
@@ -19,20 +19,7 @@ def _v1_database(path: str):
     document = doc("old", TEXT)
     threat = event(document, "threatened", "THREATEN", [ent("Russia", "RUSGOV")])
     threat.recipient = [ent("Ukraine", "UKR", 18)]
-    con = duckdb.connect(path)
-    assert migrate(con, target=1) == [1]
-    d = document.to_dict()
-    insert_rows(
-        con,
-        "documents",
-        DOCUMENT_COLUMNS,
-        [
-            (1, d["content_hash"], "old", d["title"], d["text"], d["published"])
-            + (None, None, "en", None, "run-v1", "2024-01-01T00:00:00+00:00")
-        ],
-    )
-    insert_rows(con, "events", EVENT_COLUMNS, [event_row(threat, 1, d["content_hash"], "run-v1")])
-    con.close()
+    legacy_store(path, 1, [(document, [threat])], run_open=False)
     return document, threat
 
 
@@ -84,7 +71,7 @@ def test_file_that_is_not_a_database_gives_store_error(tmp_path) -> None:
     path.write_text("these are my notes, not a database\n" * 100)
     with pytest.raises(StoreError) as info:
         DuckDBStore(str(path))
-    assert info.value.code == "DOT300"
+    assert info.value.code == "DOT303"
     assert path.read_text().startswith("these are my notes")
 
 

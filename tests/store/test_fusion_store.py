@@ -9,10 +9,10 @@ from dotterel.analysis.fusion import Fuser, FusionSettings
 from dotterel.errors import StoreError
 from dotterel.records import Document, FusedEvent
 from dotterel.store import SCHEMA_VERSION, DuckDBStore, EventStore
-from dotterel.store import duck as duck_module
 from dotterel.store.base import FusionUpdate
-from dotterel.store.schema import MIGRATIONS, _fusion_tables, migrate, schema_version
+from dotterel.store.schema import MIGRATIONS, _fusion_tables, schema_version
 from tests.store.conftest import ent, event
+from tests.store.legacy import legacy_store
 
 PACT = "Russia and China signed a trade pact in Beijing on Tuesday, officials said."
 
@@ -215,18 +215,13 @@ def _fusion_version() -> int:
     return next(v for v, step in MIGRATIONS.items() if step is _fusion_tables)
 
 
-def test_store_from_before_fusion_is_migrated_and_keeps_its_data(tmp_path, monkeypatch) -> None:
+def test_store_from_before_fusion_is_migrated_and_keeps_its_data(tmp_path) -> None:
     path = str(tmp_path / "old.duckdb")
     old = _fusion_version() - 1
-    with monkeypatch.context() as patch:
-        patch.setattr(duck_module, "migrate", lambda con: migrate(con, target=old))
-        with DuckDBStore(path) as store:
-            _ingest(
-                store,
-                [_pact("wire", WIRE, "2024-05-07", "Reuters"), _attack("s", "2024-05-07", "K")],
-            )
-            events = [e.to_dict() for e in store.query_events()]
-            documents = store.documents()
+    items = [_pact("wire", WIRE, "2024-05-07", "Reuters"), _attack("s", "2024-05-07", "K")]
+    legacy_store(path, old, [(document, events) for document, events, _ in items], run_open=False)
+    events = [e.to_dict() for _doc, found, _ in items for e in found]
+    documents = [document for document, _events, _ in items]
     con = duckdb.connect(path)
     assert schema_version(con) == old
     con.close()

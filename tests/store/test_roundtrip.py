@@ -28,8 +28,10 @@ def _store(kind: str) -> EventStore:
 @given(batch=st.lists(events, min_size=1, max_size=4), body=st.text(min_size=1, max_size=40))
 def test_events_round_trip_exactly(kind: str, batch: list[Event], body: str) -> None:
     store = _store(kind)
-    # Unique text per example so that the document is never skipped as already stored.
-    document = Document(doc_id="doc", text=f"{len(store.known_hashes())} {body}")
+    # Unique text and id per example so that the document is never skipped as already
+    # stored, nor refused for reusing an id.
+    stored = len(store.known_hashes())
+    document = Document(doc_id=f"doc{stored}", text=f"{stored} {body}")
     run = store.start_run("test", [])
     assert store.add_batch([(document, batch, [])], [], run) == 1
     stored = store.query_events(doc_id="doc")[-len(batch) :]

@@ -25,6 +25,7 @@ pipeline and in the batch API, and it needs no per-document setup.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cached_property
 
 from spacy.language import Language
@@ -136,6 +137,7 @@ class ActorRecognizer:
         the event's location or the dateline (``why="agent:unplaced"``)."""
         result: list[Entity] = []
         covered: set[int] = set()
+        text = doc.text  # Doc.text joins every token: build it once, not per role word
         for s, e in taken:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None:
@@ -163,9 +165,7 @@ class ActorRecognizer:
                 start = min(start, modifiers[0].idx)
                 if any(s < end and start < e for s, e in taken):
                     continue
-            result.append(
-                Entity(doc.text[start:end], start, end, role=agent[0], why="agent:unplaced")
-            )
+            result.append(Entity(text[start:end], start, end, role=agent[0], why="agent:unplaced"))
         return result
 
     @cached_property
@@ -343,19 +343,27 @@ def _definite_roles(doc: Doc, entities: list[Entity]) -> None:
     with "the" refers back to the last phrase made of the same word, and takes the
     code of what that phrase names."""
     text = doc.text
+    nouns: dict[str, list[int]] | None = None
     for entity in entities:
         if entity.why != "agent:unplaced" or entity.code is not None:
             continue
-        if not text[: entity.start].rstrip().lower().endswith("the"):
+        if not _word_before(text, entity.start, "the"):
             continue
         span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
         if span is None:
             continue
-        lemma = span.root.lemma_.lower()
-        earlier = [t for t in doc[: span.start] if t.lemma_.lower() == lemma and t.pos_ == "NOUN"]
-        if not earlier:
+        if nouns is None:
+            # One pass over the tokens: noun positions by lemma, searched by bisection
+            # for the last one before each role word (a scan per word is quadratic).
+            nouns = {}
+            for token in doc:
+                if token.pos_ == "NOUN":
+                    nouns.setdefault(token.lemma_.lower(), []).append(token.i)
+        positions = nouns.get(span.root.lemma_.lower(), [])
+        before = bisect_left(positions, span.start)
+        if not before:
             continue
-        phrase = earlier[-1]
+        phrase = doc[positions[before - 1]]
         left, right = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge)
         named = [e for e in entities if e.code and left <= e.start and e.end <= right]
         if named:
@@ -363,6 +371,16 @@ def _definite_roles(doc: Doc, entities: list[Entity]) -> None:
             entity.code, entity.country = source.code, source.country
             entity.role = source.role or entity.role
             entity.why = f"coref:definite:{source.text}"
+
+
+def _word_before(text: str, position: int, word: str) -> bool:
+    """Whether the text before ``position``, without trailing space, ends with ``word``
+    (``text[:position].rstrip().lower().endswith(word)`` without copying the prefix)."""
+    end = position
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    # A few characters more than the word: lower() may lengthen some characters.
+    return text[max(0, end - len(word) - 4) : end].lower().endswith(word)
 
 
 def _lonely_surnames(entities: list[Entity]) -> None:

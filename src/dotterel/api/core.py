@@ -12,11 +12,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from dotterel.api.checks import check_query_filters
 from dotterel.api.fusion import fuse_store
 from dotterel.ingest import read_inputs
-from dotterel.nlp.pipeline import Extraction, Extractor, shared_nlp
+from dotterel.ingest.screen import SKIP, IngestScreen
+from dotterel.nlp.pipeline import Extraction, Extractor
 from dotterel.records import Document, Entity, Event, Failure
 from dotterel.runner import run_documents
+from dotterel.runner.base import PipelineConfig
 from dotterel.settings import load_settings
 from dotterel.store import open_store
 
@@ -25,11 +28,7 @@ ProgressCallback = Callable[[int], None]
 
 def extractor(**overrides: Any) -> Extractor:
     """An :class:`Extractor` over the process-wide pipeline for these settings."""
-    settings = load_settings(**overrides)
-    nlp = shared_nlp(settings["model"], settings["user_dictionaries"], settings["max_bytes"])
-    return Extractor(
-        nlp, batch_size=settings["batch_size"], min_confidence=settings["min_confidence"]
-    )
+    return PipelineConfig.from_settings(load_settings(**overrides)).extractor()
 
 
 def extract_text(
@@ -99,10 +98,12 @@ def ingest(
     """
     settings = load_settings(db=db, **overrides)
     batch_size = settings["batch_size"]
-    with open_store(settings["db"]) as store:
+    # Bad options (a --published in the future) fail before the run is recorded.
+    items = read_inputs(inputs, published=published, max_bytes=settings["max_bytes"])
+    with open_store(settings["db"], lock_timeout=settings["lock_timeout"]) as store:
         run_id = store.start_run("ingest", list(inputs))
         summary = RunSummary(run_id=run_id)
-        known = store.known_hashes()
+        screen = IngestScreen.of(store)
         pending_failures: list[Failure] = []
         batch: list[tuple[Document, list[Event], list[Entity]]] = []
 
@@ -113,13 +114,16 @@ def ingest(
             pending_failures.clear()
 
         def fresh_documents() -> Iterator[Document]:
-            for item in read_inputs(inputs, published=published, max_bytes=settings["max_bytes"]):
+            for item in items:
                 if isinstance(item, Failure):
                     pending_failures.append(item)
-                elif item.content_hash in known:
+                    continue
+                verdict = screen.check(item)
+                if isinstance(verdict, Failure):
+                    pending_failures.append(verdict)
+                elif verdict == SKIP:
                     summary.skipped += 1
                 else:
-                    known.add(item.content_hash)
                     yield item
 
         for result in run_documents(fresh_documents(), settings):
@@ -148,14 +152,15 @@ def ingest(
 def query_events(*, db: str | None = None, **filters: Any) -> list[Event]:
     """Stored events matching the filters of :meth:`EventStore.query_events`."""
     settings = load_settings(db=db)
-    with open_store(settings["db"]) as store:
+    filters = check_query_filters(**filters)
+    with open_store(settings["db"], read_only=True, lock_timeout=settings["lock_timeout"]) as store:
         return store.query_events(**filters)
 
 
 def dyad_summary(*, db: str | None = None, limit: int = 20) -> list[tuple[str, str, str, int]]:
     """The most frequent (actor, recipient, type) dyads in the store."""
     settings = load_settings(db=db)
-    with open_store(settings["db"]) as store:
+    with open_store(settings["db"], read_only=True, lock_timeout=settings["lock_timeout"]) as store:
         return store.dyad_summary(limit=limit)
 
 

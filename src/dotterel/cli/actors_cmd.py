@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from dotterel.errors import DotterelError, MalformedRecordError, MissingInputError
+from dotterel.errors import MalformedRecordError, MissingInputError, UsageError
 
 
 def _resolve_line(line: str, number: int) -> dict[str, Any]:
@@ -49,8 +49,7 @@ def resolve_cmd(
 
     if jsonl is not None:
         if not jsonl.is_file():
-            typer.echo(str(MissingInputError("no such file", source=str(jsonl))), err=True)
-            raise typer.Exit(2)
+            raise MissingInputError("no such file", source=str(jsonl))
         with jsonl.open(encoding="utf-8") as fh:
             for number, line in enumerate(fh, start=1):
                 if not line.strip():
@@ -58,8 +57,7 @@ def resolve_cmd(
                 sys.stdout.write(json.dumps(_resolve_line(line, number)) + "\n")
         return
     if not text:
-        typer.echo("give TEXT or --jsonl FILE", err=True)
-        raise typer.Exit(2)
+        raise UsageError("give TEXT or --jsonl FILE")
     typer.echo(json.dumps(resolve(text, date, context).to_dict()))
 
 
@@ -72,19 +70,14 @@ def actors_cmd(
 ) -> None:
     """List the most frequent unresolved actor names in the store."""
     if not unresolved:
-        typer.echo("nothing to do: use --unresolved", err=True)
-        raise typer.Exit(2)
+        raise UsageError("nothing to do: use --unresolved")
     try:
         from dotterel.store import open_store
     except ImportError as exc:
         typer.echo(f"the event store is not available: {exc}", err=True)
         raise typer.Exit(1) from exc
-    try:
-        store = open_store(str(db))
+    with open_store(str(db), read_only=True) as store:
         rows = store.unresolved_actors(limit)
-    except DotterelError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(1) from exc
     for name, count in rows:
         typer.echo(f"{count}\t{name}")
 

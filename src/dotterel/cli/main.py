@@ -21,12 +21,14 @@ from rich.table import Table
 
 from dotterel import api
 from dotterel.cli import actors_cmd, fusion_cmd, network_cmd, scale_cmd, serve_cmd
+from dotterel.cli.errors import DotterelGroup
 from dotterel.cli.scale_cmd import RunnerOption, SchedulerOption, WorkersOption
 from dotterel.nlp.pipeline import Extraction
 from dotterel.records import Event, Failure
 from dotterel.settings import default, setting, settings_markdown
 
 app = typer.Typer(
+    cls=DotterelGroup,
     name="dotterel",
     help="Sourced political event data from news: PLOVER events with factuality and claims.",
     no_args_is_help=True,
@@ -366,6 +368,13 @@ fusion_cmd.register(app)
 network_cmd.register(app)
 scale_cmd.register(app)
 serve_cmd.register(app)
+
+
+@app.callback()
+def root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")] = False,
+) -> None:
+    """Sourced political event data from news: PLOVER events with factuality and claims."""
 
 
 def main() -> None:  # pragma: no cover - console entry point

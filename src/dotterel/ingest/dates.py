@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
+
+from dotterel.errors import BadDateError
+
+#: The earliest publication day accepted (older dates are typos or placeholders).
+EARLIEST_PUBLISHED = date(1800, 1, 1)
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
 _COMPACT_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
@@ -50,9 +55,26 @@ def _dateparser_day(text: str) -> str | None:
     # carry ISO dates.
     import dateparser
 
+    # A full date names its year; "tomorrow" or "last Tuesday" depend on when it is read.
+    if not re.search(r"\d{4}", text):
+        return None
+
     parsed = dateparser.parse(
         text,
         languages=["en"],
         settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
     )
     return parsed.strftime("%Y-%m-%d") if parsed else None
+
+
+def check_published_day(day: str, what: str = "--published") -> str:
+    """``day`` (``YYYY-MM-DD``) unless it is after tomorrow or before 1800 (``DOT602``).
+
+    Tomorrow is allowed: an outlet east of the user may already print it.
+    """
+    parsed = date.fromisoformat(day)
+    if parsed > date.today() + timedelta(days=1):
+        raise BadDateError(f"{what} {day} is in the future")
+    if parsed < EARLIEST_PUBLISHED:
+        raise BadDateError(f"{what} {day} is before {EARLIEST_PUBLISHED.isoformat()}")
+    return day

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dotterel.errors import (
+    BadDateError,
     BinaryInputError,
     EmptyInputError,
     EncodingError,
@@ -26,10 +28,12 @@ from dotterel.errors import (
     OversizedInputError,
     UnparsableMarkupError,
 )
-from dotterel.ingest.dates import normalise_date
+from dotterel.ingest.dates import check_published_day, normalise_date
+from dotterel.ingest.encoding import decode_bytes, detect_bom, lone_surrogate
 from dotterel.ingest.language import language_problem
 from dotterel.ingest.markup import extract_page, strip_html
 from dotterel.records import Document, Failure
+from dotterel.store.base import clean_text
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
@@ -81,9 +85,10 @@ def read_inputs(
     if published is not None:
         default_date = normalise_date(published)
         if default_date is None:
-            raise MalformedRecordError(
-                f"publication date {published!r} is not a full date (expected YYYY-MM-DD)"
+            raise BadDateError(
+                f"--published {published!r} is not a full date (expected YYYY-MM-DD)"
             )
+        check_published_day(default_date)
     reader = _Reader(default_date, max_bytes, check_language)
     return reader.read_all(list(inputs), stdin)
 
@@ -95,15 +100,42 @@ def _failure(exc: InputError, source: str, line: int | None = None) -> Failure:
 def path_doc_id(path: Path, suffix: str = "") -> str:
     """A readable doc id stable across runs: the file stem and a hash of its absolute path."""
     stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", path.stem).strip("_")[:48] or "doc"
-    digest = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:8]
+    # fsencode: a file name that is not valid UTF-8 must still give an id.
+    digest = hashlib.sha1(os.fsencode(path.resolve())).hexdigest()[:8]
     return f"{stem}-{digest}{suffix}"
+
+
+#: How much of a file sniffing reads: enough for a long XML prolog before the root.
+SNIFF_BYTES = 1 << 20
+_PROLOG = re.compile(
+    rb"\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>", re.DOTALL | re.IGNORECASE
+)
+_FEED_ROOTS = (b"rss", b"feed", b"rdf:rdf", b"rdf")
+
+
+def _root_element(start: bytes) -> bytes | None:
+    """The name of the first element after the XML prolog (declaration, comments, DTD)."""
+    position = 0
+    while True:
+        skipped = _PROLOG.match(start, position)
+        if not skipped or skipped.end() == position:
+            break
+        position = skipped.end()
+    root = re.match(rb"<([A-Za-z_][\w:.-]*)", start[position:])
+    return root.group(1).lower() if root else None
 
 
 def sniff(head: bytes) -> str:
     """Guess a file kind (``text``, ``jsonl``, ``json``, ``html``, ``feed``) from its start."""
+    bom = detect_bom(head)
+    if bom is not None and bom[0] != "utf-8":
+        head = head[bom[1] :].decode(bom[0], errors="ignore").encode("utf-8")
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith(b"<"):
-        if b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start:
+        root = _root_element(start)
+        if root in _FEED_ROOTS or (root and root.split(b":")[-1] in (b"rss", b"feed")):
+            return "feed"
+        if root is None and (b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start):
             return "feed"
         return "html"
     if start.startswith(b"["):
@@ -119,18 +151,7 @@ def sniff(head: bytes) -> str:
 
 
 def _decode(data: bytes) -> str:
-    if b"\x00" in data:
-        offset = data.index(b"\x00")
-        raise BinaryInputError(f"binary data, not text (NUL byte at offset {offset})")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad = data[exc.start : exc.start + 1].hex()
-        raise EncodingError(
-            f"not valid UTF-8 (byte 0x{bad} at offset {exc.start}); re-save the file as UTF-8"
-        ) from None
-    # One newline convention so that offsets do not depend on the platform that wrote it.
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return decode_bytes(data)
 
 
 def split_title(text: str) -> str | None:
@@ -146,7 +167,34 @@ def _scalar(value: Any, field: str) -> str | None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise MalformedRecordError(f"field {field!r} must be a string, not {type(value).__name__}")
-    return str(value)
+    # Metadata is kept even when unclean: NULs dropped, lone surrogates replaced.
+    return clean_text(str(value)) or None
+
+
+def _record_date(value: Any, field: str) -> str | None:
+    """A record's publication day; a value that is there but is not a day is an error."""
+    if value is None or value == "":
+        return None
+    try:
+        day = normalise_date(value)
+    except (OverflowError, ValueError, TypeError):
+        day = None
+    if day is None:
+        raise MalformedRecordError(
+            f"field {field!r} is {str(value)[:40]!r}, not a full date (YYYY-MM-DD)"
+        )
+    try:
+        return check_published_day(day, f"field {field!r}")
+    except BadDateError as exc:
+        raise MalformedRecordError(exc.message) from None
+
+
+def _feed_date(value: Any) -> str | None:
+    try:
+        day = normalise_date(value)
+        return check_published_day(day, "feed date") if day else None
+    except (OverflowError, ValueError, TypeError, BadDateError):
+        return None
 
 
 class _Reader:
@@ -165,11 +213,16 @@ class _Reader:
             path = Path(raw)
             if path.is_dir():
                 for child in self._walk(path):
+                    if isinstance(child, Failure):
+                        yield child
+                        continue
                     yield from self._guard(str(child), lambda child=child: self.read_file(child))
             elif path.is_file():
                 yield from self._guard(raw, lambda path=path: self.read_file(path, explicit=True))
+            elif path.is_symlink() and not path.exists():
+                yield _failure(MissingInputError("dangling symbolic link"), raw)
             elif path.exists():
-                yield Failure(raw, InputError.code, "not a regular file or directory")
+                yield Failure(raw, InputError.code, _special_kind(path))
             else:
                 yield _failure(MissingInputError("no such file or directory"), raw)
 
@@ -186,16 +239,27 @@ class _Reader:
             yield Failure(source, InputError.code, f"unexpected error: {type(exc).__name__}: {exc}")
 
     @staticmethod
-    def _walk(root: Path) -> list[Path]:
-        found = []
+    def _walk(root: Path) -> list[Path | Failure]:
+        """Files to read under ``root``; dangling links, FIFOs and sockets as failures."""
+        found: list[Path | Failure] = []
         for path in root.rglob("*"):
             relative = path.relative_to(root)
-            if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            if any(part.startswith(".") for part in relative.parts) or path.is_dir():
                 continue
             if path.suffix and path.suffix.lower() not in EXTENSIONS:
                 continue
-            found.append(path)
-        return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+            if path.is_file():
+                found.append(path)
+            elif path.is_symlink() and not path.exists():
+                found.append(_failure(MissingInputError("dangling symbolic link"), str(path)))
+            else:
+                found.append(Failure(str(path), InputError.code, _special_kind(path)))
+
+        def order(item: Path | Failure) -> str:
+            where = Path(item.source) if isinstance(item, Failure) else item
+            return where.relative_to(root).as_posix()
+
+        return sorted(found, key=order)
 
     def read_file(self, path: Path, explicit: bool = False) -> Iterator[Item]:
         """Documents and failures from one file, its kind taken from extension or content."""
@@ -208,7 +272,7 @@ class _Reader:
             return
         if kind == "sniff":
             with path.open("rb") as handle:
-                kind = sniff(handle.read(4096))
+                kind = sniff(handle.read(SNIFF_BYTES))
             if kind == "jsonl":
                 yield from self.read_jsonl_file(path)
                 return
@@ -259,6 +323,8 @@ class _Reader:
                     )
                 except InputError as exc:
                     yield _failure(exc, source, number)
+                except Exception as exc:  # noqa: BLE001 - one line's failure, not the file's
+                    yield _unexpected(source, number, exc)
                 else:
                     yield doc
         if not records:
@@ -270,6 +336,8 @@ class _Reader:
             data = json.loads(text)
         except ValueError as exc:
             raise MalformedRecordError(f"invalid JSON: {exc}") from None
+        except RecursionError:
+            raise MalformedRecordError("invalid JSON: nested too deeply") from None
         records = data if isinstance(data, list) else [data]
         if not records:
             raise EmptyInputError("empty JSON list")
@@ -278,11 +346,14 @@ class _Reader:
             default_id = (
                 path_doc_id(path, "" if single else f"-{index}") if path else f"stdin-{index}"
             )
+            where = "" if single else f"item {index}: "
             try:
                 yield self._record(record, source, None, default_id)
             except InputError as exc:
-                where = "" if single else f"item {index}: "
                 yield Failure(source, exc.code, where + exc.message)
+            except Exception as exc:  # noqa: BLE001 - one item's failure, not the file's
+                failure = _unexpected(source, None, exc)
+                yield Failure(source, failure.code, where + failure.reason)
 
     def _record(self, record: Any, source: str, line: int | None, default_id: str) -> Document:
         if not isinstance(record, dict):
@@ -294,11 +365,12 @@ class _Reader:
             raise MalformedRecordError("record has no 'text' field")
         if not isinstance(text, str):
             raise MalformedRecordError(f"field 'text' must be a string, not {type(text).__name__}")
+
         declared = record.get("language")
         if isinstance(declared, str) and declared and not declared.lower().startswith("en"):
             raise LanguageError(f"record declares language {declared!r}; only English is coded")
-        date_value = record.get("published") or record.get("date")
-        published = normalise_date(date_value) if date_value else None
+        field = "published" if record.get("published") else "date"
+        published = _record_date(record.get(field), field)
         self._check_text(text)
         doc_id = _scalar(record.get("doc_id"), "doc_id") or _scalar(record.get("id"), "id")
         return Document(
@@ -314,6 +386,8 @@ class _Reader:
     def _html(self, markup: str, source: str, path: Path) -> Document:
         try:
             page = extract_page(markup)
+        except RecursionError:
+            raise UnparsableMarkupError("HTML is nested too deeply to parse") from None
         except Exception as exc:  # noqa: BLE001 - parser internals vary; report, not crash
             raise UnparsableMarkupError(f"HTML could not be parsed: {exc}") from None
         if page is None:
@@ -324,9 +398,9 @@ class _Reader:
             doc_id=path_doc_id(path),
             text=text,
             title=page["title"],
-            published=normalise_date(page["date"]) or self.published,
-            outlet=page["sitename"],
-            url=page["url"],
+            published=_feed_date(page["date"]) or self.published,
+            outlet=clean_text(page["sitename"]),
+            url=clean_text(page["url"]),
             source=source,
         )
 
@@ -339,35 +413,17 @@ class _Reader:
         documents = 0
         problems: list[Failure] = []
         for index, entry in enumerate(feed.entries, start=1):
-            title = strip_html(entry.get("title") or "") or None
-            label = f"item {index}" + (f" ({title!r})" if title else "")
-            body = ""
-            for content in entry.get("content") or []:
-                body = content.get("value") or ""
-                if body.strip():
-                    break
-            if not body.strip():
-                body = entry.get("summary") or entry.get("description") or ""
-            item_text = strip_html(body)
-            default_id = path_doc_id(path, f"-i{index}") if path else f"stdin-i{index}"
             try:
-                if not item_text:
-                    raise EmptyInputError("has no content or summary text")
-                self._check_text(item_text)
-            except InputError as exc:
-                problems.append(Failure(source, exc.code, f"{label}: {exc.message}"))
+                item = self._feed_item(entry, index, source, path, outlet)
+            except Exception as exc:  # noqa: BLE001 - one item's failure, not the feed's
+                failure = _unexpected(source, None, exc)
+                problems.append(Failure(source, failure.code, f"item {index}: {failure.reason}"))
                 continue
-            date = entry.get("published_parsed") or entry.get("updated_parsed")
+            if isinstance(item, Failure):
+                problems.append(item)
+                continue
             documents += 1
-            yield Document(
-                doc_id=_scalar(entry.get("id"), "id") or default_id,
-                text=item_text,
-                title=title,
-                published=normalise_date(date) or self.published,
-                outlet=outlet,
-                url=entry.get("link"),
-                source=f"{source}#item{index}",
-            )
+            yield item
         if feed.bozo and not documents:
             reason = getattr(feed, "bozo_exception", None) or "unknown error"
             raise UnparsableMarkupError(f"not a readable RSS/Atom feed: {reason}")
@@ -382,34 +438,70 @@ class _Reader:
         elif not feed.entries:
             raise EmptyInputError("feed has no items")
 
+    def _feed_item(
+        self, entry: Any, index: int, source: str, path: Path | None, outlet: str | None
+    ) -> Document | Failure:
+        title = clean_text(strip_html(entry.get("title") or "")) or None
+        label = f"item {index}" + (f" ({title!r})" if title else "")
+        body = ""
+        for content in entry.get("content") or []:
+            body = content.get("value") or ""
+            if body.strip():
+                break
+        if not body.strip():
+            body = entry.get("summary") or entry.get("description") or ""
+        item_text = strip_html(body)
+        default_id = path_doc_id(path, f"-i{index}") if path else f"stdin-i{index}"
+        try:
+            if not item_text:
+                raise EmptyInputError("has no content or summary text")
+            self._check_text(item_text)
+        except InputError as exc:
+            return Failure(source, exc.code, f"{label}: {exc.message}")
+        date = entry.get("published_parsed") or entry.get("updated_parsed")
+        return Document(
+            doc_id=_scalar(entry.get("id"), "id") or default_id,
+            text=item_text,
+            title=title,
+            published=_feed_date(date) or self.published,
+            outlet=clean_text(outlet),
+            url=_scalar(entry.get("link"), "link"),
+            source=f"{source}#item{index}",
+        )
+
     def read_stdin(self, stdin: TextIO | None) -> Iterator[Item]:
         """Standard input as JSONL when every non-empty line is a JSON object, else as text."""
         stream = stdin if stdin is not None else sys.stdin
         buffer = getattr(stream, "buffer", None)
-        if buffer is not None:
-            text = _decode(buffer.read())
-        else:
-            text = stream.read()
-            if "\x00" in text:
-                raise BinaryInputError("binary data, not text (NUL character)")
+        text = _decode(buffer.read()) if buffer is not None else stream.read()
         if not text.strip():
             raise EmptyInputError("nothing on standard input")
         lines = [(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
-        parsed = _all_json_objects(lines)
-        if parsed is None:
-            if len(text.encode("utf-8")) > self.max_bytes:
+        if not _looks_like_jsonl(lines):
+            # In JSONL a NUL is one bad line; in plain text it makes the input binary.
+            if "\x00" in text:
+                raise BinaryInputError("binary data, not text (NUL character)")
+            if len(text.encode("utf-8", errors="surrogatepass")) > self.max_bytes:
                 raise OversizedInputError(
                     f"standard input has more than the limit of {self.max_bytes:,} bytes"
                 )
-            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+            digest = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:12]
             yield self._plain_text(text, STDIN_SOURCE, f"stdin-{digest}")
             return
-        for number, record in parsed:
-            digest = hashlib.sha256(str(record.get("text")).encode("utf-8")).hexdigest()[:12]
+        # JSONL: every line is its own record; a bad one is a failure naming its line.
+        for number, line in lines:
             try:
+                record = _parse_json_line(line.strip())
+                digest = hashlib.sha256(
+                    str(record.get("text") if isinstance(record, dict) else line).encode(
+                        "utf-8", errors="surrogatepass"
+                    )
+                ).hexdigest()[:12]
                 yield self._record(record, STDIN_SOURCE, number, f"stdin-{digest}")
             except InputError as exc:
                 yield _failure(exc, STDIN_SOURCE, number)
+            except Exception as exc:  # noqa: BLE001 - one line's failure, not the stream's
+                yield _unexpected(STDIN_SOURCE, number, exc)
 
     # -- checks ------------------------------------------------------------------------
 
@@ -418,6 +510,12 @@ class _Reader:
             raise EmptyInputError("document text is empty")
         if "\x00" in text:
             raise BinaryInputError("document text contains NUL characters (binary data)")
+        surrogate = lone_surrogate(text)
+        if surrogate is not None:
+            raise EncodingError(
+                f"text has a lone surrogate (U+{ord(text[surrogate]):04X}) at offset "
+                f"{surrogate}: not Unicode text"
+            )
         size = len(text.encode("utf-8"))
         if size > self.max_bytes:
             raise OversizedInputError(
@@ -434,19 +532,38 @@ def _parse_json_line(text: str) -> Any:
         return json.loads(text)
     except ValueError as exc:
         raise MalformedRecordError(f"invalid JSON: {exc}") from None
+    except RecursionError:
+        raise MalformedRecordError("invalid JSON: nested too deeply") from None
 
 
-def _all_json_objects(lines: list[tuple[int, str]]) -> list[tuple[int, dict[str, Any]]] | None:
-    parsed = []
-    for number, line in lines:
-        stripped = line.strip()
-        if not stripped.startswith("{"):
-            return None
-        try:
-            record = json.loads(stripped)
-        except ValueError:
-            return None
-        if not isinstance(record, dict):
-            return None
-        parsed.append((number, record))
-    return parsed
+def _looks_like_jsonl(lines: list[tuple[int, str]]) -> bool:
+    """Standard input is JSONL when its first line is a JSON object (later lines may be bad)."""
+    if not lines:
+        return False
+    first = lines[0][1].strip()
+    if not first.startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except (ValueError, RecursionError):
+        # A broken first line among object lines is still JSONL: most lines decide.
+        objects = sum(1 for _n, line in lines if line.lstrip().startswith("{"))
+        return objects * 2 > len(lines)
+
+
+def _unexpected(source: str, line: int | None, exc: BaseException) -> Failure:
+    """A failure for an error no reader anticipated, naming the unit and the error."""
+    kind = type(exc).__name__
+    if isinstance(exc, RecursionError):
+        return Failure(source, MalformedRecordError.code, "nested too deeply to read", line)
+    detail = clean_text(str(exc))
+    detail = detail[:200] if detail else ""
+    return Failure(source, InputError.code, f"unexpected error: {kind}: {detail}", line)
+
+
+def _special_kind(path: Path) -> str:
+    if path.is_fifo():
+        return "a named pipe (FIFO), not a regular file"
+    if path.is_socket():
+        return "a socket, not a regular file"
+    return "not a regular file or directory"

@@ -24,7 +24,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dotterel.errors import DocumentTimeoutError
 from dotterel.nlp.extensions import register_extensions
+from dotterel.nlp.sections import SectionResult, extract_in_sections
 from dotterel.records import Document, Entity, Event, Failure
 
 COMPONENTS: tuple[str, ...] = (
@@ -105,10 +107,20 @@ class Extraction:
 class Extractor:
     """Runs the pipeline over documents, batch by batch, isolating failures."""
 
-    def __init__(self, nlp: Language, *, batch_size: int = 32, min_confidence: float = 0.0):
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        batch_size: int = 32,
+        min_confidence: float = 0.0,
+        section_chars: int = 20_000,
+        time_budget: float = 0.0,
+    ):
         self.nlp = nlp
         self.batch_size = batch_size
         self.min_confidence = min_confidence
+        self.section_chars = section_chars
+        self.time_budget = time_budget
 
     def _make_doc(self, document: Document) -> Doc:
         # Trailing white space changes the small model's parse of the last sentence;
@@ -121,6 +133,11 @@ class Extractor:
         """Extractions in input order; a document the pipeline fails on yields a Failure."""
         batch: list[Document] = []
         for document in documents:
+            if self._long(document):  # reliability: long documents go section by section
+                yield from self._run(batch)
+                batch = []
+                yield self._sectioned(document)
+                continue
             batch.append(document)
             if len(batch) >= self.batch_size:
                 yield from self._run(batch)
@@ -130,10 +147,42 @@ class Extractor:
 
     def extract_one(self, document: Document) -> Extraction:
         """Extract a single document, raising on pipeline errors."""
+        if self._long(document):
+            result = self._sectioned(document)
+            if isinstance(result, Failure):
+                raise DocumentTimeoutError(result.reason, source=result.source)
+            return result
         doc = self.nlp(self._make_doc(document))
         return self._result(doc)
 
+    def _long(self, document: Document) -> bool:
+        return self.section_chars > 0 and len(document.text) > self.section_chars
+
+    def _sectioned(self, document: Document) -> Extraction | Failure:
+        def run_sections(sections: Iterable[Document]) -> Iterator[SectionResult]:
+            docs = (self._make_doc(section) for section in sections)
+            for doc in self.nlp.pipe(docs, batch_size=2):
+                found = self._result(doc)
+                yield found.events, found.mentions, sum(1 for _ in doc.sents)
+
+        try:
+            result = extract_in_sections(
+                document, self.section_chars, self.time_budget, run_sections
+            )
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+            return Failure(
+                source=document.source or document.doc_id,
+                code=PIPELINE_ERROR,
+                reason=f"extraction failed for document {document.doc_id}: {exc!r}",
+            )
+        if isinstance(result, Failure):
+            return result
+        events, mentions = result
+        return Extraction(document=document, events=events, mentions=mentions)
+
     def _run(self, batch: list[Document]) -> Iterator[Extraction | Failure]:
+        if not batch:
+            return
         try:
             docs = list(self.nlp.pipe((self._make_doc(d) for d in batch), batch_size=len(batch)))
         except Exception:  # noqa: BLE001 - one bad document must not stop the batch

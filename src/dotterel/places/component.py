@@ -133,6 +133,7 @@ def _raw_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, str, Pl
     # Names the tagger took for a nationality or a person are still places after
     # "the town of" ("near the town of Samarra").
     in_ent = {tok.i for ent in doc.ents if ent.label_ not in NON_PLACE_LABELS for tok in ent}
+    text = doc.text  # Doc.text joins every token: build it once
     for tok in doc:
         if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.i in in_ent:
             continue
@@ -143,9 +144,9 @@ def _raw_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, str, Pl
         while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head == tok:
             first = doc[first.i - 1]
         start, end = first.idx, tok.idx + len(tok.text)
-        if gaz.lookup(doc.text[start:end]) is not None:
-            found.append((start, end, doc.text[start:end], "PROPN", None))
-    for conf in find_conference_places(doc.text, gaz):
+        if gaz.lookup(text[start:end]) is not None:
+            found.append((start, end, text[start:end], "PROPN", None))
+    for conf in find_conference_places(text, gaz):
         # A preposition cue points at a city written out after the keyword: it is the
         # mention (usually already an entity); otherwise the meeting name stands for it.
         if conf.how == "preposition" and conf.city_start is not None:
@@ -156,7 +157,7 @@ def _raw_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, str, Pl
             continue
         place = gaz.lookup(conf.city)
         if place is not None:
-            found.append((start, end, doc.text[start:end], "MEETING", place))
+            found.append((start, end, text[start:end], "MEETING", place))
     found.sort(key=lambda item: (item[0], item[1]))
     return found
 

@@ -36,6 +36,8 @@ class PipelineConfig:
     max_bytes: int = 5_000_000
     batch_size: int = 32
     min_confidence: float = 0.0
+    section_chars: int = 20_000
+    time_budget: float = 120.0
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> PipelineConfig:
@@ -45,12 +47,20 @@ class PipelineConfig:
             max_bytes=settings["max_bytes"],
             batch_size=settings["batch_size"],
             min_confidence=settings["min_confidence"],
+            section_chars=settings["section_chars"],
+            time_budget=settings["doc_time_budget"],
         )
 
     def extractor(self) -> Extractor:
         """An :class:`Extractor` over this process's pipeline (loaded once per process)."""
         nlp = shared_nlp(self.model, self.user_dictionaries, self.max_bytes)
-        return Extractor(nlp, batch_size=self.batch_size, min_confidence=self.min_confidence)
+        return Extractor(
+            nlp,
+            batch_size=self.batch_size,
+            min_confidence=self.min_confidence,
+            section_chars=self.section_chars,
+            time_budget=self.time_budget,
+        )
 
 
 class Runner(ABC):

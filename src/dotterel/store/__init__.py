@@ -14,11 +14,17 @@ from dotterel.store.memory import MemoryStore
 from dotterel.store.schema import SCHEMA_VERSION
 
 
-def open_store(path: str | None) -> EventStore:
-    """The event store for ``path`` (see the module docstring for ``None``/``":memory:"``)."""
+def open_store(
+    path: str | None, *, read_only: bool = False, lock_timeout: float = 30.0
+) -> EventStore:
+    """The event store for ``path`` (see the module docstring for ``None``/``":memory:"``).
+
+    ``read_only`` never creates or changes a file (a missing one is a ``DOT301`` error);
+    ``lock_timeout`` is how long an operation waits for another process's lock.
+    """
     if path is None:
         return MemoryStore()
-    return DuckDBStore(path)
+    return DuckDBStore(path, read_only=read_only, lock_timeout=lock_timeout)
 
 
 __all__ = ["SCHEMA_VERSION", "DuckDBStore", "EventStore", "MemoryStore", "open_store"]

@@ -8,15 +8,17 @@ They must behave the same; ``tests/store`` runs one suite against both.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any, Self
 
+from dotterel.errors import BadDateError, DuplicateDocumentIdError
 from dotterel.records import (
     Document,
     DocumentFingerprint,
@@ -242,6 +244,12 @@ class EventStore(ABC):
     def fusion_counts(self) -> dict[str, int]:
         """Rows per fusion kind: fused_documents, fused_events, members, stories, lifecycles."""
 
+    # -- reliability ---------------------------------------------------------------------
+
+    @abstractmethod
+    def known_doc_ids(self) -> dict[str, str]:
+        """Stored document ids with their content hash (to refuse a reused id)."""
+
     def __enter__(self) -> Self:
         return self
 
@@ -395,3 +403,118 @@ def sort_key(sort: str, seq: int, data: dict[str, Any]) -> Any:
     if value is None:
         return MISSING_DATE if sort == "event_date" else MISSING_SCORE
     return value
+
+
+# -- reliability: what every store refuses, cleans or bounds -----------------------------
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+#: The largest LIMIT a store passes on (DuckDB's BIGINT).
+MAX_LIMIT = 2**63 - 1
+
+
+def clean_text(value: str | None) -> str | None:
+    """Metadata text a store can keep: NUL characters dropped, lone surrogates replaced."""
+    if value is None:
+        return None
+    return _LONE_SURROGATE.sub("\ufffd", value.replace("\x00", ""))
+
+
+def clean_document(document: Document) -> Document:
+    """``document`` with clean metadata (its text is refused earlier if it is not clean)."""
+    fields = ("doc_id", "title", "outlet", "url", "source")
+    values = {name: clean_text(getattr(document, name)) for name in fields}
+    if all(values[name] == getattr(document, name) for name in fields):
+        return document
+    return Document(
+        doc_id=values["doc_id"] or document.doc_id,
+        text=document.text,
+        title=values["title"],
+        published=document.published,
+        outlet=values["outlet"],
+        url=values["url"],
+        language=document.language,
+        content_hash=document.content_hash,
+        source=values["source"],
+    )
+
+
+def clean_failure(failure: Failure) -> Failure:
+    """``failure`` with text a store can keep (sources may be undecodable file names)."""
+    return Failure(
+        source=clean_text(failure.source) or "",
+        code=failure.code,
+        reason=clean_text(failure.reason) or "",
+        line=failure.line,
+    )
+
+
+def failure_key(failure: Failure) -> tuple[str, int | None, str, str]:
+    return (failure.source, failure.line, failure.code, failure.reason)
+
+
+def unseen_failures(
+    failures: Sequence[Failure], recorded: set[tuple[str, int | None, str, str]]
+) -> list[Failure]:
+    """The failures not recorded before (nor earlier in the list): a re-run adds none."""
+    seen = set(recorded)
+    fresh = []
+    for failure in failures:
+        key = failure_key(failure)
+        if key not in seen:
+            seen.add(key)
+            fresh.append(failure)
+    return fresh
+
+
+def duplicate_id_failure(document: Document) -> Failure:
+    """The failure of a document whose id is stored with another text."""
+    error = DuplicateDocumentIdError(
+        f"doc_id {document.doc_id!r} is already stored with a different text; "
+        "give the new version its own id"
+    )
+    return Failure(document.source or document.doc_id, error.code, error.message)
+
+
+def doc_id_clashes(
+    items: Sequence[BatchItem], stored: dict[str, str]
+) -> tuple[list[BatchItem], list[Failure]]:
+    """Split fresh items into those to store and failures for reused ids.
+
+    A document whose ``doc_id`` is stored (or earlier in the batch) with a different
+    content hash is not stored: its events would share ids with the stored version's.
+    """
+    ids = dict(stored)
+    kept: list[BatchItem] = []
+    clashes: list[Failure] = []
+    for item in items:
+        document = item[0]
+        known = ids.get(document.doc_id)
+        if known is not None and known != document.content_hash:
+            clashes.append(duplicate_id_failure(document))
+            continue
+        ids[document.doc_id] = document.content_hash
+        kept.append(item)
+    return kept, clashes
+
+
+def check_day(value: str, what: str) -> str:
+    """``value`` if it is a real ``YYYY-MM-DD`` day, else :class:`BadDateError`."""
+    if not _ISO_DAY.fullmatch(value.strip()):
+        raise BadDateError(f"{what} {value!r} is not a date: use YYYY-MM-DD, e.g. 2024-11-01")
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise BadDateError(f"{what} {value!r} is not a real day of the calendar") from None
+
+
+def check_date_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """Validated ``since``/``until`` days, compared as dates by both stores."""
+    since_day = check_day(since, "--since") if since else None
+    until_day = check_day(until, "--until") if until else None
+    return since_day, until_day
+
+
+def clamp_limit(limit: int) -> int:
+    """A LIMIT the database accepts: negative means none, huge means all."""
+    return max(0, min(int(limit), MAX_LIMIT))

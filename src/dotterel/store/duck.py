@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import os
+import socket
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from dotterel.errors import StoreError
+from dotterel.errors import NotAStoreError, StoreError, StoreLockedError, StoreMissingError
 from dotterel.records import (
     Document,
     DocumentFingerprint,
@@ -26,6 +32,11 @@ from dotterel.store.base import (
     EventStore,
     FusionBatch,
     FusionUpdate,
+    check_date_bounds,
+    clamp_limit,
+    clean_document,
+    clean_failure,
+    doc_id_clashes,
     event_participants,
     group_unresolved,
     lifecycle_touches,
@@ -33,8 +44,19 @@ from dotterel.store.base import (
     new_run_id,
     now,
     to_json,
+    unseen_failures,
 )
-from dotterel.store.schema import ENTITY_COLUMNS, entity_row, insert_rows, migrate
+from dotterel.store.schema import (
+    ENTITY_COLUMNS,
+    ENTITY_TYPE,
+    LOCATION_TYPE,
+    SCHEMA_VERSION,
+    SPAN_TYPE,
+    entity_row,
+    insert_rows,
+    migrate,
+    schema_version,
+)
 
 DOCUMENT_COLUMNS = (
     ("seq", "BIGINT"),
@@ -42,45 +64,44 @@ DOCUMENT_COLUMNS = (
     ("doc_id", "VARCHAR"),
     ("title", "VARCHAR"),
     ("text", "VARCHAR"),
-    ("published", "VARCHAR"),
+    ("published", "DATE"),
     ("outlet", "VARCHAR"),
     ("url", "VARCHAR"),
     ("language", "VARCHAR"),
     ("source", "VARCHAR"),
     ("run_id", "VARCHAR"),
-    ("added", "VARCHAR"),
+    ("added", "TIMESTAMPTZ"),
 )
-# Event fields in to_dict() order after the bookkeeping columns; ``json`` marks the
-# nested values kept as JSON text.
-EVENT_FIELDS: tuple[tuple[str, str, bool], ...] = (
-    ("event_id", "VARCHAR", False),
-    ("doc_id", "VARCHAR", False),
-    ("sentence_index", "BIGINT", False),
-    ("evidence", "VARCHAR", True),
-    ("trigger", "VARCHAR", True),
-    ("event_type", "VARCHAR", False),
-    ("mode", "VARCHAR", False),
-    ("contexts", "VARCHAR", True),
-    ("cameo", "VARCHAR", False),
-    ("goldstein", "DOUBLE", False),
-    ("plover_score", "DOUBLE", False),
-    ("quad_class", "BIGINT", False),
-    ("actor", "VARCHAR", True),
-    ("recipient", "VARCHAR", True),
-    ("factuality", "VARCHAR", False),
-    ("claimed_by", "VARCHAR", True),
-    ("denied_by", "VARCHAR", True),
-    ("event_date", "VARCHAR", False),
-    ("date_precision", "VARCHAR", False),
-    ("date_source", "VARCHAR", False),
-    ("location", "VARCHAR", True),
-    ("confidence", "DOUBLE", False),
-    ("rules", "VARCHAR", True),
-    ("cues", "VARCHAR", True),
-    ("mentions", "VARCHAR", True),
+# Event fields in to_dict() order after the bookkeeping columns, with their DuckDB types.
+EVENT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("event_id", "VARCHAR"),
+    ("doc_id", "VARCHAR"),
+    ("sentence_index", "BIGINT"),
+    ("evidence", SPAN_TYPE),
+    ("trigger", SPAN_TYPE),
+    ("event_type", "VARCHAR"),
+    ("mode", "VARCHAR"),
+    ("contexts", "VARCHAR[]"),
+    ("cameo", "VARCHAR"),
+    ("goldstein", "DOUBLE"),
+    ("plover_score", "DOUBLE"),
+    ("quad_class", "BIGINT"),
+    ("actor", ENTITY_TYPE + "[]"),
+    ("recipient", ENTITY_TYPE + "[]"),
+    ("factuality", "VARCHAR"),
+    ("claimed_by", ENTITY_TYPE + "[]"),
+    ("denied_by", ENTITY_TYPE + "[]"),
+    ("event_date", "DATE"),
+    ("date_precision", "VARCHAR"),
+    ("date_source", "VARCHAR"),
+    ("location", LOCATION_TYPE),
+    ("confidence", "DOUBLE"),
+    ("rules", "VARCHAR[]"),
+    ("cues", "VARCHAR[]"),
+    ("mentions", SPAN_TYPE + "[]"),
 )
 EVENT_COLUMNS = (("seq", "BIGINT"), ("content_hash", "VARCHAR"), ("run_id", "VARCHAR")) + tuple(
-    (name, sqltype) for name, sqltype, _json in EVENT_FIELDS
+    EVENT_FIELDS
 )
 FAILURE_COLUMNS = (
     ("seq", "BIGINT"),
@@ -89,106 +110,236 @@ FAILURE_COLUMNS = (
     ("line", "BIGINT"),
     ("code", "VARCHAR"),
     ("reason", "VARCHAR"),
-    ("recorded", "VARCHAR"),
+    ("recorded", "TIMESTAMPTZ"),
 )
-_EVENT_SELECT = ", ".join(f'e."{name}"' for name, _t, _j in EVENT_FIELDS)
+_EVENT_SELECT = ", ".join(f'e."{name}"' for name, _t in EVENT_FIELDS)
 _PARTICIPANT_MATCH = (
     "EXISTS (SELECT 1 FROM entities n WHERE n.event_seq = e.seq AND n.role = ? "
     "AND (starts_with(n.code, ?) OR ((n.code IS NULL OR n.code = '') "
     "AND starts_with(n.country, ?))))"
 )
+_COUNTRY = "COALESCE(NULLIF(country, ''), NULLIF(substr(code, 1, 3), ''))"
 _PARTY_MATCH = (
     "EXISTS (SELECT 1 FROM entities n WHERE n.event_seq = e.seq "
     "AND n.role IN ('actor', 'recipient') "
     "AND (starts_with(n.code, ?) OR ((n.code IS NULL OR n.code = '') "
     "AND starts_with(n.country, ?))))"
 )
-# Sort keys of event_page, matching dotterel.store.base.sort_key.
+# Sort keys of event_page, matching dotterel.store.base.sort_key (dates as ISO text, so
+# that a cursor holds the same value in both stores).
 _SORT_SQL = {
     "seq": "e.seq",
-    "event_date": f"COALESCE(e.event_date, '{MISSING_DATE}')",
+    "event_date": f"COALESCE(strftime(e.event_date, '%Y-%m-%d'), '{MISSING_DATE}')",
     "goldstein": f"COALESCE(e.goldstein, {MISSING_SCORE})",
     "confidence": f"COALESCE(e.confidence, {MISSING_SCORE})",
 }
-_COUNTRY = "COALESCE(NULLIF(country, ''), NULLIF(substr(code, 1, 3), ''))"
+_DATE_FIELDS = frozenset({"event_date"})
+
+
+def _iso(value: Any) -> Any:
+    """A DATE/TIMESTAMP value read back as the ISO text the records hold."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+    return value
 
 
 def event_row(event: Event, seq: int, content_hash: str, run_id: str) -> tuple[Any, ...]:
     """An ``events`` row (``EVENT_COLUMNS`` order) for ``event``."""
     data = event.to_dict()
-    values = [to_json(data[name]) if nested else data[name] for name, _t, nested in EVENT_FIELDS]
-    return (seq, content_hash, run_id, *values)
+    return (seq, content_hash, run_id, *(data[name] for name, _t in EVENT_FIELDS))
 
 
 def row_event(row: Sequence[Any]) -> Event:
     """The :class:`Event` of a row selected with ``EVENT_FIELDS`` columns."""
     data = {
-        name: (json.loads(value) if nested and value is not None else value)
-        for (name, _t, nested), value in zip(EVENT_FIELDS, row, strict=True)
+        name: (_iso(value) if name in _DATE_FIELDS else value)
+        for (name, _t), value in zip(EVENT_FIELDS, row, strict=True)
     }
     return Event.from_dict(data)
+
+
+def _lock_conflict(exc: duckdb.Error) -> bool:
+    return "lock" in str(exc).lower()
 
 
 class DuckDBStore(EventStore):
     """Event store in a DuckDB database file (``":memory:"`` for a temporary one).
 
     Opening creates or upgrades the schema (see :mod:`dotterel.store.schema`). DuckDB lets
-    one process write a file at a time; a file locked by another process, a file that is
-    not a DuckDB database or a newer schema raise :class:`~dotterel.errors.StoreError`.
+    one process write a file at a time and locks readers out while it does, so a store on
+    a file holds no connection between operations: each batch, query or run update opens
+    the file, does its work in one transaction and closes it again. Readers therefore
+    work while an ingest runs, and two ingests take turns batch by batch. An operation
+    that finds the file locked retries for ``lock_timeout`` seconds, then raises
+    :class:`~dotterel.errors.StoreLockedError`.
+
+    ``read_only`` stores never create or change the file: a missing file raises
+    :class:`~dotterel.errors.StoreMissingError`. A path that is not a DuckDB database or
+    a newer schema raise :class:`~dotterel.errors.StoreError` subclasses.
     """
 
-    def __init__(self, path: str = ":memory:") -> None:
+    def __init__(
+        self, path: str = ":memory:", *, read_only: bool = False, lock_timeout: float = 30.0
+    ) -> None:
         self.path = path
-        try:
-            self._con: duckdb.DuckDBPyConnection | None = duckdb.connect(path)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open the event store: {exc}", source=path) from exc
-        try:
+        self.read_only = read_only
+        self.lock_timeout = lock_timeout
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._batch_con: duckdb.DuckDBPyConnection | None = None
+        self._closed = False
+        if path == ":memory:":
+            self._con = self._connect()
             migrate(self._con)
-        except Exception:
-            self._con.close()
-            self._con = None
-            raise
+            return
+        if read_only and not Path(path).is_file():
+            raise StoreMissingError(
+                "no event store here (read-only commands never create one); "
+                "check --db or run `dotterel ingest` first",
+                source=path,
+            )
+        if not read_only and not Path(path).parent.is_dir():
+            raise NotAStoreError("the folder of the database does not exist", source=path)
+        self._prepare()
+
+    # -- connections ---------------------------------------------------------------------
+
+    def _connect(self, read_only: bool | None = None) -> duckdb.DuckDBPyConnection:
+        read_only = self.read_only if read_only is None else read_only
+        deadline = time.monotonic() + self.lock_timeout
+        pause = 0.01
+        while True:
+            try:
+                con = duckdb.connect(self.path, read_only=read_only and self.path != ":memory:")
+                con.execute("SET TimeZone = 'UTC'")
+                return con
+            except duckdb.Error as exc:
+                if not _lock_conflict(exc):
+                    raise NotAStoreError(
+                        f"not a DuckDB event store: {_first_line(exc)}", source=self.path
+                    ) from None
+                if time.monotonic() >= deadline:
+                    raise StoreLockedError(
+                        f"the database is locked by another process ({_first_line(exc)}); "
+                        "wait for it to finish or raise lock_timeout",
+                        source=self.path,
+                    ) from None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
+
+    @contextmanager
+    def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for one operation: the held one, or the file opened until done."""
+        if self._closed:
+            raise StoreError("the store is closed", source=self.path)
+        if self._con is not None:
+            yield self._con
+            return
+        con = self._connect()
+        try:
+            yield con
+        finally:
+            con.close()
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
-        if self._con is None:
+        """A connection held until :meth:`release` or :meth:`close` (locks the file)."""
+        if self._closed:
             raise StoreError("the store is closed", source=self.path)
+        if self._con is None:
+            self._con = self._connect()
         return self._con
 
+    def release(self) -> None:
+        """Close a held file connection so that other processes can use the database."""
+        if self._con is not None and self.path != ":memory:":
+            self._con.close()
+            self._con = None
+
+    def _prepare(self) -> None:
+        if self.read_only:
+            with self.connection() as con:
+                current = schema_version(con)
+            if current == SCHEMA_VERSION:
+                return
+            if current > SCHEMA_VERSION:
+                with self.connection() as con:
+                    migrate(con)  # raises the "newer schema" error
+        con = self._connect(read_only=False)
+        try:
+            if self.read_only and schema_version(con) == 0 and _has_tables(con):
+                raise NotAStoreError("the database holds no Dotterel event store", source=self.path)
+            migrate(con)
+            if not self.read_only:
+                self._close_dead_runs(con)
+        finally:
+            con.close()
+
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        row = self.con.execute(sql, list(params)).fetchone()
+        with self.connection() as con:
+            row = con.execute(sql, list(params)).fetchone()
         return row[0] if row else None
 
-    def _next_seq(self, table: str) -> int:
-        return int(self._one(f"SELECT COALESCE(max(seq), 0) FROM {table}")) + 1
+    @staticmethod
+    def _next_seq(con: duckdb.DuckDBPyConnection, table: str) -> int:
+        row = con.execute(f"SELECT COALESCE(max(seq), 0) FROM {table}").fetchone()
+        return int(row[0] if row else 0) + 1
 
     # -- runs ----------------------------------------------------------------------------
 
     def start_run(self, command: str, inputs: list[str]) -> str:
         run_id = new_run_id()
-        self.con.execute(
-            "INSERT INTO runs VALUES (?, ?, ?, ?, ?, NULL, 0, 0, 0, 0)",
-            [self._next_seq("runs"), run_id, command, to_json(list(inputs)), now()],
-        )
+        host, pid, pid_started = _process_identity()
+        with self.connection() as con:
+            con.execute(
+                "INSERT INTO runs (seq, run_id, command, inputs, started, finished, documents, "
+                "events, failures, skipped, status, host, pid, pid_started) "
+                "VALUES (?, ?, ?, ?, ?, NULL, 0, 0, 0, 0, 'running', ?, ?, ?)",
+                [
+                    self._next_seq(con, "runs"),
+                    run_id,
+                    command,
+                    list(inputs),
+                    now(),
+                    host,
+                    pid,
+                    pid_started,
+                ],
+            )
         return run_id
 
     def finish_run(
         self, run_id: str, *, documents: int, events: int, failures: int, skipped: int
     ) -> None:
-        if not self._one("SELECT count(*) FROM runs WHERE run_id = ?", [run_id]):
-            raise StoreError(f"unknown run {run_id!r}", source=self.path)
-        self.con.execute(
-            "UPDATE runs SET finished = ?, documents = ?, events = ?, failures = ?, "
-            "skipped = ? WHERE run_id = ?",
-            [now(), documents, events, failures, skipped, run_id],
-        )
+        with self.connection() as con:
+            row = con.execute("SELECT count(*) FROM runs WHERE run_id = ?", [run_id]).fetchone()
+            if not row or not row[0]:
+                raise StoreError(f"unknown run {run_id!r}", source=self.path)
+            con.execute(
+                "UPDATE runs SET finished = ?, documents = ?, events = ?, failures = ?, "
+                "skipped = ?, status = 'finished' WHERE run_id = ?",
+                [now(), documents, events, failures, skipped, run_id],
+            )
+
+    @staticmethod
+    def _close_dead_runs(con: duckdb.DuckDBPyConnection) -> None:
+        """Mark runs whose writing process is gone as interrupted, with what they stored."""
+        running = con.execute(
+            "SELECT run_id, host, pid, pid_started FROM runs WHERE status = 'running'"
+        ).fetchall()
+        dead = [run_id for run_id, *owner in running if not _process_alive(*owner)]
+        for run_id in dead:
+            con.execute(
+                """UPDATE runs SET status = 'interrupted', finished = ?,
+                    documents = (SELECT count(*) FROM documents d WHERE d.run_id = ?),
+                    events = (SELECT count(*) FROM events e WHERE e.run_id = ?),
+                    failures = (SELECT count(*) FROM failures f WHERE f.run_id = ?)
+                WHERE run_id = ?""",
+                [now(), run_id, run_id, run_id, run_id],
+            )
 
     def runs(self) -> list[dict[str, Any]]:
-        rows = self.con.execute(
-            "SELECT run_id, command, inputs, started, finished, documents, events, failures, "
-            "skipped FROM runs ORDER BY seq"
-        ).fetchall()
         keys: tuple[str, ...] = (
             "run_id",
             "command",
@@ -199,12 +350,14 @@ class DuckDBStore(EventStore):
             "events",
             "failures",
             "skipped",
+            "status",
         )
+        with self.connection() as con:
+            rows = con.execute(f"SELECT {', '.join(keys)} FROM runs ORDER BY seq").fetchall()
         result = []
         for row in rows:
-            run = dict(zip(keys, row, strict=True))
-            run["inputs"] = json.loads(run["inputs"] or "[]")
-            run["status"] = "finished" if run["finished"] else "incomplete"
+            run = {key: _iso(value) for key, value in zip(keys, row, strict=True)}
+            run["inputs"] = list(run["inputs"] or [])
             result.append(run)
         return result
 
@@ -216,87 +369,140 @@ class DuckDBStore(EventStore):
         )
 
     def known_hashes(self) -> set[str]:
-        return {row[0] for row in self.con.execute("SELECT content_hash FROM documents").fetchall()}
+        with self.connection() as con:
+            return {row[0] for row in con.execute("SELECT content_hash FROM documents").fetchall()}
 
-    def _stored_among(self, hashes: list[str]) -> set[str]:
+    def known_doc_ids(self) -> dict[str, str]:
+        with self.connection() as con:
+            rows = con.execute("SELECT doc_id, content_hash FROM documents").fetchall()
+        return {doc_id: digest for doc_id, digest in rows}
+
+    @staticmethod
+    def _stored_among(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[str]:
         if not hashes:
             return set()
-        rows = self.con.execute(
+        rows = con.execute(
             "SELECT content_hash FROM documents WHERE content_hash IN "
             "(SELECT unnest($1::VARCHAR[]))",
             [hashes],
         ).fetchall()
         return {row[0] for row in rows}
 
-    def _insert(self, table: str, columns: Sequence[tuple[str, str]], rows: list[Any]) -> None:
-        insert_rows(self.con, table, columns, rows)
+    @staticmethod
+    def _ids_among(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, str]:
+        if not doc_ids:
+            return {}
+        rows = con.execute(
+            "SELECT doc_id, content_hash FROM documents WHERE doc_id IN "
+            "(SELECT unnest($1::VARCHAR[]))",
+            [doc_ids],
+        ).fetchall()
+        return {doc_id: digest for doc_id, digest in rows}
+
+    @staticmethod
+    def _failures_among(
+        con: duckdb.DuckDBPyConnection, failures: Sequence[Failure]
+    ) -> set[tuple[str, int | None, str, str]]:
+        sources = sorted({f.source for f in failures})
+        if not sources:
+            return set()
+        rows = con.execute(
+            "SELECT source, line, code, reason FROM failures WHERE source IN "
+            "(SELECT unnest($1::VARCHAR[]))",
+            [sources],
+        ).fetchall()
+        return {(s, n, c, r) for s, n, c, r in rows}
 
     def add_batch(
         self, items: Sequence[BatchItem], failures: Sequence[Failure], run_id: str
     ) -> int:
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            known = self._stored_among([item[0].content_hash for item in items])
-            fresh = new_documents(items, known)
-            doc_seq = self._next_seq("documents")
-            event_seq = self._next_seq("events")
-            entity_seq = self._next_seq("entities")
-            added = now()
-            documents, events, entities = [], [], []
-            for document, doc_events, mentions in fresh:
-                digest = document.content_hash
-                d = document.to_dict()
-                documents.append(
-                    (doc_seq, digest, d["doc_id"], d["title"], d["text"], d["published"])
-                    + (d["outlet"], d["url"], d["language"], d["source"], run_id, added)
-                )
-                doc_seq += 1
-                for event in doc_events:
-                    events.append(event_row(event, event_seq, digest, run_id))
-                    for role, entity in event_participants(event):
-                        entities.append(
-                            entity_row(
-                                entity_seq,
-                                event_seq,
-                                event.event_id,
-                                event.doc_id,
-                                digest,
-                                role,
-                                entity.to_dict(),
-                            )
-                        )
-                        entity_seq += 1
-                    event_seq += 1
-                for entity in mentions:
+        with self.connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                added = self._add_batch(con, items, failures, run_id)
+                con.execute("COMMIT")
+            except Exception as exc:
+                con.execute("ROLLBACK")
+                raise StoreError(
+                    f"batch of {len(items)} documents not stored: {exc}", source=self.path
+                ) from exc
+        return added
+
+    def _add_batch(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        items: Sequence[BatchItem],
+        failures: Sequence[Failure],
+        run_id: str,
+    ) -> int:
+        items = [(clean_document(d), e, m) for d, e, m in items]
+        known = self._stored_among(con, [item[0].content_hash for item in items])
+        fresh = new_documents(items, known)
+        stored_ids = self._ids_among(con, [item[0].doc_id for item in fresh])
+        fresh, clashes = doc_id_clashes(fresh, stored_ids)
+        failures = [clean_failure(f) for f in (*failures, *clashes)]
+        failures = unseen_failures(failures, self._failures_among(con, failures))
+        doc_seq = self._next_seq(con, "documents")
+        event_seq = self._next_seq(con, "events")
+        entity_seq = self._next_seq(con, "entities")
+        added = now()
+        documents, events, entities = [], [], []
+        for document, doc_events, mentions in fresh:
+            digest = document.content_hash
+            d = document.to_dict()
+            documents.append(
+                (doc_seq, digest, d["doc_id"], d["title"], d["text"], d["published"])
+                + (d["outlet"], d["url"], d["language"], d["source"], run_id, added)
+            )
+            doc_seq += 1
+            for event in doc_events:
+                events.append(event_row(event, event_seq, digest, run_id))
+                for role, entity in event_participants(event):
                     entities.append(
                         entity_row(
                             entity_seq,
-                            None,
-                            None,
-                            document.doc_id,
+                            event_seq,
+                            event.event_id,
+                            event.doc_id,
                             digest,
-                            MENTION_ROLE,
+                            role,
                             entity.to_dict(),
                         )
                     )
                     entity_seq += 1
-            failure_seq = self._next_seq("failures")
-            failure_rows = [
-                (failure_seq + i, run_id, f.source, f.line, f.code, f.reason, added)
-                for i, f in enumerate(failures)
-            ]
+                event_seq += 1
+            for entity in mentions:
+                entities.append(
+                    entity_row(
+                        entity_seq,
+                        None,
+                        None,
+                        document.doc_id,
+                        digest,
+                        MENTION_ROLE,
+                        entity.to_dict(),
+                    )
+                )
+                entity_seq += 1
+        failure_seq = self._next_seq(con, "failures")
+        failure_rows = [
+            (failure_seq + i, run_id, f.source, f.line, f.code, f.reason, added)
+            for i, f in enumerate(failures)
+        ]
+        self._batch_con = con
+        try:
             self._insert("documents", DOCUMENT_COLUMNS, documents)
             self._insert("events", EVENT_COLUMNS, events)
             self._insert("entities", ENTITY_COLUMNS, entities)
             self._insert("failures", FAILURE_COLUMNS, failure_rows)
-            con.execute("COMMIT")
-        except Exception as exc:
-            con.execute("ROLLBACK")
-            raise StoreError(
-                f"batch of {len(items)} documents not stored: {exc}", source=self.path
-            ) from exc
+        finally:
+            self._batch_con = None
         return len(documents)
+
+    def _insert(self, table: str, columns: Sequence[tuple[str, str]], rows: list[Any]) -> None:
+        if self._batch_con is None:
+            raise StoreError("rows are inserted only inside add_batch", source=self.path)
+        insert_rows(self._batch_con, table, columns, rows)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -312,6 +518,7 @@ class DuckDBStore(EventStore):
         doc_id: str | None = None,
         limit: int | None = None,
     ) -> list[Event]:
+        since_day, until_day = check_date_bounds(since, until)
         where: list[str] = []
         params: list[Any] = []
         for role, prefix in (("actor", actor), ("recipient", recipient)):
@@ -327,20 +534,22 @@ class DuckDBStore(EventStore):
         if doc_id is not None:
             where.append("e.doc_id = ?")
             params.append(doc_id)
-        if since:
-            where.append("e.event_date >= ?")
-            params.append(since)
-        if until:
-            where.append("e.event_date <= ?")
-            params.append(until)
+        if since_day:
+            where.append("e.event_date >= ?::DATE")
+            params.append(since_day)
+        if until_day:
+            where.append("e.event_date <= ?::DATE")
+            params.append(until_day)
         sql = f"SELECT {_EVENT_SELECT} FROM events e"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY e.seq"
         if limit is not None:
             sql += " LIMIT ?"
-            params.append(max(limit, 0))
-        return [row_event(row) for row in self.con.execute(sql, params).fetchall()]
+            params.append(clamp_limit(limit))
+        with self.connection() as con:
+            rows = con.execute(sql, params).fetchall()
+        return [row_event(row) for row in rows]
 
     def documents(self, limit: int | None = None) -> list[Document]:
         sql = (
@@ -350,7 +559,7 @@ class DuckDBStore(EventStore):
         params: list[Any] = []
         if limit is not None:
             sql += " LIMIT ?"
-            params.append(max(limit, 0))
+            params.append(clamp_limit(limit))
         keys: tuple[str, ...] = (
             "doc_id",
             "title",
@@ -362,9 +571,11 @@ class DuckDBStore(EventStore):
             "content_hash",
             "source",
         )
+        with self.connection() as con:
+            rows = con.execute(sql, params).fetchall()
         return [
-            Document.from_dict(dict(zip(keys, row, strict=True)))
-            for row in self.con.execute(sql, params).fetchall()
+            Document.from_dict({key: _iso(value) for key, value in zip(keys, row, strict=True)})
+            for row in rows
         ]
 
     def failures(self, run_id: str | None = None) -> list[Failure]:
@@ -373,18 +584,25 @@ class DuckDBStore(EventStore):
         if run_id is not None:
             sql += " WHERE run_id = ?"
             params.append(run_id)
-        rows = self.con.execute(sql + " ORDER BY seq", params).fetchall()
+        with self.connection() as con:
+            rows = con.execute(sql + " ORDER BY seq", params).fetchall()
         return [Failure(source=s, code=c, reason=r, line=n) for s, c, r, n in rows]
 
     def counts(self) -> dict[str, int]:
         tables = ("documents", "events", "entities", "failures", "runs")
-        return {table: int(self._one(f"SELECT count(*) FROM {table}")) for table in tables}
+        with self.connection() as con:
+            found = {}
+            for table in tables:
+                row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+                found[table] = int(row[0] if row else 0)
+        return found
 
     def unresolved_actors(self, limit: int = 50) -> list[tuple[str, int]]:
-        rows = self.con.execute(
-            "SELECT text, count(*) FROM entities WHERE role = ? AND code IS NULL GROUP BY text",
-            [MENTION_ROLE],
-        ).fetchall()
+        with self.connection() as con:
+            rows = con.execute(
+                "SELECT text, count(*) FROM entities WHERE role = ? AND code IS NULL GROUP BY text",
+                [MENTION_ROLE],
+            ).fetchall()
         return group_unresolved(((text, int(n)) for text, n in rows), limit)
 
     def dyad_summary(self, limit: int = 20) -> list[tuple[str, str, str, int]]:
@@ -409,7 +627,8 @@ class DuckDBStore(EventStore):
             ORDER BY n DESC, 1, 2, 3
             LIMIT ?
         """
-        rows = self.con.execute(sql, [max(limit, 0)]).fetchall()
+        with self.connection() as con:
+            rows = con.execute(sql, [clamp_limit(limit)]).fetchall()
         return [(a, r, t, int(n)) for a, r, t, n in rows]
 
     # -- paged reading for the HTTP API (issue 14) -----------------------------------------
@@ -432,7 +651,7 @@ class DuckDBStore(EventStore):
                 params.append(value.upper() if name == "event_type" else value)
         for name, op in (("since", ">="), ("until", "<=")):
             if filters.get(name):
-                where.append(f"e.event_date {op} ?")
+                where.append(f"e.event_date {op} ?::DATE")
                 params.append(filters[name])
         return where, params
 
@@ -470,7 +689,8 @@ class DuckDBStore(EventStore):
             ORDER BY p.k {direction}, p.seq {direction}
         """
         params.append(max(limit, 0))
-        rows = self.con.execute(sql, params).fetchall()
+        with self.connection() as con:
+            rows = con.execute(sql, params).fetchall()
         if not rows:
             return [], self.count_events(**filters)
         total = int(rows[0][2])
@@ -484,31 +704,35 @@ class DuckDBStore(EventStore):
         return int(self._one(sql, params))
 
     def document(self, doc_id: str) -> Document | None:
-        row = self.con.execute(
-            "SELECT doc_id, title, text, published, outlet, url, language, content_hash, "
-            "source FROM documents WHERE doc_id = ? ORDER BY seq LIMIT 1",
-            [doc_id],
-        ).fetchone()
+        with self.connection() as con:
+            row = con.execute(
+                "SELECT doc_id, title, text, published, outlet, url, language, content_hash, "
+                "source FROM documents WHERE doc_id = ? ORDER BY seq LIMIT 1",
+                [doc_id],
+            ).fetchone()
         if row is None:
             return None
         keys = ("doc_id", "title", "text", "published", "outlet", "url", "language")
-        return Document.from_dict(dict(zip((*keys, "content_hash", "source"), row, strict=True)))
+        values = (_iso(value) for value in row)
+        return Document.from_dict(dict(zip((*keys, "content_hash", "source"), values, strict=True)))
 
     def event_by_id(self, event_id: str) -> Event | None:
-        row = self.con.execute(
-            f"SELECT {_EVENT_SELECT} FROM events e WHERE e.event_id = ? ORDER BY e.seq LIMIT 1",
-            [event_id],
-        ).fetchone()
+        with self.connection() as con:
+            row = con.execute(
+                f"SELECT {_EVENT_SELECT} FROM events e WHERE e.event_id = ? ORDER BY e.seq LIMIT 1",
+                [event_id],
+            ).fetchone()
         return row_event(row) if row else None
-
-    def close(self) -> None:
-        if self._con is not None:
-            self._con.close()
-            self._con = None
 
     # -- cross-article fusion ------------------------------------------------------------
 
-    def _in_list(self, sql: str, values: Sequence[str], extra: Sequence[Any] = ()) -> list[Any]:
+    def _in_list(
+        self,
+        sql: str,
+        values: Sequence[str],
+        extra: Sequence[Any] = (),
+        con: duckdb.DuckDBPyConnection | None = None,
+    ) -> list[Any]:
         # An IN list of parameters is answered from the ART index (a join on an unnested
         # list is not): lookup cost stays flat as the store grows. Chunked to keep each
         # statement small.
@@ -517,7 +741,11 @@ class DuckDBStore(EventStore):
         for start in range(0, len(unique), 500):
             chunk = unique[start : start + 500]
             marks = ", ".join("?" for _ in chunk)
-            rows += self.con.execute(sql.format(marks=marks), [*extra, *chunk]).fetchall()
+            if con is not None:
+                rows += con.execute(sql.format(marks=marks), [*extra, *chunk]).fetchall()
+                continue
+            with self.connection() as read:
+                rows += read.execute(sql.format(marks=marks), [*extra, *chunk]).fetchall()
         return rows
 
     def fused_events(
@@ -556,7 +784,8 @@ class DuckDBStore(EventStore):
         if limit is not None:
             sql += " LIMIT ?"
             params.append(max(limit, 0))
-        rows = self.con.execute(sql, params).fetchall()
+        with self.connection() as con:
+            rows = con.execute(sql, params).fetchall()
         return [FusedEvent.from_dict(json.loads(row[0])) for row in rows]
 
     def fused_event(self, fused_id: str) -> FusedEvent | None:
@@ -592,6 +821,8 @@ class DuckDBStore(EventStore):
         if limit is not None:
             sql += " LIMIT ?"
             params.append(max(limit, 0))
+        with self.connection() as con:
+            found = con.execute(sql, params).fetchall()
         return [
             Story(
                 story_id=story_id,
@@ -603,9 +834,7 @@ class DuckDBStore(EventStore):
                 n_documents=int(n),
                 n_source_families=int(families),
             )
-            for story_id, doc_ids, outlets, first, last, titles, n, families in self.con.execute(
-                sql, params
-            ).fetchall()
+            for story_id, doc_ids, outlets, first, last, titles, n, families in found
         ]
 
     def story_of(self, doc_id: str) -> str | None:
@@ -615,7 +844,8 @@ class DuckDBStore(EventStore):
         )
 
     def lifecycles(self, *, since: str | None = None, kind: str | None = None) -> list[Lifecycle]:
-        rows = self.con.execute("SELECT data FROM lifecycles ORDER BY seq").fetchall()
+        with self.connection() as con:
+            rows = con.execute("SELECT data FROM lifecycles ORDER BY seq").fetchall()
         found = (Lifecycle.from_dict(json.loads(row[0])) for row in rows)
         return [lc for lc in found if lifecycle_touches(lc, since, kind)]
 
@@ -623,22 +853,26 @@ class DuckDBStore(EventStore):
         data = self._one("SELECT data FROM lifecycles WHERE lifecycle_id = ?", [lifecycle_id])
         return Lifecycle.from_dict(json.loads(data)) if data else None
 
-    def _watermark(self) -> tuple[int, int]:
-        rows = dict(self.con.execute("SELECT key, value FROM fusion_state").fetchall())
+    @staticmethod
+    def _watermark(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+        rows = dict(con.execute("SELECT key, value FROM fusion_state").fetchall())
         return int(rows.get("documents_seq", 0)), int(rows.get("events_seq", 0))
 
     def pending_fusion(self, limit: int) -> FusionBatch:
-        doc_mark, event_mark = self._watermark()
-        rows = self.con.execute(
-            "SELECT seq, doc_id, title, text, published, outlet, url, language, content_hash, "
-            "source FROM documents WHERE seq > ? ORDER BY seq LIMIT ?",
-            [doc_mark, max(limit, 0)],
-        ).fetchall()
+        with self.connection() as con:
+            doc_mark, event_mark = self._watermark(con)
+            rows = con.execute(
+                "SELECT seq, doc_id, title, text, published, outlet, url, language, "
+                "content_hash, source FROM documents WHERE seq > ? ORDER BY seq LIMIT ?",
+                [doc_mark, max(limit, 0)],
+            ).fetchall()
         if not rows:
             return FusionBatch(watermark=(doc_mark, event_mark))
         keys = ("doc_id", "title", "text", "published", "outlet", "url", "language")
         documents = [
-            Document.from_dict(dict(zip(keys + ("content_hash", "source"), row[1:], strict=True)))
+            Document.from_dict(
+                dict(zip(keys + ("content_hash", "source"), map(_iso, row[1:]), strict=True))
+            )
             for row in rows
         ]
         by_hash: dict[str, list[Event]] = {d.content_hash: [] for d in documents}
@@ -687,24 +921,25 @@ class DuckDBStore(EventStore):
         return [(key, Lifecycle.from_dict(json.loads(data))) for key, data in rows]
 
     def save_fusion(self, update: FusionUpdate) -> None:
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            self._write_fusion(update)
-            con.execute("COMMIT")
-        except Exception as exc:
-            con.execute("ROLLBACK")
-            raise StoreError(f"fusion step not stored: {exc}", source=self.path) from exc
+        with self.connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                self._write_fusion(con, update)
+                con.execute("COMMIT")
+            except Exception as exc:
+                con.execute("ROLLBACK")
+                raise StoreError(f"fusion step not stored: {exc}", source=self.path) from exc
 
-    def _write_fusion(self, update: FusionUpdate) -> None:
+    def _write_fusion(self, con: duckdb.DuckDBPyConnection, update: FusionUpdate) -> None:
         known = {
             row[0]
             for row in self._in_list(
                 "SELECT content_hash FROM fusion_documents WHERE content_hash IN ({marks})",
                 [fp.content_hash for fp, _bands in update.documents],
+                con=con,
             )
         }
-        seq = self._next_seq("fusion_documents")
+        seq = self._next_seq(con, "fusion_documents")
         documents, bands = [], []
         for fp, fp_bands in update.documents:
             if fp.content_hash in known:
@@ -716,23 +951,25 @@ class DuckDBStore(EventStore):
             )
             bands += [(band, fp.content_hash) for band in fp_bands]
             seq += 1
-        self._insert("fusion_documents", _FINGERPRINT_COLUMNS, documents)
-        self._insert("fusion_bands", (("band", "VARCHAR"), ("content_hash", "VARCHAR")), bands)
+        insert_rows(con, "fusion_documents", _FINGERPRINT_COLUMNS, documents)
+        insert_rows(con, "fusion_bands", (("band", "VARCHAR"), ("content_hash", "VARCHAR")), bands)
         fused_ids = [f.fused_id for f in update.fused]
         old_seq = dict(
             self._in_list(
-                "SELECT fused_id, seq FROM fused_events WHERE fused_id IN ({marks})", fused_ids
+                "SELECT fused_id, seq FROM fused_events WHERE fused_id IN ({marks})",
+                fused_ids,
+                con=con,
             )
         )
         members_known = {
             row[0]
             for row in self._in_list(
-                "SELECT event_id FROM fused_members WHERE fused_id IN ({marks})", fused_ids
+                "SELECT event_id FROM fused_members WHERE fused_id IN ({marks})", fused_ids, con=con
             )
         }
         for table in ("fused_events", "fused_participants"):
-            self._in_list(f"DELETE FROM {table} WHERE fused_id IN ({{marks}})", fused_ids)
-        seq = self._next_seq("fused_events")
+            self._in_list(f"DELETE FROM {table} WHERE fused_id IN ({{marks}})", fused_ids, con=con)
+        seq = self._next_seq(con, "fused_events")
         fused_rows, participants, members = [], [], []
         for fused in update.fused:
             row_seq = old_seq.get(fused.fused_id)
@@ -750,18 +987,20 @@ class DuckDBStore(EventStore):
                 if member.event_id not in members_known:
                     members_known.add(member.event_id)
                     members.append((member.event_id, fused.fused_id, member.doc_id))
-        self._insert("fused_events", _FUSED_COLUMNS, fused_rows)
-        self._insert("fused_participants", _PARTICIPANT_COLUMNS, participants)
-        self._insert("fused_members", _MEMBER_COLUMNS, members)
-        self._insert("fusion_keys", (("key", "VARCHAR"), ("fused_id", "VARCHAR")), update.keys)
+        insert_rows(con, "fused_events", _FUSED_COLUMNS, fused_rows)
+        insert_rows(con, "fused_participants", _PARTICIPANT_COLUMNS, participants)
+        insert_rows(con, "fused_members", _MEMBER_COLUMNS, members)
+        insert_rows(con, "fusion_keys", (("key", "VARCHAR"), ("fused_id", "VARCHAR")), update.keys)
         ids = [lc.lifecycle_id for _key, lc in update.lifecycles]
         old_lc = dict(
             self._in_list(
-                "SELECT lifecycle_id, seq FROM lifecycles WHERE lifecycle_id IN ({marks})", ids
+                "SELECT lifecycle_id, seq FROM lifecycles WHERE lifecycle_id IN ({marks})",
+                ids,
+                con=con,
             )
         )
-        self._in_list("DELETE FROM lifecycles WHERE lifecycle_id IN ({marks})", ids)
-        seq = self._next_seq("lifecycles")
+        self._in_list("DELETE FROM lifecycles WHERE lifecycle_id IN ({marks})", ids, con=con)
+        seq = self._next_seq(con, "lifecycles")
         lifecycle_rows = []
         for key, lc in update.lifecycles:
             row_seq = old_lc.get(lc.lifecycle_id)
@@ -770,26 +1009,27 @@ class DuckDBStore(EventStore):
             lifecycle_rows.append(
                 (row_seq, lc.lifecycle_id, lc.kind, key, lc.first_date, to_json(lc.to_dict()))
             )
-        self._insert("lifecycles", _LIFECYCLE_COLUMNS, lifecycle_rows)
-        current = self._watermark()
+        insert_rows(con, "lifecycles", _LIFECYCLE_COLUMNS, lifecycle_rows)
+        current = self._watermark(con)
         mark = max(current, update.watermark)
-        self.con.execute("DELETE FROM fusion_state")
-        self._insert(
+        con.execute("DELETE FROM fusion_state")
+        insert_rows(
+            con,
             "fusion_state",
             (("key", "VARCHAR"), ("value", "BIGINT")),
             [("documents_seq", mark[0]), ("events_seq", mark[1])],
         )
 
     def clear_fusion(self) -> None:
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            for table in _FUSION_TABLES:
-                con.execute(f"DELETE FROM {table}")
-            con.execute("COMMIT")
-        except Exception as exc:
-            con.execute("ROLLBACK")
-            raise StoreError(f"fusion results not cleared: {exc}", source=self.path) from exc
+        with self.connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                for table in _FUSION_TABLES:
+                    con.execute(f"DELETE FROM {table}")
+                con.execute("COMMIT")
+            except Exception as exc:
+                con.execute("ROLLBACK")
+                raise StoreError(f"fusion results not cleared: {exc}", source=self.path) from exc
 
     def fusion_counts(self) -> dict[str, int]:
         return {
@@ -799,6 +1039,12 @@ class DuckDBStore(EventStore):
             "stories": int(self._one("SELECT count(DISTINCT story_id) FROM fusion_documents")),
             "lifecycles": int(self._one("SELECT count(*) FROM lifecycles")),
         }
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        self._closed = True
 
 
 _FUSED_PARTICIPANT_MATCH = (
@@ -851,3 +1097,35 @@ _FUSION_TABLES = (
     "fusion_keys",
     "lifecycles",
 )
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _has_tables(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute("SELECT count(*) FROM information_schema.tables").fetchone()
+    return bool(row and row[0])
+
+
+def _process_identity() -> tuple[str, int, float]:
+    """(host, pid, process start time) of this process, to tell later if it still runs."""
+    import psutil
+
+    return socket.gethostname(), os.getpid(), psutil.Process().create_time()
+
+
+def _process_alive(host: str | None, pid: int | None, started: float | None) -> bool:
+    """Whether the process that wrote a run row still runs (unknown hosts count as alive)."""
+    import psutil
+
+    if pid is None or host is None:
+        return False
+    if host != socket.gethostname():
+        return True
+    try:
+        return abs(psutil.Process(pid).create_time() - (started or 0.0)) < 1.0
+    except psutil.AccessDenied:
+        return True
+    except (psutil.NoSuchProcess, ValueError):
+        return False

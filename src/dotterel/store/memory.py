@@ -26,6 +26,11 @@ from dotterel.store.base import (
     FusionBatch,
     FusionUpdate,
     build_stories,
+    check_date_bounds,
+    clamp_limit,
+    clean_document,
+    clean_failure,
+    doc_id_clashes,
     entity_country,
     event_participants,
     fused_participant_matches,
@@ -38,6 +43,7 @@ from dotterel.store.base import (
     prefix_matches,
     sort_key,
     to_json,
+    unseen_failures,
 )
 
 
@@ -60,6 +66,7 @@ class MemoryStore(EventStore):
     def __init__(self) -> None:
         self._documents: list[dict[str, Any]] = []
         self._hashes: set[str] = set()
+        self._ids: dict[str, str] = {}
         self._events: list[dict[str, Any]] = []
         self._entities: list[dict[str, Any]] = []
         self._failures: list[dict[str, Any]] = []
@@ -84,6 +91,7 @@ class MemoryStore(EventStore):
             "events": 0,
             "failures": 0,
             "skipped": 0,
+            "status": "running",
         }
         return run_id
 
@@ -94,7 +102,12 @@ class MemoryStore(EventStore):
         if run_id not in self._runs:
             raise StoreError(f"unknown run {run_id!r}")
         self._runs[run_id].update(
-            finished=now(), documents=documents, events=events, failures=failures, skipped=skipped
+            finished=now(),
+            documents=documents,
+            events=events,
+            failures=failures,
+            skipped=skipped,
+            status="finished",
         )
 
     def has_document(self, content_hash: str) -> bool:
@@ -111,7 +124,11 @@ class MemoryStore(EventStore):
         self._check_open()
         try:
             documents, events, entities = [], [], []
-            for document, doc_events, mentions in new_documents(items, self._hashes):
+            cleaned = [(clean_document(d), e, m) for d, e, m in items]
+            fresh, clashes = doc_id_clashes(new_documents(cleaned, self._hashes), self._ids)
+            recorded = {(f["source"], f["line"], f["code"], f["reason"]) for f in self._failures}
+            failures = unseen_failures([clean_failure(f) for f in (*failures, *clashes)], recorded)
+            for document, doc_events, mentions in fresh:
                 row = _copy(document.to_dict())
                 row["run_id"] = run_id
                 documents.append(row)
@@ -128,6 +145,7 @@ class MemoryStore(EventStore):
         # Nothing above touched the store, so an error leaves it as it was.
         self._documents.extend(documents)
         self._hashes.update(row["content_hash"] for row in documents)
+        self._ids.update((row["doc_id"], row["content_hash"]) for row in documents)
         self._events.extend(events)
         self._entities.extend(entities)
         self._failures.extend(failure_rows)
@@ -153,7 +171,10 @@ class MemoryStore(EventStore):
         limit: int | None = None,
     ) -> list[Event]:
         self._check_open()
+        since, until = check_date_bounds(since, until)
         found: list[Event] = []
+        if limit is not None:
+            limit = clamp_limit(limit)
         if limit is not None and limit <= 0:
             return found
         for row in self._events:
@@ -176,7 +197,7 @@ class MemoryStore(EventStore):
 
     def documents(self, limit: int | None = None) -> list[Document]:
         self._check_open()
-        rows = self._documents if limit is None else self._documents[: max(limit, 0)]
+        rows = self._documents if limit is None else self._documents[: clamp_limit(limit)]
         return [Document.from_dict(row) for row in rows]
 
     def failures(self, run_id: str | None = None) -> list[Failure]:
@@ -189,10 +210,7 @@ class MemoryStore(EventStore):
 
     def runs(self) -> list[dict[str, Any]]:
         self._check_open()
-        return [
-            {**run, "inputs": list(run["inputs"]), "status": _status(run)}
-            for run in self._runs.values()
-        ]
+        return [{**run, "inputs": list(run["inputs"])} for run in self._runs.values()]
 
     def counts(self) -> dict[str, int]:
         self._check_open()
@@ -463,6 +481,8 @@ class MemoryStore(EventStore):
             "lifecycles": len(self._lifecycles),
         }
 
+    # -- reliability ---------------------------------------------------------------------
 
-def _status(run: dict[str, Any]) -> str:
-    return "finished" if run["finished"] else "incomplete"
+    def known_doc_ids(self) -> dict[str, str]:
+        self._check_open()
+        return dict(self._ids)

@@ -264,8 +264,85 @@ def _fusion_tables(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(statement)
 
 
+# -- reliability: typed columns and run status ------------------------------------------
+
+#: DuckDB types of the event record's nested values (``Span``, ``Entity``, ``Location``).
+SPAN_TYPE = 'STRUCT("text" VARCHAR, "start" BIGINT, "end" BIGINT)'
+ENTITY_TYPE = (
+    'STRUCT("text" VARCHAR, "start" BIGINT, "end" BIGINT, "code" VARCHAR, "country" VARCHAR, '
+    '"role" VARCHAR, "canonical" VARCHAR, "why" VARCHAR)'
+)
+LOCATION_TYPE = (
+    'STRUCT("name" VARCHAR, "country" VARCHAR, "lat" DOUBLE, "lon" DOUBLE, "source" VARCHAR)'
+)
+#: (table, column, new type) of the columns that were VARCHAR or JSON text before.
+TYPED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("documents", "published", "DATE"),
+    ("documents", "added", "TIMESTAMPTZ"),
+    ("events", "event_date", "DATE"),
+    ("events", "evidence", SPAN_TYPE),
+    ("events", "trigger", SPAN_TYPE),
+    ("events", "contexts", "VARCHAR[]"),
+    ("events", "actor", ENTITY_TYPE + "[]"),
+    ("events", "recipient", ENTITY_TYPE + "[]"),
+    ("events", "claimed_by", ENTITY_TYPE + "[]"),
+    ("events", "denied_by", ENTITY_TYPE + "[]"),
+    ("events", "location", LOCATION_TYPE),
+    ("events", "rules", "VARCHAR[]"),
+    ("events", "cues", "VARCHAR[]"),
+    ("events", "mentions", SPAN_TYPE + "[]"),
+    ("failures", "recorded", "TIMESTAMPTZ"),
+    ("runs", "inputs", "VARCHAR[]"),
+    ("runs", "started", "TIMESTAMPTZ"),
+    ("runs", "finished", "TIMESTAMPTZ"),
+)
+
+
+def _json_structure(sqltype: str) -> str:
+    """The ``from_json`` structure string of a DuckDB type built from the constants above."""
+    if sqltype.endswith("[]"):
+        return "[" + _json_structure(sqltype[:-2]) + "]"
+    if sqltype.startswith("STRUCT("):
+        fields = []
+        for part in sqltype[len("STRUCT(") : -1].split(", "):
+            name, field_type = part.split(" ", 1)
+            fields.append(f"{name}: {_json_structure(field_type)}")
+        return "{" + ", ".join(fields) + "}"
+    return f'"{sqltype}"'
+
+
+def _typed_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """Dates as DATE, times as TIMESTAMPTZ, lists and spans as LIST/STRUCT; run status.
+
+    Values are converted in place (``ALTER COLUMN ... TYPE ... USING``). A stored value
+    that would not convert stops the migration (and its transaction) rather than being
+    lost. Runs gain ``status`` (running/finished/interrupted) and the writer's process
+    identity, so that a later open can tell a live run from a killed one; runs already
+    unfinished here were left by a process that is gone (it would hold the lock).
+    """
+    for table, column, sqltype in TYPED_COLUMNS:
+        if sqltype.startswith(("STRUCT", "VARCHAR[]")) or sqltype.endswith("[]"):
+            structure = _json_structure(sqltype).replace("'", "''")
+            using = f"from_json(\"{column}\", '{structure}')"
+            lost = f'"{column}" IS NOT NULL AND json_valid("{column}") IS NOT TRUE'
+        else:
+            using = f'CAST("{column}" AS {sqltype})'
+            lost = f'"{column}" IS NOT NULL AND TRY_CAST("{column}" AS {sqltype}) IS NULL'
+        bad = con.execute(f"SELECT count(*) FROM {table} WHERE {lost}").fetchone()
+        if bad and bad[0]:
+            raise StoreError(f"{bad[0]} values of {table}.{column} are not {sqltype}")
+        con.execute(f'ALTER TABLE {table} ALTER "{column}" TYPE {sqltype} USING {using}')
+    con.execute("ALTER TABLE runs ADD COLUMN status VARCHAR")
+    con.execute("ALTER TABLE runs ADD COLUMN host VARCHAR")
+    con.execute("ALTER TABLE runs ADD COLUMN pid BIGINT")
+    con.execute("ALTER TABLE runs ADD COLUMN pid_started DOUBLE")
+    con.execute(
+        "UPDATE runs SET status = CASE WHEN finished IS NULL THEN 'interrupted' ELSE 'finished' END"
+    )
+
+
 #: Migration functions by the schema version they produce, applied in order.
-MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _fusion_tables}
+MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _fusion_tables, 4: _typed_columns}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 

@@ -1,0 +1,40 @@
+"""What an ingest checks against the store before extracting a document.
+
+A document whose text is stored already is skipped (a re-run adds nothing); one that
+reuses the ``doc_id`` of a stored document with a different text is a ``DOT109``
+failure, since its events would take the ids of the stored version's (the store
+refuses it as well, this only saves the extraction).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dotterel.records import Document, Failure
+from dotterel.store.base import EventStore, clean_text, duplicate_id_failure
+
+SKIP = "skip"
+
+
+@dataclass(slots=True)
+class IngestScreen:
+    """Content hashes and ids seen so far: stored ones and those of this run."""
+
+    hashes: set[str] = field(default_factory=set)
+    ids: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, store: EventStore) -> IngestScreen:
+        return cls(store.known_hashes(), store.known_doc_ids())
+
+    def check(self, document: Document) -> Failure | str | None:
+        """``SKIP`` for a stored text, a failure for a reused id, ``None`` to extract."""
+        if document.content_hash in self.hashes:
+            return SKIP
+        doc_id = clean_text(document.doc_id) or document.doc_id
+        known = self.ids.get(doc_id)
+        if known is not None and known != document.content_hash:
+            return duplicate_id_failure(document)
+        self.hashes.add(document.content_hash)
+        self.ids[doc_id] = document.content_hash
+        return None
