@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import duckdb
 
 from dotterel.errors import StoreError
-from dotterel.records import Document, Event, Failure
+from dotterel.records import Document, Event, Failure, OutsideEvent
 from dotterel.store.base import (
+    DEFAULT_CHUNK_SIZE,
     MENTION_ROLE,
     BatchItem,
     EventStore,
@@ -21,7 +22,13 @@ from dotterel.store.base import (
     now,
     to_json,
 )
-from dotterel.store.schema import ENTITY_COLUMNS, entity_row, insert_rows, migrate
+from dotterel.store.schema import (
+    ENTITY_COLUMNS,
+    OUTSIDE_EVENT_COLUMNS,
+    entity_row,
+    insert_rows,
+    migrate,
+)
 
 DOCUMENT_COLUMNS = (
     ("seq", "BIGINT"),
@@ -390,3 +397,193 @@ class DuckDBStore(EventStore):
         if self._con is not None:
             self._con.close()
             self._con = None
+
+    # -- interop: streaming reads and outside events (issue 13) ---------------------------
+
+    def iter_events(
+        self, *, chunk_size: int = DEFAULT_CHUNK_SIZE, **filters: Any
+    ) -> Iterator[Event]:
+        for event, _document in self._stream_events(chunk_size, False, filters):
+            yield event
+
+    def iter_events_with_documents(
+        self, *, chunk_size: int = DEFAULT_CHUNK_SIZE, **filters: Any
+    ) -> Iterator[tuple[Event, Document]]:
+        for event, document in self._stream_events(chunk_size, True, filters):
+            assert document is not None
+            yield event, document
+
+    def _stream_events(
+        self, chunk_size: int, with_documents: bool, filters: dict[str, Any]
+    ) -> Iterator[tuple[Event, Document | None]]:
+        where, params = _event_filter_sql(**filters)
+        select = _EVENT_SELECT
+        source = "events e"
+        if with_documents:
+            select += ", " + ", ".join(f"d.{name}" for name in _DOCUMENT_META)
+            source += " LEFT JOIN documents d ON d.content_hash = e.content_hash"
+        sql = f"SELECT {select} FROM {source}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.seq"
+        limit = filters.get("limit")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(int(limit), 0))
+        # A cursor of its own, so that other queries on the store (fusion look-ups by
+        # the writers) do not cut the stream short.
+        cursor = self.con.cursor()
+        try:
+            result = cursor.execute(sql, params)
+            width = len(EVENT_FIELDS)
+            while rows := result.fetchmany(max(chunk_size, 1)):
+                for row in rows:
+                    event = row_event(row[:width])
+                    document = None
+                    if with_documents:
+                        meta = dict(zip(_DOCUMENT_META, row[width:], strict=True))
+                        document = Document(
+                            doc_id=meta["doc_id"] or event.doc_id,
+                            text="",
+                            title=meta["title"],
+                            published=meta["published"],
+                            outlet=meta["outlet"],
+                            url=meta["url"],
+                            language=meta["language"] or "en",
+                            content_hash=meta["content_hash"] or "",
+                            source=meta["source"],
+                        )
+                    yield event, document
+        finally:
+            cursor.close()
+
+    def duplicate_event_ids(self) -> set[str]:
+        rows = self.con.execute(
+            "SELECT event_id FROM events GROUP BY event_id HAVING count(*) > 1"
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def add_outside_events(self, events: Sequence[OutsideEvent], run_id: str) -> int:
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            keys = [event.row_key for event in events]
+            stored = (
+                {
+                    row[0]
+                    for row in con.execute(
+                        "SELECT row_key FROM outside_events WHERE row_key IN "
+                        "(SELECT unnest($1::VARCHAR[]))",
+                        [keys],
+                    ).fetchall()
+                }
+                if keys
+                else set()
+            )
+            seq = self._next_seq("outside_events")
+            added = now()
+            rows = []
+            for event in events:
+                if event.row_key in stored:
+                    continue
+                stored.add(event.row_key)
+                rows.append(outside_event_row(event, seq, run_id, added))
+                seq += 1
+            self._insert("outside_events", OUTSIDE_EVENT_COLUMNS, rows)
+            con.execute("COMMIT")
+        except Exception as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(
+                f"{len(events)} outside events not stored: {exc}", source=self.path
+            ) from exc
+        return len(rows)
+
+    def outside_events(
+        self, *, source_dataset: str | None = None, limit: int | None = None
+    ) -> list[OutsideEvent]:
+        names = [name for name, _type in OUTSIDE_EVENT_COLUMNS]
+        sql = "SELECT " + ", ".join(f'"{name}"' for name in names) + " FROM outside_events"
+        params: list[Any] = []
+        if source_dataset is not None:
+            sql += " WHERE source_dataset = ?"
+            params.append(source_dataset)
+        sql += " ORDER BY seq"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(limit, 0))
+        return [
+            row_outside_event(dict(zip(names, row, strict=True)))
+            for row in self.con.execute(sql, params).fetchall()
+        ]
+
+
+_DOCUMENT_META = (
+    "doc_id",
+    "title",
+    "published",
+    "outlet",
+    "url",
+    "language",
+    "content_hash",
+    "source",
+)
+_OUTSIDE_JSON = ("contexts", "actor", "recipient", "location", "fields")
+
+
+def _event_filter_sql(
+    *,
+    actor: str | None = None,
+    recipient: str | None = None,
+    event_type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    factuality: str | None = None,
+    doc_id: str | None = None,
+    limit: int | None = None,
+) -> tuple[list[str], list[Any]]:
+    """WHERE clauses and parameters of the :meth:`EventStore.query_events` filters."""
+    del limit  # applied by the caller, after ORDER BY
+    where: list[str] = []
+    params: list[Any] = []
+    for role, prefix in (("actor", actor), ("recipient", recipient)):
+        if prefix:
+            where.append(_PARTICIPANT_MATCH)
+            params += [role, prefix.upper(), prefix.upper()]
+    if event_type:
+        where.append("e.event_type = ?")
+        params.append(event_type.upper())
+    if factuality:
+        where.append("e.factuality = ?")
+        params.append(factuality)
+    if doc_id is not None:
+        where.append("e.doc_id = ?")
+        params.append(doc_id)
+    if since:
+        where.append("e.event_date >= ?")
+        params.append(since)
+    if until:
+        where.append("e.event_date <= ?")
+        params.append(until)
+    return where, params
+
+
+def outside_event_row(event: OutsideEvent, seq: int, run_id: str, added: str) -> tuple[Any, ...]:
+    """An ``outside_events`` row (``OUTSIDE_EVENT_COLUMNS`` order) for ``event``."""
+    data = event.to_dict()
+    values = {
+        **data,
+        "seq": seq,
+        "run_id": run_id,
+        "added": added,
+    }
+    for name in _OUTSIDE_JSON:
+        values[name] = to_json(data[name])
+    return tuple(values[name] for name, _type in OUTSIDE_EVENT_COLUMNS)
+
+
+def row_outside_event(row: dict[str, Any]) -> OutsideEvent:
+    """The :class:`OutsideEvent` of an ``outside_events`` row read as a dict."""
+    data = dict(row)
+    for name in _OUTSIDE_JSON:
+        data[name] = json.loads(data[name]) if data[name] is not None else None
+    return OutsideEvent.from_dict(data)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from dotterel.errors import StoreError
-from dotterel.records import Document, Entity, Event, Failure
+from dotterel.records import Document, Entity, Event, Failure, OutsideEvent
 from dotterel.store.base import (
+    DEFAULT_CHUNK_SIZE,
     MENTION_ROLE,
     BatchItem,
     EventStore,
+    document_without_text,
     entity_country,
     event_participants,
     group_unresolved,
@@ -47,6 +49,8 @@ class MemoryStore(EventStore):
         self._entities: list[dict[str, Any]] = []
         self._failures: list[dict[str, Any]] = []
         self._runs: dict[str, dict[str, Any]] = {}
+        self._outside: list[dict[str, Any]] = []
+        self._outside_keys: set[str] = set()
         self._closed = False
 
     def _check_open(self) -> None:
@@ -212,6 +216,98 @@ class MemoryStore(EventStore):
 
     def close(self) -> None:
         self._closed = True
+
+    # -- interop: streaming reads and outside events (issue 13) ---------------------------
+
+    def iter_events(
+        self, *, chunk_size: int = DEFAULT_CHUNK_SIZE, **filters: Any
+    ) -> Iterator[Event]:
+        for event, _row in self._stream(filters):
+            yield event
+
+    def iter_events_with_documents(
+        self, *, chunk_size: int = DEFAULT_CHUNK_SIZE, **filters: Any
+    ) -> Iterator[tuple[Event, Document]]:
+        by_hash = {row["content_hash"]: row for row in self._documents}
+        for event, row in self._stream(filters):
+            stored = by_hash.get(row["content_hash"])
+            if stored is None:
+                yield event, Document(event.doc_id, "", content_hash=row["content_hash"])
+            else:
+                yield event, document_without_text(Document.from_dict(stored))
+
+    def _stream(self, filters: dict[str, Any]) -> Iterator[tuple[Event, dict[str, Any]]]:
+        self._check_open()
+        options = dict(filters)
+        limit = options.pop("limit", None)
+        if limit is not None and limit <= 0:
+            return
+        found = 0
+        # A snapshot of the list, as DuckDB's cursor reads the table as it was.
+        for row in list(self._events):
+            if not self._row_matches(row["data"], **options):
+                continue
+            yield Event.from_dict(row["data"]), row
+            found += 1
+            if limit is not None and found >= limit:
+                return
+
+    def _row_matches(
+        self,
+        data: dict[str, Any],
+        *,
+        actor: str | None = None,
+        recipient: str | None = None,
+        event_type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        factuality: str | None = None,
+        doc_id: str | None = None,
+    ) -> bool:
+        date = data["event_date"]
+        return not (
+            (actor and not self._event_matches(data, "actor", actor.upper()))
+            or (recipient and not self._event_matches(data, "recipient", recipient.upper()))
+            or (event_type and data["event_type"] != event_type.upper())
+            or (factuality and data["factuality"] != factuality)
+            or (doc_id is not None and data["doc_id"] != doc_id)
+            or (since and (date is None or date < since))
+            or (until and (date is None or date > until))
+        )
+
+    def duplicate_event_ids(self) -> set[str]:
+        self._check_open()
+        counts = Counter(row["data"]["event_id"] for row in self._events)
+        return {event_id for event_id, n in counts.items() if n > 1}
+
+    def add_outside_events(self, events: Sequence[OutsideEvent], run_id: str) -> int:
+        self._check_open()
+        try:
+            rows = []
+            seen = set(self._outside_keys)
+            for event in events:
+                if event.row_key in seen:
+                    continue
+                seen.add(event.row_key)
+                rows.append({**_copy(event.to_dict()), "run_id": run_id})
+        except Exception as exc:
+            raise StoreError(f"{len(events)} outside events not stored: {exc}") from exc
+        self._outside.extend(rows)
+        self._outside_keys.update(row["row_key"] for row in rows)
+        return len(rows)
+
+    def outside_events(
+        self, *, source_dataset: str | None = None, limit: int | None = None
+    ) -> list[OutsideEvent]:
+        self._check_open()
+        rows = [
+            row
+            for row in self._outside
+            if source_dataset is None or row["source_dataset"] == source_dataset
+        ]
+        if limit is not None:
+            rows = rows[: max(limit, 0)]
+        return [OutsideEvent.from_dict(row) for row in rows]
 
 
 def _status(run: dict[str, Any]) -> str:

@@ -200,8 +200,67 @@ def _v2(con: duckdb.DuckDBPyConnection) -> None:
     insert_rows(con, "entities", ENTITY_COLUMNS, rows)
 
 
+OUTSIDE_EVENT_COLUMNS: Columns = (
+    ("seq", "BIGINT"),
+    ("row_key", "VARCHAR"),
+    ("source_dataset", "VARCHAR"),
+    ("source_event_id", "VARCHAR"),
+    ("source_file", "VARCHAR"),
+    ("run_id", "VARCHAR"),
+    ("added", "VARCHAR"),
+    ("event_date", "VARCHAR"),
+    ("event_type", "VARCHAR"),
+    ("mode", "VARCHAR"),
+    ("contexts", "VARCHAR"),
+    ("cameo", "VARCHAR"),
+    ("goldstein", "DOUBLE"),
+    ("quad_class", "BIGINT"),
+    ("actor", "VARCHAR"),
+    ("recipient", "VARCHAR"),
+    ("location", "VARCHAR"),
+    ("story_id", "VARCHAR"),
+    ("sentence_number", "BIGINT"),
+    ("publisher", "VARCHAR"),
+    ("published", "VARCHAR"),
+    ("language", "VARCHAR"),
+    ("fields", "VARCHAR"),
+)
+
+
+def _outside_events(con: duckdb.DuckDBPyConnection) -> None:
+    """Events imported from other datasets (ICEWS, POLECAT), apart from Dotterel's own."""
+    con.execute(
+        """CREATE TABLE outside_events (
+            seq BIGINT NOT NULL,
+            row_key VARCHAR PRIMARY KEY,
+            source_dataset VARCHAR NOT NULL,
+            source_event_id VARCHAR NOT NULL,
+            source_file VARCHAR,
+            run_id VARCHAR,
+            added VARCHAR,
+            event_date VARCHAR,
+            event_type VARCHAR,
+            mode VARCHAR,
+            contexts VARCHAR,
+            cameo VARCHAR,
+            goldstein DOUBLE,
+            quad_class BIGINT,
+            actor VARCHAR,
+            recipient VARCHAR,
+            location VARCHAR,
+            story_id VARCHAR,
+            sentence_number BIGINT,
+            publisher VARCHAR,
+            published VARCHAR,
+            language VARCHAR,
+            fields VARCHAR
+        )"""
+    )
+
+
 #: Migration functions by the schema version they produce, applied in order.
 MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2}
+MIGRATIONS[max(MIGRATIONS) + 1] = _outside_events
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
