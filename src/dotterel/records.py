@@ -463,6 +463,7 @@ class OutsideEvent:
     contexts: list[str] = field(default_factory=list)
     cameo: str | None = None
     goldstein: float | None = None
+    intensity: float | None = None
     quad_class: int | None = None
     actor: list[Entity] = field(default_factory=list)
     recipient: list[Entity] = field(default_factory=list)
@@ -492,6 +493,7 @@ class OutsideEvent:
             "contexts": list(self.contexts),
             "cameo": self.cameo,
             "goldstein": self.goldstein,
+            "intensity": self.intensity,
             "quad_class": self.quad_class,
             "actor": [e.to_dict() for e in self.actor],
             "recipient": [e.to_dict() for e in self.recipient],
@@ -511,6 +513,7 @@ class OutsideEvent:
         location = data.get("location")
         number = data.get("sentence_number")
         goldstein = data.get("goldstein")
+        intensity = data.get("intensity")
         quad = data.get("quad_class")
         return cls(
             source_dataset=data["source_dataset"],
@@ -521,6 +524,7 @@ class OutsideEvent:
             contexts=list(data.get("contexts") or []),
             cameo=data.get("cameo"),
             goldstein=float(goldstein) if goldstein is not None else None,
+            intensity=float(intensity) if intensity is not None else None,
             quad_class=int(quad) if quad is not None else None,
             actor=_entities(data.get("actor")),
             recipient=_entities(data.get("recipient")),

@@ -38,6 +38,13 @@ SETTINGS: tuple[Setting, ...] = (
         "their entries override the built-in ones.",
     ),
     Setting("min_confidence", 0.0, float, "Drop events whose confidence is below this."),
+    # interop (exports, DataFrames, imports of other datasets)
+    Setting(
+        "export_chunk_size",
+        1000,
+        int,
+        "Events read from the store per chunk when exporting (memory stays flat).",
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

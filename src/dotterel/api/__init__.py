@@ -23,3 +23,25 @@ __all__ = [
     "ingest",
     "query_events",
 ]
+
+from dotterel.api.interop import (  # noqa: E402 - interop exports (issue 13)
+    ImportSummary,
+    actors_frame,
+    documents_frame,
+    events_frame,
+    export_events,
+    fused_frame,
+    import_events,
+    outside_events,
+)
+
+__all__ += [
+    "ImportSummary",
+    "actors_frame",
+    "documents_frame",
+    "events_frame",
+    "export_events",
+    "fused_frame",
+    "import_events",
+    "outside_events",
+]

@@ -174,6 +174,16 @@ class EventStore(ABC):
         """
 
     @abstractmethod
+    def iter_entity_rows(
+        self, *, chunk_size: int = DEFAULT_CHUNK_SIZE
+    ) -> Iterator[tuple[str, str | None, str, Entity]]:
+        """Every participant and mention row as (doc_id, event_id or None, role, entity).
+
+        ``role`` is one of :data:`EVENT_ROLES` or :data:`MENTION_ROLE`; rows come in
+        insertion order.
+        """
+
+    @abstractmethod
     def duplicate_event_ids(self) -> set[str]:
         """Event ids stored more than once (two documents with one ``doc_id``)."""
 

@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from dotterel.errors import StoreError
-from dotterel.records import Document, Event, Failure, OutsideEvent
+from dotterel.records import Document, Entity, Event, Failure, OutsideEvent
 from dotterel.store.base import (
     DEFAULT_CHUNK_SIZE,
     MENTION_ROLE,
@@ -454,6 +454,23 @@ class DuckDBStore(EventStore):
                             source=meta["source"],
                         )
                     yield event, document
+        finally:
+            cursor.close()
+
+    def iter_entity_rows(
+        self, *, chunk_size: int = DEFAULT_CHUNK_SIZE
+    ) -> Iterator[tuple[str, str | None, str, Entity]]:
+        cursor = self.con.cursor()
+        try:
+            result = cursor.execute(
+                'SELECT doc_id, event_id, role, text, start, "end", code, country, '
+                "role_code, canonical, why FROM entities ORDER BY seq"
+            )
+            while rows := result.fetchmany(max(chunk_size, 1)):
+                for doc_id, event_id, role, *values in rows:
+                    text, start, end, code, country, role_code, canonical, why = values
+                    entity = Entity(text, start, end, code, country, role_code, canonical, why)
+                    yield doc_id, event_id, role, entity
         finally:
             cursor.close()
 

@@ -32,10 +32,13 @@ def _copy(value: Any) -> Any:
     return json.loads(to_json(value))
 
 
-def _entity_row(role: str, entity: Entity) -> dict[str, Any]:
+def _entity_row(
+    role: str, entity: Entity, doc_id: str = "", event_id: str | None = None
+) -> dict[str, Any]:
     row = _copy(entity.to_dict())
     row["role_code"] = row.pop("role")
     row["role"] = role
+    row["doc_id"], row["event_id"] = doc_id, event_id
     return row
 
 
@@ -105,9 +108,9 @@ class MemoryStore(EventStore):
                     data = _copy(event.to_dict())
                     events.append({"data": data, "content_hash": document.content_hash})
                     for role, entity in event_participants(event):
-                        entities.append(_entity_row(role, entity))
+                        entities.append(_entity_row(role, entity, event.doc_id, event.event_id))
                 for entity in mentions:
-                    entities.append(_entity_row(MENTION_ROLE, entity))
+                    entities.append(_entity_row(MENTION_ROLE, entity, document.doc_id))
             failure_rows = [{**_copy(f.to_dict()), "run_id": run_id} for f in failures]
         except Exception as exc:
             raise StoreError(f"batch of {len(items)} documents not stored: {exc}") from exc
@@ -274,6 +277,23 @@ class MemoryStore(EventStore):
             or (since and (date is None or date < since))
             or (until and (date is None or date > until))
         )
+
+    def iter_entity_rows(
+        self, *, chunk_size: int = DEFAULT_CHUNK_SIZE
+    ) -> Iterator[tuple[str, str | None, str, Entity]]:
+        self._check_open()
+        for row in list(self._entities):
+            entity = Entity(
+                text=row["text"],
+                start=row["start"],
+                end=row["end"],
+                code=row["code"],
+                country=row["country"],
+                role=row["role_code"],
+                canonical=row["canonical"],
+                why=row["why"],
+            )
+            yield row["doc_id"], row["event_id"], row["role"], entity
 
     def duplicate_event_ids(self) -> set[str]:
         self._check_open()
