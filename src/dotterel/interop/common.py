@@ -149,7 +149,8 @@ class CsvWriter(TextWriter):
 
     def __init__(self, path: Path) -> None:
         super().__init__(path)
-        self._csv = csv.writer(self.stream, lineterminator="\n")
+        # RFC 4180 line ends: with them the csv module quotes a field holding a lone \\r.
+        self._csv = csv.writer(self.stream, lineterminator="\r\n")
         self._csv.writerow(self.columns)
 
     def _line(self, values: Sequence[Any]) -> None:
@@ -245,13 +246,14 @@ def _iso3_by_name() -> dict[str, str]:
     return table
 
 
+@cache
 def iso3_of_name(name: str | None) -> str | None:
     """The ISO alpha-3 code of a country name, a code, or ``None`` (for importers)."""
     if not name:
         return None
     text = name.strip()
-    if len(text) == 3 and text.isupper() and text in _country_tables():
-        return text
+    if len(text) == 3 and text.isupper():
+        return text if text in _country_tables() else None
     found = _iso3_by_name().get(text.casefold())
     if found:
         return found

@@ -15,7 +15,13 @@ from pathlib import Path
 
 from dotterel.errors import ImportHeaderError, ImportRowError, UnknownFormatError
 from dotterel.events.lexicon import load_lexicon
-from dotterel.interop.common import QUAD_NAMES, iso3_of_name, iso_date, sector_codes_by_name
+from dotterel.interop.common import (
+    NON_STATE_PREFIXES,
+    QUAD_NAMES,
+    iso3_of_name,
+    iso_date,
+    sector_codes_by_name,
+)
 from dotterel.interop.icews import ICEWS_COLUMNS
 from dotterel.interop.polecat import POLECAT_COLUMNS
 from dotterel.records import Entity, Failure, Location, OutsideEvent
@@ -95,7 +101,8 @@ def _sector_code(names: list[str]) -> str | None:
 def _participant(name: str | None, country: str | None, sectors: list[str]) -> Entity | None:
     if name is None and country is None:
         return None
-    iso3 = iso3_of_name(country) if country else None
+    # IGO, NGO ... stand where a state would, as in Dotterel's own codes.
+    iso3 = country if country in NON_STATE_PREFIXES else iso3_of_name(country)
     role = _sector_code(sectors)
     code = (iso3 or "") + (role or "") if iso3 or role else None
     text = name or country or ""
@@ -166,16 +173,22 @@ def _split(text: str | None) -> list[str]:
     return [part.strip() for part in (text or "").split(";") if _value(part)]
 
 
+def _cells(text: str | None) -> list[str | None]:
+    """A ``;``-joined cell split position by position (an empty cell: no values)."""
+    if _value(text) is None:
+        return []
+    return [_value(part) for part in (text or "").split(";")]
+
+
 def _side(row: dict[str, str], side: str) -> list[Entity]:
-    names = _split(row[f"{side} Name"])
-    countries = _split(row[f"{side} Country"])
+    names = _cells(row[f"{side} Name"])
+    countries = _cells(row[f"{side} Country"])
     sectors = _split(row[f"{side} Sectors"])
     primary = _value(row[f"Primary {side} Sector"])
     entities = []
-    for index, name in enumerate(names or countries):
-        country = (
-            countries[index] if index < len(countries) else (countries[0] if countries else None)
-        )
+    for index in range(max(len(names), len(countries))):
+        name = names[index] if index < len(names) else None
+        country = countries[index] if index < len(countries) else None
         entity = _participant(name, country, sectors)
         if entity is not None:
             if primary and len(primary) == 3 and primary.isupper():

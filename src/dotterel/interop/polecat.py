@@ -1,4 +1,4 @@
-"""POLECAT's released TSV: its 39 columns in their order, then Dotterel's own.
+"""POLECAT's released TSV: its 40 columns in their order, then Dotterel's own.
 
 The header is the one of POLECAT's monthly release files (``ngecEvents`` on Harvard
 Dataverse); see ``docs/formats.md`` for where it comes from and what each column holds.
@@ -85,10 +85,16 @@ DOTTEREL_COLUMNS: tuple[str, ...] = (
 SEPARATOR = "; "
 
 
+def aligned(values: list[Any]) -> str:
+    """Per-participant values ``; ``-joined position by position (empty kept), so the
+    n-th name, country and number belong together; a ``;`` inside a value becomes ``,``."""
+    if not any(v not in (None, "") for v in values):
+        return ""
+    return SEPARATOR.join("" if v is None else str(v).replace(";", ",") for v in values)
+
+
 def _side(entities: list[Entity]) -> list[Any]:
     """The eight participant columns (name ... Wikipedia id) of one side."""
-    countries = [country_of(e) or e.country_code for e in entities]
-    numbers = [country_number(country_of(e)) for e in entities]
     primary = next((codes[0] for e in entities if (codes := sector_codes(e))), None)
     sectors: list[str] = []
     for entity in entities:
@@ -96,13 +102,13 @@ def _side(entities: list[Entity]) -> list[Any]:
             if name not in sectors:
                 sectors.append(name)
     return [
-        joined([entity_name(e) for e in entities], SEPARATOR),
-        joined(countries, SEPARATOR),
-        joined(numbers, SEPARATOR),
+        aligned([entity_name(e) for e in entities]),
+        aligned([country_of(e) or e.country_code for e in entities]),
+        aligned([country_number(country_of(e)) for e in entities]),
         primary,
         joined(sectors, SEPARATOR),
         None,
-        joined([e.text for e in entities], SEPARATOR),
+        aligned([e.text for e in entities]),
         None,
     ]
 
