@@ -34,6 +34,9 @@ PLOVER_TYPES: tuple[str, ...] = (
     "COERCE",
     "ASSAULT",
 )
+#: Categories whose participants are not ordered: they are matched, merged, fused and
+#: scored as one set of parties (an agreement between A and B is one between B and A).
+UNORDERED_TYPES: frozenset[str] = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 def content_hash(text: str) -> str:
@@ -204,6 +207,10 @@ class Event:
     cues: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
     event_id: str = ""
+    # Pipeline flags, set by the coder and read by the context stage; they steer coding
+    # within one document and are not part of the public record (never serialised).
+    needs_target: bool = False
+    no_agent: bool = False
 
     def __post_init__(self) -> None:
         if not self.event_id:

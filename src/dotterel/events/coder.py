@@ -50,9 +50,8 @@ from dotterel.events.syntax import (
     trigger_token,
     unique_entities,
 )
-from dotterel.records import Entity, Event, Span
+from dotterel.records import UNORDERED_TYPES, Entity, Event, Span
 
-UNORDERED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 RECIPIENT_PREPS = frozenset(
     {"to", "with", "against", "on", "into", "toward", "towards", "upon", "over", "at", "for"}
 )
@@ -107,6 +106,7 @@ class Participants:
     actor: list[Entity] = field(default_factory=list)
     recipient: list[Entity] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
+    no_agent: bool = False
 
 
 class EventCoder:
@@ -322,6 +322,7 @@ class EventCoder:
                     return None
             else:
                 participants.rules.append("arg:no-agent")
+                participants.no_agent = True
                 if not any(e.code for e in victims):
                     # Kept only if a claim of responsibility names the doer.
                     participants.rules.append(UNPLACED_VICTIMS)
@@ -1041,6 +1042,7 @@ class EventCoder:
             actor=participants.actor,
             recipient=participants.recipient,
             confidence=self._confidence(token, participants),
+            no_agent=participants.no_agent,
         )
 
     @staticmethod
@@ -1082,9 +1084,10 @@ class EventCoder:
             if noun_trigger and _participant_count(event) < 2:
                 continue
             if not event.recipient and event.event_type in TARGETED_TYPES:
-                # The merge step, which knows places, gives it the place's country as
+                # The context stage, which knows places, gives it the place's country as
                 # target or drops it.
                 event.rules.append(NEEDS_TARGET)
+                event.needs_target = True
             kept.append(event)
             if event.recipient:
                 last_by_type[event.event_type] = event

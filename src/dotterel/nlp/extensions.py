@@ -10,15 +10,26 @@ declarations on the components name them, and ``docs/architecture.md`` lists the
   (``dotterel_actors``; ``dotterel_coref`` appends resolved pronouns and descriptions).
 - ``doc._.timexes``: resolved time expressions (``dotterel_time``).
 - ``doc._.places``: resolved place mentions (``dotterel_places``).
+- ``doc._.dateline_location``: the dateline's place as a
+  :class:`~dotterel.records.Location`, resolved once (``dotterel_places``).
 - ``doc._.events``: coded :class:`~dotterel.records.Event` records (``dotterel_events``;
-  later components fill factuality, claims, dates and places, ``dotterel_merge`` merges).
+  later components fill factuality, claims, dates and places, ``dotterel_context``
+  completes and filters them, ``dotterel_merge`` merges).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-_DOC_EXTENSIONS = ("document", "dateline", "actors", "timexes", "places", "events")
+_DOC_EXTENSIONS = (
+    "document",
+    "dateline",
+    "actors",
+    "timexes",
+    "places",
+    "dateline_location",
+    "events",
+)
 
 
 def register_extensions() -> None:

@@ -6,7 +6,7 @@ line break always ends a sentence) followed by Dotterel's named components, in t
 
 ``dotterel_dateline`` → ``dotterel_actors`` → ``dotterel_coref`` → ``dotterel_events`` →
 ``dotterel_factuality`` → ``dotterel_claims`` → ``dotterel_time`` → ``dotterel_places`` →
-``dotterel_merge``
+``dotterel_context`` → ``dotterel_merge``
 
 :class:`Extractor` is the one orchestrator: it loads the model once per process, feeds
 documents through ``nlp.pipe`` in batches and isolates a failing document so that the
@@ -36,6 +36,7 @@ COMPONENTS: tuple[str, ...] = (
     "dotterel_claims",
     "dotterel_time",
     "dotterel_places",
+    "dotterel_context",
     "dotterel_merge",
 )
 
@@ -49,6 +50,7 @@ _COMPONENT_MODULES = (
     "dotterel.events.factuality",
     "dotterel.events.claims",
     "dotterel.places.component",
+    "dotterel.events.context",
     "dotterel.events.merge",
 )
 
@@ -73,7 +75,13 @@ def build_nlp(
     register_components()
     nlp = spacy.load(model)
     nlp.max_length = max(nlp.max_length, max_bytes + 1)
+    components = list(components)
     if "parser" in nlp.pipe_names:
+        # The dateline needs only the text: parsed first, it lets the line segmenter
+        # keep it out of the first sentence.
+        if "dotterel_dateline" in components:
+            components.remove("dotterel_dateline")
+            nlp.add_pipe("dotterel_dateline", before="parser")
         nlp.add_pipe("dotterel_lines", before="parser")
     for name in components:
         config = {"user_dictionaries": user_dictionaries} if name == "dotterel_actors" else {}
@@ -147,3 +155,22 @@ class Extractor:
     def _result(self, doc: Doc) -> Extraction:
         events = [e for e in doc._.events or [] if e.confidence >= self.min_confidence]
         return Extraction(document=doc._.document, events=events, mentions=list(doc._.actors or []))
+
+
+def stage_table(nlp: Language) -> str:
+    """The pipeline's Dotterel stages as a Markdown table, from the components' own
+    metadata (factory module, ``requires``, ``assigns``); ``docs/architecture.md``
+    embeds it and a test keeps the two equal."""
+    lines = ["| component | module | requires | assigns |", "|---|---|---|---|"]
+    for name in nlp.pipe_names:
+        if not name.startswith("dotterel_"):
+            continue
+        meta = nlp.get_pipe_meta(name)
+        module = type(nlp.get_pipe(name)).__module__
+        if module in ("builtins", "functools"):
+            module = getattr(nlp.get_pipe(name), "__module__", module)
+        path = module.removeprefix("dotterel.").replace(".", "/") + ".py"
+        requires = ", ".join(f"`{item}`" for item in meta.requires) or "–"
+        assigns = ", ".join(f"`{item}`" for item in meta.assigns) or "–"
+        lines.append(f"| `{name}` | `{path}` | {requires} | {assigns} |")
+    return "\n".join(lines) + "\n"

@@ -3,7 +3,8 @@
 News text puts headlines, datelines and paragraphs on lines of their own, often without
 final punctuation; left to itself the parser joins a headline to the lead. Running before
 the parser, this component marks every line break as a sentence start, which the parser
-then respects.
+then respects. It also starts a sentence after the wire dateline, which
+``dotterel_dateline`` (run before it, on the raw text) has parsed once for every stage.
 """
 
 from __future__ import annotations
@@ -11,10 +12,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dotterel.time.dateline import parse_dateline
 
-
-@Language.component("dotterel_lines", assigns=["token.is_sent_start"])
+@Language.component("dotterel_lines", requires=["doc._.dateline"], assigns=["token.is_sent_start"])
 def mark_line_starts(doc: Doc) -> Doc:
     """Start a sentence at every line-break token.
 
@@ -28,7 +27,7 @@ def mark_line_starts(doc: Doc) -> Doc:
             token.is_sent_start = True
     # A wire dateline ("BEIJING, April 7 (AFP) -") is not part of the first sentence:
     # left in, its place and agency would be read as the sentence's subject.
-    dateline = parse_dateline(doc.text, None)
+    dateline = doc._.dateline
     if dateline is not None:
         for token in doc:
             if token.idx >= dateline.end and not token.is_space and token.i > 0:

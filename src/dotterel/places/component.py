@@ -341,22 +341,27 @@ def _overlaps(mention: PlaceMention, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s < mention.end and mention.start < e for s, e in spans)
 
 
+def resolve_dateline(
+    doc: Doc, places: list[PlaceMention], gaz: Gazetteer, context: Iterable[str] = ()
+) -> Location | None:
+    """The place of the document's wire dateline, resolved once, in the light of the
+    countries its actors and places name (``BEIRUT`` is Lebanon's, not a namesake)."""
+    dateline_place = getattr(getattr(doc._, "dateline", None), "place", None)
+    if not isinstance(dateline_place, str) or not dateline_place.strip():
+        return None
+    ctx = set(context) | {p.location.country for p in places if p.location.country}
+    return gaz.resolve(dateline_place, ctx)
+
+
 def locate_events(
     doc: Doc,
     places: list[PlaceMention],
     events: Iterable[Event],
-    gaz: Gazetteer | None = None,
-    context: Iterable[str] = (),
+    dateline: Location | None,
 ) -> None:
     """Set ``event.location`` on each event that has none (see module docstring)."""
-    gaz = gaz or load_gazetteer()
     rules = load_attachment_rules()
     locator = _Locator(doc, places, rules)
-    dateline_place = getattr(getattr(doc._, "dateline", None), "place", None)
-    dateline: Location | None = None
-    if isinstance(dateline_place, str) and dateline_place.strip():
-        ctx = set(context) | {p.location.country for p in places if p.location.country}
-        dateline = gaz.resolve(dateline_place, ctx)
     for event in events:
         if event.location is not None:
             continue
@@ -381,7 +386,8 @@ class PlacesComponent:
         places = resolve_places(doc, gaz)
         doc._.places = places
         events = getattr(doc._, "events", None) or []
-        locate_events(doc, places, events, gaz, _actor_context(doc, gaz))
+        doc._.dateline_location = resolve_dateline(doc, places, gaz, _actor_context(doc, gaz))
+        locate_events(doc, places, events, doc._.dateline_location)
         return doc
 
 
@@ -393,8 +399,8 @@ def _register(**_: Any) -> None:
     if not Language.has_factory("dotterel_places"):
         Language.factory(
             "dotterel_places",
-            requires=["doc.ents", "doc._.events", "doc._.dateline"],
-            assigns=["doc._.places", "doc._.events"],
+            requires=["doc.ents", "doc._.actors", "doc._.events", "doc._.dateline"],
+            assigns=["doc._.places", "doc._.dateline_location", "doc._.events"],
             func=_make,
         )
 

@@ -189,7 +189,7 @@ def dateline_component(doc: Doc) -> Doc:
 
 @Language.component(
     "dotterel_time",
-    requires=["doc.ents", "doc._.events"],
+    requires=["doc.ents", "doc._.events", "doc._.dateline"],
     assigns=["doc._.timexes", "doc._.events"],
 )
 def time_component(doc: Doc) -> Doc:

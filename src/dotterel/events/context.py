@@ -1,0 +1,244 @@
+"""The ``dotterel_context`` component: what an event's context settles once places are known.
+
+It runs after ``dotterel_places`` and before the pure ``dotterel_merge``, and is the one
+stage that completes or filters events from their document context:
+
+- bare role words ("police", "the army said") and unknown full person names take the
+  country of the event's place, else the story's; unnamed claimants take the dateline's
+  (:func:`place_unplaced_agents`);
+- an ethnic group acting or acted upon in another country is coded to where it lives
+  (:func:`place_ethnic_groups`);
+- a statement placed only by another state's dateline is located with the speaker
+  (:func:`locate_statements`);
+- violence with no named perpetrator against foreigners is coded to the country where it
+  happened (:func:`attribute_unnamed_attackers`);
+- an attack, threat or arrest with no named target is aimed at the place where it
+  happens, else dropped (:func:`target_by_place`);
+- violence by nobody that did not happen, and one-sided records of dyadic categories,
+  are dropped (:func:`has_counterpart`).
+
+It reads the coder's explicit flags (``Event.no_agent``, ``Event.needs_target``), not
+rule strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dotterel.actors.resolve import NON_STATE, country_name, story_country
+from dotterel.records import Entity, Event, Location
+
+
+def attribute_unnamed_attackers(events: list[Event], places: list[Any] | None = None) -> None:
+    """Violence by unnamed perpetrators against foreigners is coded to the country where
+    it happened ("a roadside bomb near Samarra killed a US soldier" → IRQ → USA); against
+    the country's own people the perpetrator stays unknown. The place is the event's, or
+    else the first place named in its sentence."""
+    for event in events:
+        if any(a.code for a in event.actor) or not event.no_agent:
+            continue
+        if event.factuality != "actual":
+            # A plot or a feared attack has no perpetrator to place.
+            continue
+        location = event.location or _first_place_in(event, places or [])
+        if location is None:
+            continue
+        where = location.country
+        if where and where not in {e.country_code for e in event.recipient}:
+            event.actor = [
+                Entity(
+                    text=location.name,
+                    start=event.trigger.start,
+                    end=event.trigger.end,
+                    code=where,
+                    country=where,
+                    why="location-of-attack",
+                )
+            ]
+            event.rules.append("arg:attacker-from-location")
+
+
+PERSON_UNRESOLVED = "ner:PERSON:unresolved"
+
+
+def place_unplaced_agents(
+    events: list[Event], dateline_country: str | None, story: str | None = None
+) -> None:
+    """Give bare role words ("police", "the army") the country of the story: a
+    participant that of the event's place, else the country the document names most
+    (``story``); a claimant that of the dateline (the reporter's vantage point), else
+    the acting side's, else the event's place."""
+    for event in events:
+        place = event.location.country if event.location is not None else None
+        where = place or story
+        actors = [e.country for e in event.actor if e.country and e.country not in NON_STATE]
+        # Unnamed "officials said": the reporter's vantage point, else the acting side.
+        speaker = dateline_country or (actors[0] if actors else None) or place
+        for entities, country in (
+            (event.actor, where),
+            (event.recipient, where),
+            (event.claimed_by, speaker),
+            (event.denied_by, speaker),
+        ):
+            for entity in entities:
+                if entity.why == "agent:unplaced" and entity.code is None and country:
+                    entity.country = country
+                    entity.code = country + (entity.role or "")
+                    entity.why = "agent:placed-by-context"
+        for entity in event.actor + event.recipient:
+            # A person the dictionaries do not know, taking part in the story ("Judge
+            # Alejandro Rivera opened an inquiry"), is most likely of the country where
+            # it happens.
+            # One capitalised word ("Shan rebels") is as often a people as a person.
+            full_name = len(entity.text.split()) > 1
+            if entity.why == PERSON_UNRESOLVED and entity.code is None and where and full_name:
+                entity.country = where
+                entity.code = where
+                entity.why = "name:placed-by-context"
+
+
+# Acts done by saying something: without a place in the text they happen where the
+# speaking side is, not where the reporter filed from.
+VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
+
+
+def locate_statements(events: list[Event]) -> None:
+    """ "ISLAMABAD (AFP) - Afghan President Karzai accused Pakistan ...": a statement by
+    one state, placed only by another state's dateline, is located in the speaker's
+    state."""
+    for event in events:
+        place = event.location
+        if place is None or place.source != "dateline" or event.event_type not in VERBAL_TYPES:
+            continue
+        speakers = {e.country_code for e in event.actor if e.country_code}
+        if len(speakers) != 1 or speakers & NON_STATE or place.country in speakers:
+            continue
+        speaker = speakers.pop()
+        event.location = Location(
+            name=country_name(speaker) or speaker, country=speaker, source="actor"
+        )
+
+
+def place_ethnic_groups(events: list[Event], text: str) -> None:
+    """An ethnic group acting or acted upon in another country is coded to where it
+    lives: "ethnic Albanians demonstrated in Serbia" → SRB (the CAMEO convention for
+    minorities; the demonym alone names their kin state, not their own)."""
+    for event in events:
+        place = event.location
+        if place is None or not place.country or place.source not in TARGET_SOURCES:
+            continue
+        for entities in (event.actor, event.recipient):
+            for index, entity in enumerate(entities):
+                before = text[: entity.start].rstrip().lower()
+                if not before.endswith("ethnic") or entity.country in (None, place.country):
+                    continue
+                entities[index] = replace(
+                    entity,
+                    code=place.country + (entity.role or ""),
+                    country=place.country,
+                    why="ethnic:placed-by-event",
+                )
+
+
+def _first_place_in(event: Event, places: list[Any]) -> Location | None:
+    """The first place of the event's sentence outside the victims' own country."""
+    victims = {e.country_code for e in event.recipient}
+    for mention in places:
+        location = getattr(mention, "location", None)
+        start = getattr(mention, "start", -1)
+        if (
+            location is not None
+            and location.country not in victims
+            and event.evidence.start <= start < event.evidence.end
+        ):
+            return location
+    return None
+
+
+TARGET_SOURCES = frozenset({"clause", "reporting_clause"})
+
+
+def target_by_place(events: list[Event]) -> list[Event]:
+    """An attack, threat or arrest with no named target is aimed at the place where it
+    happens when that is another country ("Israeli tanks fired at targets in Jericho"
+    → PSE); with no such place the event is dropped, as a one-sided record would mislead."""
+    kept = []
+    for event in events:
+        if not event.needs_target or event.recipient:
+            kept.append(event)
+            continue
+        place = event.location
+        actor_countries = {e.country_code for e in event.actor}
+        if (
+            place is not None
+            and place.country
+            and place.source in TARGET_SOURCES
+            and place.country not in actor_countries
+        ):
+            event.recipient = [
+                Entity(
+                    text=place.name,
+                    start=event.trigger.start,
+                    end=event.trigger.end,
+                    code=place.country,
+                    country=place.country,
+                    why="place-as-target",
+                )
+            ]
+            event.rules.append("arg:place-as-target")
+            kept.append(event)
+    return kept
+
+
+# Acts that need no counterpart: a resignation, a mobilisation at home.
+ONE_SIDED_TYPES = frozenset({"RETREAT", "MOBILIZE"})
+
+
+def has_counterpart(event: Event) -> bool:
+    """Dyadic event data needs two sides. An agreement, meeting, demand or concession
+    with one party and no one it is made to ("Iran vowed to resume enrichment") is a
+    statement of intent, not a codable interaction; only acts that can be one-sided
+    are kept alone."""
+    if event.recipient or event.event_type in ONE_SIDED_TYPES:
+        return True
+    if any(cue.startswith("plover:future-retreat") for cue in event.cues):
+        # A promise to resign or withdraw ("agreed to step down") stays one-sided.
+        return True
+    return len({e.country_code or e.text.lower() for e in event.actor}) > 1
+
+
+def drop_unattributable(events: list[Event]) -> list[Event]:
+    """Violence by nobody in particular that did not even happen ("if it is attacked")
+    says nothing about anyone; one-sided records of dyadic categories are dropped."""
+    return [
+        e
+        for e in events
+        if (e.factuality == "actual" or not e.no_agent or any(a.code for a in e.actor))
+        and has_counterpart(e)
+    ]
+
+
+@Language.factory(
+    "dotterel_context",
+    requires=["doc._.events", "doc._.places", "doc._.actors", "doc._.dateline_location"],
+    assigns=["doc._.events"],
+)
+def make_context(nlp: Language, name: str) -> object:
+    """spaCy factory for the context stage."""
+
+    def settle(doc: Doc) -> Doc:
+        events = doc._.events or []
+        dateline = doc._.dateline_location
+        dateline_country = dateline.country if dateline is not None else None
+        place_unplaced_agents(events, dateline_country, story_country(doc._.actors or []))
+        place_ethnic_groups(events, doc.text)
+        locate_statements(events)
+        attribute_unnamed_attackers(events, doc._.places)
+        doc._.events = drop_unattributable(target_by_place(events))
+        return doc
+
+    return settle
