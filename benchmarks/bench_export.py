@@ -118,18 +118,24 @@ def main() -> int:
     parser.add_argument("--formats", default="polecat,icews,phoenix,gdelt,plover-json,parquet,csv")
     parser.add_argument("--child", nargs=3, metavar=("DB", "FORMAT", "OUT"))
     parser.add_argument("--partition")
+    parser.add_argument("--stores", help="Folder to keep the synthetic stores in (reused).")
     args = parser.parse_args()
     if args.child:
         child(*args.child, args.partition)
         return 0
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
+        keep = Path(args.stores) if args.stores else root
+        keep.mkdir(parents=True, exist_ok=True)
         stores = {}
         for size in (args.small, args.large):
             started = time.perf_counter()
-            stores[size] = str(root / f"events-{size}.duckdb")
-            build_store(stores[size], size)
-            print(f"store of {size} events built in {time.perf_counter() - started:.1f} s")
+            stores[size] = str(keep / f"events-{size}.duckdb")
+            if not Path(stores[size]).exists():
+                build_store(stores[size], size)
+            print(
+                f"store of {size} events ready in {time.perf_counter() - started:.1f} s", flush=True
+            )
         runs = [(fmt, None) for fmt in args.formats.split(",")] + [("parquet", "month")]
         print(
             f"{'format':<18}{'events':>8}{'rows':>8}{'s':>7}{'ev/s':>9}"
@@ -145,7 +151,8 @@ def main() -> int:
                 print(
                     f"{label:<18}{m['events']:>8.0f}{m['rows']:>8.0f}{m['seconds']:>7.1f}"
                     f"{m['events'] / m['seconds']:>9.0f}{m['rss_before_mb']:>10.0f}MB"
-                    f"{m['peak_rss_mb']:>6.0f}MB{growth[size]:>6.0f}MB"
+                    f"{m['peak_rss_mb']:>6.0f}MB{growth[size]:>6.0f}MB",
+                    flush=True,
                 )
             ratio = growth[args.large] / max(growth[args.small], 1.0)
             print(

@@ -93,6 +93,9 @@ class Writer(ABC):
     def write(self, row: ExportRow) -> None:
         """Write one row (or, for formats with one dyad per line, one line per dyad)."""
 
+    def flush(self) -> None:  # noqa: B027 - optional hook
+        """Write out what the writer buffers (bounds memory with many open files)."""
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Finish the file."""
 

@@ -37,6 +37,9 @@ PARTITIONS: tuple[str, ...] = ("month",)
 #: Partition folder of events without a date (Hive's name for a missing value).
 NO_MONTH = "__HIVE_DEFAULT_PARTITION__"
 PARTIAL = ".partial"
+#: Rows written across all open partition files before every file flushes its buffer, so
+#: that memory stays bounded however many months are open at once.
+FLUSH_EVERY = 5000
 
 
 @dataclass(slots=True)
@@ -147,6 +150,9 @@ def export_store(
             row = ExportRow(event, document, ids(event.event_id), fusion_info(store, event))
             writer_of(event.event_date).write(row)
             summary.events += 1
+            if partition and summary.events % FLUSH_EVERY == 0:
+                for open_writer in writers.values():
+                    open_writer.flush()
             if progress is not None:
                 progress(1)
     except BaseException:

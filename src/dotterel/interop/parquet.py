@@ -154,9 +154,9 @@ class ParquetWriter(Writer):
         self._pending.append(parquet_row(row))
         self.rows += 1
         if len(self._pending) >= BATCH_ROWS:
-            self._flush()
+            self.flush()
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
         if self._pending:
             batch = pa.RecordBatch.from_pylist(self._pending, schema=PARQUET_SCHEMA)
             self._writer.write_batch(batch)
@@ -164,6 +164,6 @@ class ParquetWriter(Writer):
 
     def close(self) -> None:
         if self._writer is not None:
-            self._flush()
+            self.flush()
             self._writer.close()
             self._writer = None  # type: ignore[assignment]

@@ -422,21 +422,33 @@ class DuckDBStore(EventStore):
         if with_documents:
             select += ", " + ", ".join(f"d.{name}" for name in _DOCUMENT_META)
             source += " LEFT JOIN documents d ON d.content_hash = e.content_hash"
-        sql = f"SELECT {select} FROM {source}"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.seq"
+        bounds = self.con.execute("SELECT min(seq), max(seq) FROM events").fetchone()
+        if not bounds or bounds[0] is None:
+            return
+        low, high = int(bounds[0]), int(bounds[1])
         limit = filters.get("limit")
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(max(int(limit), 0))
+        remaining = None if limit is None else max(int(limit), 0)
+        # One query per window of ``seq`` values rather than one sorted query: DuckDB
+        # would sort (and hold) the whole result before the first row; a window touches
+        # only its row group (zone maps on ``seq``) and sorts at most ``window`` rows.
+        window = max(chunk_size, 1)
+        sql = (
+            f"SELECT {select} FROM {source} WHERE e.seq >= ? AND e.seq < ?"
+            + "".join(f" AND {clause}" for clause in where)
+            + " ORDER BY e.seq"
+        )
+        width = len(EVENT_FIELDS)
         # A cursor of its own, so that other queries on the store (fusion look-ups by
-        # the writers) do not cut the stream short.
+        # the writers) do not disturb the stream.
         cursor = self.con.cursor()
         try:
-            result = cursor.execute(sql, params)
-            width = len(EVENT_FIELDS)
-            while rows := result.fetchmany(max(chunk_size, 1)):
+            for start in range(low, high + 1, window):
+                if remaining == 0:
+                    return
+                rows = cursor.execute(sql, [start, start + window, *params]).fetchall()
+                if remaining is not None:
+                    rows = rows[:remaining]
+                    remaining -= len(rows)
                 for row in rows:
                     event = row_event(row[:width])
                     document = None
