@@ -78,8 +78,12 @@ def fused_frame_of(store: MemoryStore) -> pd.DataFrame:
 
 
 def test_a_store_without_fusion_has_no_fused_frame(seed_db: str) -> None:
-    with pytest.raises(FrameBackendError, match="DOT803"):
-        fused_frame(seed_db)
+    if callable(getattr(DuckDBStore, "fused_events", None)):
+        # Stores that can fuse list what they fused: nothing yet in the seed store.
+        assert len(fused_frame(seed_db)) == 0
+    else:
+        with pytest.raises(FrameBackendError, match="DOT803"):
+            fused_frame(seed_db)
 
 
 def test_repeated_stored_ids_are_made_unique_in_every_export(tmp_path: Path) -> None:
