@@ -245,3 +245,39 @@ class BadDateError(UsageError):
     """A date argument is not a valid ``YYYY-MM-DD`` day (or lies in the future)."""
 
     code = "DOT602"
+
+
+class InteropError(DotterelError):
+    """An export, DataFrame or import of another dataset's file cannot be done."""
+
+    code = "DOT800"
+
+
+class UnknownFormatError(InteropError):
+    """The export or import format named is not one Dotterel writes or reads."""
+
+    code = "DOT801"
+
+
+class ExportTargetError(InteropError):
+    """The export destination cannot be written (exists as the wrong kind, no access)."""
+
+    code = "DOT802"
+
+
+class FrameBackendError(InteropError):
+    """The DataFrame backend asked for is unknown or the store lacks the table."""
+
+    code = "DOT803"
+
+
+class ImportHeaderError(InteropError):
+    """An ICEWS or POLECAT file does not start with that dataset's header."""
+
+    code = "DOT810"
+
+
+class ImportRowError(InteropError):
+    """One row of an imported file cannot be read (recorded; the import goes on)."""
+
+    code = "DOT811"

@@ -595,3 +595,97 @@ class Lifecycle:
             fused_ids=list(data.get("fused_ids") or []),
             steps=[LifecycleStep.from_dict(step) for step in data.get("steps") or []],
         )
+
+
+@dataclass(slots=True)
+class OutsideEvent:
+    """An event read from another dataset (ICEWS, POLECAT), kept apart from Dotterel's own.
+
+    ``fields`` holds the source row as read (column name to text), so nothing the file
+    said is lost; the typed fields are what Dotterel understood of it. ``row_key`` is a
+    hash of the dataset and the row, so importing the same file twice adds nothing.
+    """
+
+    source_dataset: str
+    source_event_id: str
+    event_date: str | None = None
+    event_type: str | None = None
+    mode: str | None = None
+    contexts: list[str] = field(default_factory=list)
+    cameo: str | None = None
+    goldstein: float | None = None
+    intensity: float | None = None
+    quad_class: int | None = None
+    actor: list[Entity] = field(default_factory=list)
+    recipient: list[Entity] = field(default_factory=list)
+    location: Location | None = None
+    story_id: str | None = None
+    sentence_number: int | None = None
+    publisher: str | None = None
+    published: str | None = None
+    language: str | None = None
+    source_file: str | None = None
+    fields: dict[str, str] = field(default_factory=dict)
+    row_key: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.row_key:
+            items = "\x1e".join(f"{k}\x1f{v}" for k, v in self.fields.items())
+            key = f"{self.source_dataset}\x1d{self.source_event_id}\x1d{items}".encode()
+            self.row_key = "ox_" + hashlib.sha1(key).hexdigest()[:20]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source_dataset": self.source_dataset,
+            "source_event_id": self.source_event_id,
+            "event_date": self.event_date,
+            "event_type": self.event_type,
+            "mode": self.mode,
+            "contexts": list(self.contexts),
+            "cameo": self.cameo,
+            "goldstein": self.goldstein,
+            "intensity": self.intensity,
+            "quad_class": self.quad_class,
+            "actor": [e.to_dict() for e in self.actor],
+            "recipient": [e.to_dict() for e in self.recipient],
+            "location": self.location.to_dict() if self.location else None,
+            "story_id": self.story_id,
+            "sentence_number": self.sentence_number,
+            "publisher": self.publisher,
+            "published": self.published,
+            "language": self.language,
+            "source_file": self.source_file,
+            "fields": dict(self.fields),
+            "row_key": self.row_key,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> OutsideEvent:
+        location = data.get("location")
+        number = data.get("sentence_number")
+        goldstein = data.get("goldstein")
+        intensity = data.get("intensity")
+        quad = data.get("quad_class")
+        return cls(
+            source_dataset=data["source_dataset"],
+            source_event_id=str(data["source_event_id"]),
+            event_date=data.get("event_date"),
+            event_type=data.get("event_type"),
+            mode=data.get("mode"),
+            contexts=list(data.get("contexts") or []),
+            cameo=data.get("cameo"),
+            goldstein=float(goldstein) if goldstein is not None else None,
+            intensity=float(intensity) if intensity is not None else None,
+            quad_class=int(quad) if quad is not None else None,
+            actor=_entities(data.get("actor")),
+            recipient=_entities(data.get("recipient")),
+            location=Location.from_dict(location) if location else None,
+            story_id=data.get("story_id"),
+            sentence_number=int(number) if number is not None else None,
+            publisher=data.get("publisher"),
+            published=data.get("published"),
+            language=data.get("language"),
+            source_file=data.get("source_file"),
+            fields={str(k): str(v) for k, v in (data.get("fields") or {}).items()},
+            row_key=data.get("row_key") or "",
+        )

@@ -200,6 +200,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Seconds of extraction per document before it is given up as a DOT501 failure "
         "(0: no budget).",
     ),
+    # interop (exports, DataFrames, imports of other datasets)
+    Setting(
+        "export_chunk_size",
+        1000,
+        int,
+        "Events read from the store per chunk when exporting (memory stays flat).",
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -60,3 +60,25 @@ __all__ += [
     "event_page",
     "get_document",
 ]
+
+from dotterel.api.interop import (  # noqa: E402 - interop exports (issue 13)
+    ImportSummary,
+    actors_frame,
+    documents_frame,
+    events_frame,
+    export_events,
+    fused_frame,
+    import_events,
+    outside_events,
+)
+
+__all__ += [
+    "ImportSummary",
+    "actors_frame",
+    "documents_frame",
+    "events_frame",
+    "export_events",
+    "fused_frame",
+    "import_events",
+    "outside_events",
+]

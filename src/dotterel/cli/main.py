@@ -20,7 +20,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from dotterel import api
-from dotterel.cli import actors_cmd, fusion_cmd, network_cmd, scale_cmd, serve_cmd
+from dotterel.cli import actors_cmd, export_cmd, fusion_cmd, network_cmd, scale_cmd, serve_cmd
 from dotterel.cli.errors import DotterelGroup
 from dotterel.cli.scale_cmd import RunnerOption, SchedulerOption, WorkersOption
 from dotterel.nlp.pipeline import Extraction
@@ -375,6 +375,9 @@ def root(
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")] = False,
 ) -> None:
     """Sourced political event data from news: PLOVER events with factuality and claims."""
+
+
+export_cmd.register(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point

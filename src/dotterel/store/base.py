@@ -12,7 +12,7 @@ import re
 import uuid
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from types import TracebackType
@@ -27,12 +27,15 @@ from dotterel.records import (
     Failure,
     FusedEvent,
     Lifecycle,
+    OutsideEvent,
     Story,
 )
 
 #: Roles of rows in the ``entities`` table: event participants and plain mentions.
 EVENT_ROLES: tuple[str, ...] = ("actor", "recipient", "claimed_by", "denied_by")
 MENTION_ROLE = "mention"
+#: Records per chunk when streaming events out of a store.
+DEFAULT_CHUNK_SIZE = 1000
 
 BatchItem = tuple[Document, Sequence[Event], Sequence[Entity]]
 
@@ -260,6 +263,91 @@ class EventStore(ABC):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    # -- interop: streaming reads and outside events (issue 13) ---------------------------
+
+    @abstractmethod
+    def iter_events(
+        self,
+        *,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        actor: str | None = None,
+        recipient: str | None = None,
+        event_type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        factuality: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[Event]:
+        """The events :meth:`query_events` returns, in the same order, read in chunks.
+
+        At most ``chunk_size`` records are held at a time, so memory stays flat however
+        many events the store holds.
+        """
+
+    @abstractmethod
+    def iter_events_with_documents(
+        self,
+        *,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        actor: str | None = None,
+        recipient: str | None = None,
+        event_type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        factuality: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[tuple[Event, Document]]:
+        """:meth:`iter_events` with each event's document (matched by content hash).
+
+        The document comes without its text (``text`` is ``""``; ``content_hash`` is the
+        stored one): exports need its date, outlet and URL, never the article.
+        """
+
+    @abstractmethod
+    def iter_entity_rows(
+        self, *, chunk_size: int = DEFAULT_CHUNK_SIZE
+    ) -> Iterator[tuple[str, str | None, str, Entity]]:
+        """Every participant and mention row as (doc_id, event_id or None, role, entity).
+
+        ``role`` is one of :data:`EVENT_ROLES` or :data:`MENTION_ROLE`; rows come in
+        insertion order.
+        """
+
+    @abstractmethod
+    def duplicate_event_ids(self) -> set[str]:
+        """Event ids stored more than once (two documents with one ``doc_id``)."""
+
+    @abstractmethod
+    def add_outside_events(self, events: Sequence[OutsideEvent], run_id: str) -> int:
+        """Store events imported from another dataset, atomically; the ones added.
+
+        Rows already stored (same ``row_key``, also within the call) are skipped, so
+        importing a file again adds nothing.
+        """
+
+    @abstractmethod
+    def outside_events(
+        self, *, source_dataset: str | None = None, limit: int | None = None
+    ) -> list[OutsideEvent]:
+        """Imported outside events in import order, of one dataset or of all."""
+
+
+def document_without_text(document: Document) -> Document:
+    """A copy of ``document`` that keeps its metadata and drops its text."""
+    return Document(
+        doc_id=document.doc_id,
+        text="",
+        title=document.title,
+        published=document.published,
+        outlet=document.outlet,
+        url=document.url,
+        language=document.language,
+        content_hash=document.content_hash,
+        source=document.source,
+    )
 
 
 # -- helpers shared by the implementations ---------------------------------------------

@@ -18,13 +18,16 @@ from dotterel.errors import NotAStoreError, StoreError, StoreLockedError, StoreM
 from dotterel.records import (
     Document,
     DocumentFingerprint,
+    Entity,
     Event,
     Failure,
     FusedEvent,
     Lifecycle,
+    OutsideEvent,
     Story,
 )
 from dotterel.store.base import (
+    DEFAULT_CHUNK_SIZE,
     MENTION_ROLE,
     MISSING_DATE,
     MISSING_SCORE,
@@ -50,6 +53,7 @@ from dotterel.store.schema import (
     ENTITY_COLUMNS,
     ENTITY_TYPE,
     LOCATION_TYPE,
+    OUTSIDE_EVENT_COLUMNS,
     SCHEMA_VERSION,
     SPAN_TYPE,
     entity_row,
@@ -1040,6 +1044,156 @@ class DuckDBStore(EventStore):
             "lifecycles": int(self._one("SELECT count(*) FROM lifecycles")),
         }
 
+    # -- interop: streaming reads and outside events (issue 13) ---------------------------
+
+    def iter_events(
+        self, *, chunk_size: int = DEFAULT_CHUNK_SIZE, **filters: Any
+    ) -> Iterator[Event]:
+        for event, _document in self._stream_events(chunk_size, False, filters):
+            yield event
+
+    def iter_events_with_documents(
+        self, *, chunk_size: int = DEFAULT_CHUNK_SIZE, **filters: Any
+    ) -> Iterator[tuple[Event, Document]]:
+        for event, document in self._stream_events(chunk_size, True, filters):
+            assert document is not None
+            yield event, document
+
+    def _stream_events(
+        self, chunk_size: int, with_documents: bool, filters: dict[str, Any]
+    ) -> Iterator[tuple[Event, Document | None]]:
+        options = dict(filters)
+        limit = options.pop("limit", None)
+        where, params = self._filters(options)
+        select = _EVENT_SELECT
+        source = "events e"
+        if with_documents:
+            select += ", " + ", ".join(f"d.{name}" for name in _DOCUMENT_META)
+            source += " LEFT JOIN documents d ON d.content_hash = e.content_hash"
+        with self.connection() as con:
+            bounds = con.execute("SELECT min(seq), max(seq) FROM events").fetchone()
+        if not bounds or bounds[0] is None:
+            return
+        low, high = int(bounds[0]), int(bounds[1])
+        remaining = None if limit is None else max(int(limit), 0)
+        # One query per window of ``seq`` values rather than one sorted query: DuckDB
+        # would sort (and hold) the whole result before the first row; a window touches
+        # only its row group (zone maps on ``seq``) and sorts at most ``window`` rows.
+        window = max(chunk_size, 1)
+        sql = (
+            f"SELECT {select} FROM {source} WHERE e.seq >= ? AND e.seq < ?"
+            + "".join(f" AND {clause}" for clause in where)
+            + " ORDER BY e.seq"
+        )
+        width = len(EVENT_FIELDS)
+        for start in range(low, high + 1, window):
+            if remaining == 0:
+                return
+            # One connection per window: a long export never holds the file between
+            # windows, so an ingest can write while it streams.
+            with self.connection() as con:
+                rows = con.execute(sql, [start, start + window, *params]).fetchall()
+            if remaining is not None:
+                rows = rows[:remaining]
+                remaining -= len(rows)
+            for row in rows:
+                event = row_event(row[:width])
+                document = None
+                if with_documents:
+                    meta = dict(zip(_DOCUMENT_META, row[width:], strict=True))
+                    document = Document(
+                        doc_id=meta["doc_id"] or event.doc_id,
+                        text="",
+                        title=meta["title"],
+                        published=_iso(meta["published"]),
+                        outlet=meta["outlet"],
+                        url=meta["url"],
+                        language=meta["language"] or "en",
+                        content_hash=meta["content_hash"] or "",
+                        source=meta["source"],
+                    )
+                yield event, document
+
+    def iter_entity_rows(
+        self, *, chunk_size: int = DEFAULT_CHUNK_SIZE
+    ) -> Iterator[tuple[str, str | None, str, Entity]]:
+        with self.connection() as con:
+            cursor = con.cursor()
+            result = cursor.execute(
+                'SELECT doc_id, event_id, role, text, start, "end", code, country, '
+                "role_code, canonical, why FROM entities ORDER BY seq"
+            )
+            while rows := result.fetchmany(max(chunk_size, 1)):
+                for doc_id, event_id, role, *values in rows:
+                    text, start, end, code, country, role_code, canonical, why = values
+                    entity = Entity(text, start, end, code, country, role_code, canonical, why)
+                    yield doc_id, event_id, role, entity
+            cursor.close()
+
+    def duplicate_event_ids(self) -> set[str]:
+        with self.connection() as con:
+            rows = con.execute(
+                "SELECT event_id FROM events GROUP BY event_id HAVING count(*) > 1"
+            ).fetchall()
+        return {row[0] for row in rows}
+
+    def add_outside_events(self, events: Sequence[OutsideEvent], run_id: str) -> int:
+        with self.connection() as con:
+            return self._add_outside_events(con, events, run_id)
+
+    def _add_outside_events(
+        self, con: duckdb.DuckDBPyConnection, events: Sequence[OutsideEvent], run_id: str
+    ) -> int:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            keys = [event.row_key for event in events]
+            stored = (
+                {
+                    row[0]
+                    for row in con.execute(
+                        "SELECT row_key FROM outside_events WHERE row_key IN "
+                        "(SELECT unnest($1::VARCHAR[]))",
+                        [keys],
+                    ).fetchall()
+                }
+                if keys
+                else set()
+            )
+            seq = self._next_seq(con, "outside_events")
+            added = now()
+            rows = []
+            for event in events:
+                if event.row_key in stored:
+                    continue
+                stored.add(event.row_key)
+                rows.append(outside_event_row(event, seq, run_id, added))
+                seq += 1
+            insert_rows(con, "outside_events", OUTSIDE_EVENT_COLUMNS, rows)
+            con.execute("COMMIT")
+        except Exception as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(
+                f"{len(events)} outside events not stored: {exc}", source=self.path
+            ) from exc
+        return len(rows)
+
+    def outside_events(
+        self, *, source_dataset: str | None = None, limit: int | None = None
+    ) -> list[OutsideEvent]:
+        names = [name for name, _type in OUTSIDE_EVENT_COLUMNS]
+        sql = "SELECT " + ", ".join(f'"{name}"' for name in names) + " FROM outside_events"
+        params: list[Any] = []
+        if source_dataset is not None:
+            sql += " WHERE source_dataset = ?"
+            params.append(source_dataset)
+        sql += " ORDER BY seq"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(limit, 0))
+        with self.connection() as con:
+            found = con.execute(sql, params).fetchall()
+        return [row_outside_event(dict(zip(names, row, strict=True))) for row in found]
+
     def close(self) -> None:
         if self._con is not None:
             self._con.close()
@@ -1097,6 +1251,41 @@ _FUSION_TABLES = (
     "fusion_keys",
     "lifecycles",
 )
+
+
+_DOCUMENT_META = (
+    "doc_id",
+    "title",
+    "published",
+    "outlet",
+    "url",
+    "language",
+    "content_hash",
+    "source",
+)
+_OUTSIDE_JSON = ("contexts", "actor", "recipient", "location", "fields")
+
+
+def outside_event_row(event: OutsideEvent, seq: int, run_id: str, added: str) -> tuple[Any, ...]:
+    """An ``outside_events`` row (``OUTSIDE_EVENT_COLUMNS`` order) for ``event``."""
+    data = event.to_dict()
+    values = {
+        **data,
+        "seq": seq,
+        "run_id": run_id,
+        "added": added,
+    }
+    for name in _OUTSIDE_JSON:
+        values[name] = to_json(data[name])
+    return tuple(values[name] for name, _type in OUTSIDE_EVENT_COLUMNS)
+
+
+def row_outside_event(row: dict[str, Any]) -> OutsideEvent:
+    """The :class:`OutsideEvent` of an ``outside_events`` row read as a dict."""
+    data = dict(row)
+    for name in _OUTSIDE_JSON:
+        data[name] = json.loads(data[name]) if data[name] is not None else None
+    return OutsideEvent.from_dict(data)
 
 
 def _first_line(exc: BaseException) -> str:

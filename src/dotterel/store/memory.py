@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from dotterel.errors import StoreError
@@ -16,9 +16,11 @@ from dotterel.records import (
     Failure,
     FusedEvent,
     Lifecycle,
+    OutsideEvent,
     Story,
 )
 from dotterel.store.base import (
+    DEFAULT_CHUNK_SIZE,
     EVENT_SORTS,
     MENTION_ROLE,
     BatchItem,
@@ -31,6 +33,7 @@ from dotterel.store.base import (
     clean_document,
     clean_failure,
     doc_id_clashes,
+    document_without_text,
     entity_country,
     event_participants,
     fused_participant_matches,
@@ -53,10 +56,13 @@ def _copy(value: Any) -> Any:
     return json.loads(to_json(value))
 
 
-def _entity_row(role: str, entity: Entity) -> dict[str, Any]:
+def _entity_row(
+    role: str, entity: Entity, doc_id: str = "", event_id: str | None = None
+) -> dict[str, Any]:
     row = _copy(entity.to_dict())
     row["role_code"] = row.pop("role")
     row["role"] = role
+    row["doc_id"], row["event_id"] = doc_id, event_id
     return row
 
 
@@ -71,6 +77,8 @@ class MemoryStore(EventStore):
         self._entities: list[dict[str, Any]] = []
         self._failures: list[dict[str, Any]] = []
         self._runs: dict[str, dict[str, Any]] = {}
+        self._outside: list[dict[str, Any]] = []
+        self._outside_keys: set[str] = set()
         self._closed = False
         self._clear_fusion_state()
 
@@ -136,9 +144,9 @@ class MemoryStore(EventStore):
                     data = _copy(event.to_dict())
                     events.append({"data": data, "content_hash": document.content_hash})
                     for role, entity in event_participants(event):
-                        entities.append(_entity_row(role, entity))
+                        entities.append(_entity_row(role, entity, event.doc_id, event.event_id))
                 for entity in mentions:
-                    entities.append(_entity_row(MENTION_ROLE, entity))
+                    entities.append(_entity_row(MENTION_ROLE, entity, document.doc_id))
             failure_rows = [{**_copy(f.to_dict()), "run_id": run_id} for f in failures]
         except Exception as exc:
             raise StoreError(f"batch of {len(items)} documents not stored: {exc}") from exc
@@ -486,3 +494,85 @@ class MemoryStore(EventStore):
     def known_doc_ids(self) -> dict[str, str]:
         self._check_open()
         return dict(self._ids)
+
+    # -- interop: streaming reads and outside events (issue 13) ---------------------------
+
+    def iter_events(
+        self, *, chunk_size: int = DEFAULT_CHUNK_SIZE, **filters: Any
+    ) -> Iterator[Event]:
+        for event, _row in self._stream(filters):
+            yield event
+
+    def iter_events_with_documents(
+        self, *, chunk_size: int = DEFAULT_CHUNK_SIZE, **filters: Any
+    ) -> Iterator[tuple[Event, Document]]:
+        by_hash = {row["content_hash"]: row for row in self._documents}
+        for event, row in self._stream(filters):
+            stored = by_hash.get(row["content_hash"])
+            if stored is None:
+                yield event, Document(event.doc_id, "", content_hash=row["content_hash"])
+            else:
+                yield event, document_without_text(Document.from_dict(stored))
+
+    def _stream(self, filters: dict[str, Any]) -> Iterator[tuple[Event, dict[str, Any]]]:
+        self._check_open()
+        options = dict(filters)
+        limit = options.pop("limit", None)
+        if limit is not None and limit <= 0:
+            return
+        # A snapshot of the matching rows, as DuckDB's cursor reads the table as it was.
+        for found, (seq, data) in enumerate(self._matching(options), start=1):
+            yield Event.from_dict(data), self._events[seq - 1]
+            if limit is not None and found >= limit:
+                return
+
+    def iter_entity_rows(
+        self, *, chunk_size: int = DEFAULT_CHUNK_SIZE
+    ) -> Iterator[tuple[str, str | None, str, Entity]]:
+        self._check_open()
+        for row in list(self._entities):
+            entity = Entity(
+                text=row["text"],
+                start=row["start"],
+                end=row["end"],
+                code=row["code"],
+                country=row["country"],
+                role=row["role_code"],
+                canonical=row["canonical"],
+                why=row["why"],
+            )
+            yield row["doc_id"], row["event_id"], row["role"], entity
+
+    def duplicate_event_ids(self) -> set[str]:
+        self._check_open()
+        counts = Counter(row["data"]["event_id"] for row in self._events)
+        return {event_id for event_id, n in counts.items() if n > 1}
+
+    def add_outside_events(self, events: Sequence[OutsideEvent], run_id: str) -> int:
+        self._check_open()
+        try:
+            rows = []
+            seen = set(self._outside_keys)
+            for event in events:
+                if event.row_key in seen:
+                    continue
+                seen.add(event.row_key)
+                rows.append({**_copy(event.to_dict()), "run_id": run_id})
+        except Exception as exc:
+            raise StoreError(f"{len(events)} outside events not stored: {exc}") from exc
+        self._outside.extend(rows)
+        self._outside_keys.update(row["row_key"] for row in rows)
+        return len(rows)
+
+    def outside_events(
+        self, *, source_dataset: str | None = None, limit: int | None = None
+    ) -> list[OutsideEvent]:
+        self._check_open()
+        rows = [
+            row
+            for row in self._outside
+            if source_dataset is None or row["source_dataset"] == source_dataset
+        ]
+        if limit is not None:
+            rows = rows[: max(limit, 0)]
+        return [OutsideEvent.from_dict(row) for row in rows]

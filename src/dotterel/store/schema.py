@@ -341,8 +341,74 @@ def _typed_columns(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+OUTSIDE_EVENT_COLUMNS: Columns = (
+    ("seq", "BIGINT"),
+    ("row_key", "VARCHAR"),
+    ("source_dataset", "VARCHAR"),
+    ("source_event_id", "VARCHAR"),
+    ("source_file", "VARCHAR"),
+    ("run_id", "VARCHAR"),
+    ("added", "VARCHAR"),
+    ("event_date", "VARCHAR"),
+    ("event_type", "VARCHAR"),
+    ("mode", "VARCHAR"),
+    ("contexts", "VARCHAR"),
+    ("cameo", "VARCHAR"),
+    ("goldstein", "DOUBLE"),
+    ("intensity", "DOUBLE"),
+    ("quad_class", "BIGINT"),
+    ("actor", "VARCHAR"),
+    ("recipient", "VARCHAR"),
+    ("location", "VARCHAR"),
+    ("story_id", "VARCHAR"),
+    ("sentence_number", "BIGINT"),
+    ("publisher", "VARCHAR"),
+    ("published", "VARCHAR"),
+    ("language", "VARCHAR"),
+    ("fields", "VARCHAR"),
+)
+
+
+def _outside_events(con: duckdb.DuckDBPyConnection) -> None:
+    """Events imported from other datasets (ICEWS, POLECAT), apart from Dotterel's own."""
+    con.execute(
+        """CREATE TABLE outside_events (
+            seq BIGINT NOT NULL,
+            row_key VARCHAR PRIMARY KEY,
+            source_dataset VARCHAR NOT NULL,
+            source_event_id VARCHAR NOT NULL,
+            source_file VARCHAR,
+            run_id VARCHAR,
+            added VARCHAR,
+            event_date VARCHAR,
+            event_type VARCHAR,
+            mode VARCHAR,
+            contexts VARCHAR,
+            cameo VARCHAR,
+            goldstein DOUBLE,
+            intensity DOUBLE,
+            quad_class BIGINT,
+            actor VARCHAR,
+            recipient VARCHAR,
+            location VARCHAR,
+            story_id VARCHAR,
+            sentence_number BIGINT,
+            publisher VARCHAR,
+            published VARCHAR,
+            language VARCHAR,
+            fields VARCHAR
+        )"""
+    )
+
+
 #: Migration functions by the schema version they produce, applied in order.
-MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _fusion_tables, 4: _typed_columns}
+MIGRATIONS: dict[int, Migration] = {
+    1: _v1,
+    2: _v2,
+    3: _fusion_tables,
+    4: _typed_columns,
+    5: _outside_events,
+}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
