@@ -9,8 +9,10 @@ from dotterel.api.core import (
     extract_text,
     extractor,
     ingest,
+    ingest_items,
     query_events,
 )
+from dotterel.api.watch import FeedSpec, ManualClock, WatchSummary, watch
 
 __all__ = [
     "RunSummary",
@@ -22,4 +24,9 @@ __all__ = [
     "extractor",
     "ingest",
     "query_events",
+    "ingest_items",
+    "FeedSpec",
+    "ManualClock",
+    "WatchSummary",
+    "watch",
 ]

@@ -16,7 +16,7 @@ from dotterel.ingest import read_inputs
 from dotterel.nlp.pipeline import Extraction, Extractor, shared_nlp
 from dotterel.records import Document, Entity, Event, Failure
 from dotterel.settings import load_settings
-from dotterel.store import open_store
+from dotterel.store import EventStore, open_store
 
 ProgressCallback = Callable[[int], None]
 
@@ -96,42 +96,10 @@ def ingest(
     is one transaction, so an interruption leaves no partial document behind.
     """
     settings = load_settings(db=db, **overrides)
-    batch_size = settings["batch_size"]
     with open_store(settings["db"]) as store:
         run_id = store.start_run("ingest", list(inputs))
-        summary = RunSummary(run_id=run_id)
-        known = store.known_hashes()
-        pending_failures: list[Failure] = []
-        batch: list[tuple[Document, list[Event], list[Entity]]] = []
-
-        def flush() -> None:
-            store.add_batch(batch, pending_failures, run_id)
-            summary.failures.extend(pending_failures)
-            batch.clear()
-            pending_failures.clear()
-
-        def fresh_documents() -> Iterator[Document]:
-            for item in read_inputs(inputs, published=published, max_bytes=settings["max_bytes"]):
-                if isinstance(item, Failure):
-                    pending_failures.append(item)
-                elif item.content_hash in known:
-                    summary.skipped += 1
-                else:
-                    known.add(item.content_hash)
-                    yield item
-
-        for result in extractor(**overrides).extract(fresh_documents()):
-            if isinstance(result, Failure):
-                pending_failures.append(result)
-                continue
-            batch.append((result.document, result.events, result.mentions))
-            summary.documents += 1
-            summary.events += len(result.events)
-            if progress is not None:
-                progress(1)
-            if len(batch) >= batch_size:
-                flush()
-        flush()
+        items = read_inputs(inputs, published=published, max_bytes=settings["max_bytes"])
+        summary = ingest_items(store, items, run_id=run_id, progress=progress, **overrides)
         store.finish_run(
             run_id,
             documents=summary.documents,
@@ -139,6 +107,60 @@ def ingest(
             failures=len(summary.failures),
             skipped=summary.skipped,
         )
+    return summary
+
+
+def ingest_items(
+    store: EventStore,
+    items: Iterable[Document | Failure],
+    *,
+    run_id: str,
+    progress: ProgressCallback | None = None,
+    known: set[str] | None = None,
+    **overrides: Any,
+) -> RunSummary:
+    """Extract documents into an open ``store`` under ``run_id``; failures are recorded.
+
+    The body of :func:`ingest`, for callers that make their own documents (``watch``).
+    ``known`` (content hashes already stored) is read from the store when not given,
+    and gains the hashes of the documents stored.
+    """
+    settings = load_settings(**overrides)
+    batch_size = settings["batch_size"]
+    summary = RunSummary(run_id=run_id)
+    if known is None:
+        known = store.known_hashes()
+    pending_failures: list[Failure] = []
+    batch: list[tuple[Document, list[Event], list[Entity]]] = []
+
+    def flush() -> None:
+        store.add_batch(batch, pending_failures, run_id)
+        summary.failures.extend(pending_failures)
+        batch.clear()
+        pending_failures.clear()
+
+    def fresh_documents() -> Iterator[Document]:
+        for item in items:
+            if isinstance(item, Failure):
+                pending_failures.append(item)
+            elif item.content_hash in known:
+                summary.skipped += 1
+            else:
+                known.add(item.content_hash)
+                yield item
+
+    for result in extractor(**overrides).extract(fresh_documents()):
+        if isinstance(result, Failure):
+            pending_failures.append(result)
+            continue
+        batch.append((result.document, result.events, result.mentions))
+        summary.documents += 1
+        summary.events += len(result.events)
+        if progress is not None:
+            progress(1)
+        if len(batch) >= batch_size:
+            flush()
+    flush()
     return summary
 
 

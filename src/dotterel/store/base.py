@@ -11,7 +11,7 @@ import json
 import uuid
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
@@ -117,6 +117,20 @@ class EventStore(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release the store (idempotent)."""
+
+    # -- watch state (dotterel watch) ----------------------------------------------------
+
+    @abstractmethod
+    def watch_state(self, kind: str) -> dict[str, str]:
+        """Saved ``dotterel watch`` entries of one ``kind`` (``feed``, ``url``, ``file``).
+
+        Keys are a feed URL, a normalised article URL or a file path; values are the JSON
+        text the watcher saved.
+        """
+
+    @abstractmethod
+    def save_watch_state(self, kind: str, entries: Mapping[str, str]) -> None:
+        """Insert or replace watch entries of one ``kind``, all or none."""
 
     def __enter__(self) -> Self:
         return self

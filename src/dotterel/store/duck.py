@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import duckdb
@@ -390,3 +390,29 @@ class DuckDBStore(EventStore):
         if self._con is not None:
             self._con.close()
             self._con = None
+
+    # -- watch state (dotterel watch) ----------------------------------------------------
+
+    def watch_state(self, kind: str) -> dict[str, str]:
+        rows = self.con.execute(
+            "SELECT key, value FROM watch_state WHERE kind = ?", [kind]
+        ).fetchall()
+        return {key: value for key, value in rows}
+
+    def save_watch_state(self, kind: str, entries: Mapping[str, str]) -> None:
+        if not entries:
+            return
+        keys = list(entries)
+        values = [str(entries[key]) for key in keys]
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(
+                "INSERT OR REPLACE INTO watch_state (kind, key, value, updated) "
+                "SELECT $1, unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), $4",
+                [kind, keys, values, now()],
+            )
+            con.execute("COMMIT")
+        except Exception as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"watch state not saved: {exc}", source=self.path) from exc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dotterel.errors import StoreError
@@ -47,6 +47,7 @@ class MemoryStore(EventStore):
         self._entities: list[dict[str, Any]] = []
         self._failures: list[dict[str, Any]] = []
         self._runs: dict[str, dict[str, Any]] = {}
+        self._watch: dict[tuple[str, str], str] = {}
         self._closed = False
 
     def _check_open(self) -> None:
@@ -212,6 +213,17 @@ class MemoryStore(EventStore):
 
     def close(self) -> None:
         self._closed = True
+
+    # -- watch state (dotterel watch) ----------------------------------------------------
+
+    def watch_state(self, kind: str) -> dict[str, str]:
+        self._check_open()
+        return {key: value for (k, key), value in self._watch.items() if k == kind}
+
+    def save_watch_state(self, kind: str, entries: Mapping[str, str]) -> None:
+        self._check_open()
+        staged = {(kind, str(key)): str(value) for key, value in entries.items()}
+        self._watch.update(staged)
 
 
 def _status(run: dict[str, Any]) -> str:

@@ -200,8 +200,21 @@ def _v2(con: duckdb.DuckDBPyConnection) -> None:
     insert_rows(con, "entities", ENTITY_COLUMNS, rows)
 
 
+def _watch_state(con: duckdb.DuckDBPyConnection) -> None:
+    """State of ``dotterel watch``: feeds' validators and schedule, URLs and files seen."""
+    con.execute(
+        """CREATE TABLE watch_state (
+            kind VARCHAR NOT NULL,
+            key VARCHAR NOT NULL,
+            value VARCHAR NOT NULL,
+            updated VARCHAR,
+            PRIMARY KEY (kind, key)
+        )"""
+    )
+
+
 #: Migration functions by the schema version they produce, applied in order.
-MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2}
+MIGRATIONS: dict[int, Migration] = {1: _v1, 2: _v2, 3: _watch_state}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
