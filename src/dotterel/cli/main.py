@@ -20,7 +20,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from dotterel import api
-from dotterel.cli import actors_cmd
+from dotterel.cli import actors_cmd, watch_cmd
 from dotterel.nlp.pipeline import Extraction
 from dotterel.records import Event, Failure
 from dotterel.settings import default, setting, settings_markdown
@@ -342,6 +342,7 @@ def show_settings(
 
 
 actors_cmd.register(app)
+watch_cmd.register(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -55,12 +55,12 @@ def parse_interval(value: Any) -> float:
 
 
 def format_interval(seconds: float) -> str:
-    """The shortest exact spelling of ``seconds`` that :func:`parse_interval` reads back."""
+    """A spelling of ``seconds`` (to the microsecond) that :func:`parse_interval` reads."""
     for unit in ("d", "h", "m"):
         count = seconds / _UNITS[unit]
         if count >= 1 and count == int(count):
             return f"{int(count)}{unit}"
-    return f"{seconds:g}s" if seconds == float(f"{seconds:g}") else f"{seconds!r}s"
+    return f"{seconds:.6f}".rstrip("0").rstrip(".") + "s"
 
 
 def _spec(url: Any, interval: Any, outlet: Any, where: str) -> FeedSpec:

@@ -63,11 +63,9 @@ def normalise_url(url: str) -> str:
             userinfo += f":{parts.password}"
         netloc = f"{userinfo}@{netloc}"
     path = _requote(parts.path, safe="/:@!$&'()*+,;=-._~") or "/"
-    query = [
-        (name, value)
-        for name, value in parse_qsl(parts.query, keep_blank_values=True)
-        if not _is_tracking(name)
-    ]
+    # White space around a parameter is never meaningful (and some feeds leave it in).
+    pairs = [(n.strip(), v.strip()) for n, v in parse_qsl(parts.query, keep_blank_values=True)]
+    query = [(n, v) for n, v in pairs if (n or v) and not _is_tracking(n)]
     return urlunsplit((scheme, netloc, path, urlencode(sorted(query)), ""))
 
 

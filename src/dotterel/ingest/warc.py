@@ -58,7 +58,8 @@ def read_warc(
             try:
                 for record in iterator:
                     offset = int(iterator.offset)
-                    records += 1
+                    if getattr(record, "format", "warc") == "warc":
+                        records += 1
                     try:
                         document = _document(
                             record, path, offset, check_text, max_record_bytes, published
@@ -80,6 +81,10 @@ def read_warc(
                     yield _record_failure(path, offset, code, reason)
                 last_failed = offset
                 start = _next_record_start(handle, offset + 1, compressed)
+        if not records and last_failed is None:
+            # warcio reads lines of any text as old ARC headers: say what the file is not.
+            error = WarcFileError("not a WARC file: no WARC record found")
+            yield Failure(str(path), error.code, error.message)
 
 
 def _record_failure(path: Path, offset: int, code: str, reason: str) -> Failure:
