@@ -50,18 +50,48 @@ def _write(path: Path, records: list[tuple[str, str, str, bytes, str]], gzip: bo
 def _records() -> list[tuple[str, str, str, bytes, str]]:
     html = "text/html; charset=utf-8"
     return [
-        ("request", "https://news.example/a1", "application/http", b"GET /a1 HTTP/1.1\r\n\r\n",
-         "2024-11-01T10:00:00Z"),
-        ("response", "https://news.example/a1", html, article_html(1).encode(),
-         "2024-11-01T10:00:00Z"),
-        ("response", "https://news.example/a2", html, article_html(2).encode(),
-         "2024-11-02T11:30:00Z"),
-        ("response", "https://news.example/logo.png", "image/png", b"\x89PNG" + b"0" * 50,
-         "2024-11-02T11:31:00Z"),
-        ("response", "https://news.example/a3", html, article_html(3).encode(),
-         "2024-11-03T08:00:00Z"),
-        ("response", "https://news.example/a4", "text/plain", ARTICLES[4][1].encode(),
-         "2024-11-04T08:00:00Z"),
+        (
+            "request",
+            "https://news.example/a1",
+            "application/http",
+            b"GET /a1 HTTP/1.1\r\n\r\n",
+            "2024-11-01T10:00:00Z",
+        ),
+        (
+            "response",
+            "https://news.example/a1",
+            html,
+            article_html(1).encode(),
+            "2024-11-01T10:00:00Z",
+        ),
+        (
+            "response",
+            "https://news.example/a2",
+            html,
+            article_html(2).encode(),
+            "2024-11-02T11:30:00Z",
+        ),
+        (
+            "response",
+            "https://news.example/logo.png",
+            "image/png",
+            b"\x89PNG" + b"0" * 50,
+            "2024-11-02T11:31:00Z",
+        ),
+        (
+            "response",
+            "https://news.example/a3",
+            html,
+            article_html(3).encode(),
+            "2024-11-03T08:00:00Z",
+        ),
+        (
+            "response",
+            "https://news.example/a4",
+            "text/plain",
+            ARTICLES[4][1].encode(),
+            "2024-11-04T08:00:00Z",
+        ),
     ]
 
 
@@ -127,13 +157,20 @@ def test_a_page_without_main_text_is_a_failure_and_reading_goes_on(tmp_path: Pat
     records = _records()[:2]
     records.insert(
         1,
-        ("response", "https://news.example/menu", "text/html",
-         b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "2024-11-01T09:00:00Z"),
+        (
+            "response",
+            "https://news.example/menu",
+            "text/html",
+            b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+            "2024-11-01T09:00:00Z",
+        ),
     )
     offsets = _write(path, records, gzip=False)
     documents, failures = _read(path)
     assert [d.url for d in documents] == ["https://news.example/a1"]
-    assert [(f.code, f.source) for f in failures] == [(NoMainTextError.code, f"{path}@{offsets[1]}")]
+    assert [(f.code, f.source) for f in failures] == [
+        (NoMainTextError.code, f"{path}@{offsets[1]}")
+    ]
     assert "https://news.example/menu" in failures[0].reason
 
 

@@ -170,9 +170,12 @@ def test_watch_ingests_each_good_article_once_and_records_every_broken_input(
     assert pact.text.startswith(ARTICLES[1][0])
     assert "Copyright" not in pact.text
     # Every article page was fetched once, whatever its spellings and however many polls.
-    assert len(site.hits("/articles/1.html?utm_source=rss")) + len(
-        site.hits("/articles/1.html#top")
-    ) + len(site.hits("/articles/1.html")) == 1
+    assert (
+        len(site.hits("/articles/1.html?utm_source=rss"))
+        + len(site.hits("/articles/1.html#top"))
+        + len(site.hits("/articles/1.html"))
+        == 1
+    )
     for number in (2, 3, 4, 5):
         assert len(site.hits(f"/articles/{number}.html")) == 1
 
