@@ -6,11 +6,13 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dotterel.errors import NoMainTextError, WarcFileError, WarcRecordError
 from dotterel.ingest import read_inputs
 from dotterel.records import Document, Failure
-from tests.watch.conftest import ARTICLES, article_html
+from tests.watch.pages import ARTICLES, article_html
 
 warcio = pytest.importorskip("warcio")
 from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
@@ -204,3 +206,37 @@ def test_ingest_stores_warc_documents_once(tmp_path: Path) -> None:
         assert sorted(d.url for d in store.documents()) == [
             f"https://news.example/a{n}" for n in (1, 2, 3, 4)
         ]
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(sorted(ARTICLES)), st.integers(1, 28), st.booleans()),
+        min_size=1,
+        max_size=6,
+    ),
+    st.booleans(),
+)
+def test_any_archive_of_pages_reads_back_url_date_and_text(tmp_path: Path, pages, gzip) -> None:
+    path = tmp_path / ("p.warc.gz" if gzip else "p.warc")
+    records = [
+        (
+            "response",
+            f"https://n.example/{index}/{number}",
+            "text/html" if html else "text/plain",
+            (article_html(number) if html else ARTICLES[number][1]).encode(),
+            f"2024-10-{day:02d}T12:00:00Z",
+        )
+        for index, (number, day, html) in enumerate(pages)
+    ]
+    _write(path, records, gzip)
+    documents, failures = _read(path)
+    assert failures == []
+    assert [(d.url, d.published) for d in documents] == [
+        (f"https://n.example/{index}/{number}", f"2024-10-{day:02d}")
+        for index, (number, day, _html) in enumerate(pages)
+    ]
+    for document, (number, _day, _html) in zip(documents, pages, strict=True):
+        assert ARTICLES[number][1].split(".")[0] in document.text
