@@ -65,7 +65,12 @@ def test_new_entries_are_ingested_once_and_304s_cost_no_page(store: EventStore) 
     assert sorted(d.url for d in store.documents()) == [
         f"http://news.example/{n}" for n in (1, 2, 3)
     ]
-    assert len(store.runs()) == 2  # the 304 round stored nothing and opened no run
+    runs = store.runs()
+    assert len(runs) == 2  # the 304 round stored nothing and opened no run
+    assert [(run["command"], run["inputs"], run["documents"]) for run in runs] == [
+        ("watch", [FEED_URL], 2),
+        ("watch", [FEED_URL], 1),
+    ]
 
 
 def _pages(*numbers: int) -> dict[str, Response]:

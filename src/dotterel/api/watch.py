@@ -253,18 +253,19 @@ class Watcher:
         now = self.clock.now()
         result = WatchSummary(rounds=1)
         run_id: str | None = None
-        inputs: list[str] = []
+        due = [s for s in self.feeds if self.feed_states.get(s.url, FeedState()).next_poll <= now]
+        scanning = bool(self.folders) and self.next_scan <= now
+        inputs = [spec.url for spec in due] + [str(f) for f in self.folders if scanning]
 
-        def ingest(source: str, items: Iterator[Item]) -> None:
+        def ingest(items: Iterator[Item]) -> None:
             nonlocal run_id
             pending = iter(items)
             first = next(pending, None)
             if first is None:
                 return
             if run_id is None:
-                run_id = self.store.start_run("watch", [])
+                run_id = self.store.start_run("watch", inputs)
                 result.run_ids.append(run_id)
-            inputs.append(source)
             summary = ingest_items(
                 self.store,
                 _chain(first, pending),
@@ -277,22 +278,20 @@ class Watcher:
             result.events += summary.events
             result.failures.extend(summary.failures)
 
-        for spec in self.feeds:
+        for spec in due:
             state = self.feed_states.setdefault(spec.url, FeedState())
-            if state.next_poll > now:
-                continue
             page_updates: dict[str, PageState] = {}
-            ingest(spec.url, self._poll_feed(spec, state, now, page_updates, result))
+            ingest(self._poll_feed(spec, state, now, page_updates, result))
             # Saved only once the feed's documents are committed: a crash before this
             # re-fetches (and content hashes then skip), it never loses an article.
             self.pages.update(page_updates)
             self.store.save_watch_state(URL, {k: v.to_json() for k, v in page_updates.items()})
             self.store.save_watch_state(FEED, {spec.url: state.to_json()})
-        if self.folders and self.next_scan <= now:
+        if scanning:
             self.next_scan = now + self.interval
             for folder in self.folders:
                 file_updates: dict[str, str] = {}
-                ingest(str(folder), self._scan_folder(folder, file_updates, result))
+                ingest(self._scan_folder(folder, file_updates, result))
                 self.files.update(file_updates)
                 self.store.save_watch_state(FILE, file_updates)
         if run_id is not None:
