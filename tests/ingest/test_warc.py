@@ -240,3 +240,23 @@ def test_any_archive_of_pages_reads_back_url_date_and_text(tmp_path: Path, pages
     ]
     for document, (number, _day, _html) in zip(documents, pages, strict=True):
         assert ARTICLES[number][1].split(".")[0] in document.text
+
+
+def test_extract_reads_a_warc_and_reports_its_corrupt_record(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from dotterel.cli.main import app
+
+    path = tmp_path / "crawl.warc"
+    offsets = _write(path, _records()[:3], gzip=False)
+    data = bytearray(path.read_bytes())
+    data[offsets[2] : offsets[2] + 8] = b"GARBAGE!"
+    path.write_bytes(bytes(data))
+    result = CliRunner().invoke(app, ["extract", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert events  # the pact story codes; the corrupt record (its only neighbour) is skipped
+    assert len({event["doc_id"] for event in events}) == 1
+    assert f"{path}@{offsets[2]}" in result.output and "DOT880" in result.output
