@@ -281,3 +281,100 @@ class ImportRowError(InteropError):
     """One row of an imported file cannot be read (recorded; the import goes on)."""
 
     code = "DOT811"
+
+
+# -- news as it arrives: dotterel watch, fetching, WARC (DOT850-DOT899) ------------------
+
+
+class WatchError(DotterelError):
+    """A feed, article page, watch folder or web archive record could not be used."""
+
+    code = "DOT850"
+
+
+class FetchTimeoutError(WatchError):
+    """The server did not answer (or finish answering) within the timeout."""
+
+    code = "DOT851"
+
+
+class HTTPStatusError(WatchError):
+    """The server answered with an error status (4xx, 5xx) or an unusable one."""
+
+    code = "DOT852"
+
+    def __init__(self, message: str, *, status: int, source: str | None = None) -> None:
+        self.status = status
+        super().__init__(message, source=source)
+
+
+class ResponseTooLargeError(WatchError):
+    """The response body is larger than the size limit."""
+
+    code = "DOT853"
+
+
+class TooManyRedirectsError(WatchError):
+    """More redirects than allowed (a redirect loop, usually)."""
+
+    code = "DOT854"
+
+
+class UnsupportedURLError(WatchError):
+    """A URL that is not http(s), or that cannot be parsed."""
+
+    code = "DOT855"
+
+
+class ConnectionFailedError(WatchError):
+    """The server could not be reached (refused, reset, name not resolved, TLS error)."""
+
+    code = "DOT856"
+
+
+class UnsupportedContentTypeError(WatchError):
+    """An article page whose content type is neither HTML nor plain text."""
+
+    code = "DOT857"
+
+
+class MalformedFeedError(WatchError):
+    """A feed that is not readable RSS/Atom, or an item without a link."""
+
+    code = "DOT860"
+
+
+class UnsafeFeedError(WatchError):
+    """A feed that declares XML entities (entity expansion, external entities): refused."""
+
+    code = "DOT861"
+
+
+class NoMainTextError(WatchError):
+    """An article page (or archived page) in which no main text was found."""
+
+    code = "DOT862"
+
+
+class FeedListError(WatchError):
+    """The list of feeds to watch is malformed (names the file and line)."""
+
+    code = "DOT863"
+
+
+class WatchFolderError(WatchError):
+    """A watch folder is missing or unreadable."""
+
+    code = "DOT864"
+
+
+class WarcRecordError(InputError):
+    """A WARC record that cannot be read; the rest of the file is still read."""
+
+    code = "DOT880"
+
+
+class WarcFileError(InputError):
+    """A file named .warc/.warc.gz that holds no readable WARC record."""
+
+    code = "DOT881"

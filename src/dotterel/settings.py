@@ -207,6 +207,20 @@ SETTINGS: tuple[Setting, ...] = (
         int,
         "Events read from the store per chunk when exporting (memory stays flat).",
     ),
+    # -- news as it arrives (dotterel watch, docs/watch.md) --
+    Setting("watch_interval", 900.0, float, "Seconds between polls of a feed (and folder scans)."),
+    Setting("watch_timeout", 20.0, float, "Seconds a feed or page request may take in all."),
+    Setting("watch_max_bytes", 10_000_000, int, "Largest feed or article page fetched, in bytes."),
+    Setting("watch_max_redirects", 5, int, "Redirects followed per request before giving up."),
+    Setting("watch_max_backoff", 21_600.0, float, "Longest wait, in seconds, after feed errors."),
+    Setting("watch_page_attempts", 3, int, "Tries of an article page that fails transiently."),
+    Setting(
+        "watch_user_agent",
+        "Dotterel/0.1 (political event data from news)",
+        str,
+        "User-Agent header sent with feed and page requests.",
+    ),
+    Setting("watch_settle", 1.0, float, "Seconds a dropped file must be unchanged before reading."),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

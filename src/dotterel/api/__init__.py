@@ -11,9 +11,11 @@ from dotterel.api.core import (
     extract_text,
     extractor,
     ingest,
+    ingest_items,
     query_events,
 )
 from dotterel.api.network import alerts, blocs, dyad, dyad_plot, network
+from dotterel.api.watch import FeedSpec, ManualClock, WatchSummary, watch
 
 __all__ = [
     "RunSummary",
@@ -81,4 +83,9 @@ __all__ += [
     "fused_frame",
     "import_events",
     "outside_events",
+    "ingest_items",
+    "FeedSpec",
+    "ManualClock",
+    "WatchSummary",
+    "watch",
 ]

@@ -21,7 +21,7 @@ from dotterel.records import Document, Entity, Event, Failure
 from dotterel.runner import run_documents
 from dotterel.runner.base import PipelineConfig
 from dotterel.settings import load_settings
-from dotterel.store import open_store
+from dotterel.store import EventStore, open_store
 
 ProgressCallback = Callable[[int], None]
 
@@ -97,47 +97,11 @@ def ingest(
     is one transaction, so an interruption leaves no partial document behind.
     """
     settings = load_settings(db=db, **overrides)
-    batch_size = settings["batch_size"]
     # Bad options (a --published in the future) fail before the run is recorded.
     items = read_inputs(inputs, published=published, max_bytes=settings["max_bytes"])
     with open_store(settings["db"], lock_timeout=settings["lock_timeout"]) as store:
         run_id = store.start_run("ingest", list(inputs))
-        summary = RunSummary(run_id=run_id)
-        screen = IngestScreen.of(store)
-        pending_failures: list[Failure] = []
-        batch: list[tuple[Document, list[Event], list[Entity]]] = []
-
-        def flush() -> None:
-            store.add_batch(batch, pending_failures, run_id)
-            summary.failures.extend(pending_failures)
-            batch.clear()
-            pending_failures.clear()
-
-        def fresh_documents() -> Iterator[Document]:
-            for item in items:
-                if isinstance(item, Failure):
-                    pending_failures.append(item)
-                    continue
-                verdict = screen.check(item)
-                if isinstance(verdict, Failure):
-                    pending_failures.append(verdict)
-                elif verdict == SKIP:
-                    summary.skipped += 1
-                else:
-                    yield item
-
-        for result in run_documents(fresh_documents(), settings):
-            if isinstance(result, Failure):
-                pending_failures.append(result)
-                continue
-            batch.append((result.document, result.events, result.mentions))
-            summary.documents += 1
-            summary.events += len(result.events)
-            if progress is not None:
-                progress(1)
-            if len(batch) >= batch_size:
-                flush()
-        flush()
+        summary = ingest_items(store, items, run_id=run_id, progress=progress, **overrides)
         store.finish_run(
             run_id,
             documents=summary.documents,
@@ -145,7 +109,64 @@ def ingest(
             failures=len(summary.failures),
             skipped=summary.skipped,
         )
-        fuse_store(store)
+    return summary
+
+
+def ingest_items(
+    store: EventStore,
+    items: Iterable[Document | Failure],
+    *,
+    run_id: str,
+    progress: ProgressCallback | None = None,
+    screen: IngestScreen | None = None,
+    **overrides: Any,
+) -> RunSummary:
+    """Extract documents into an open ``store`` under ``run_id``, then fuse what was added.
+
+    The body of :func:`ingest`, for callers that make their own documents (``watch``).
+    ``screen`` (the texts and ids already stored) is read from the store when not given,
+    and learns the documents of this call. Failures are recorded with the run.
+    """
+    settings = load_settings(**overrides)
+    batch_size = settings["batch_size"]
+    summary = RunSummary(run_id=run_id)
+    if screen is None:
+        screen = IngestScreen.of(store)
+    pending_failures: list[Failure] = []
+    batch: list[tuple[Document, list[Event], list[Entity]]] = []
+
+    def flush() -> None:
+        store.add_batch(batch, pending_failures, run_id)
+        summary.failures.extend(pending_failures)
+        batch.clear()
+        pending_failures.clear()
+
+    def fresh_documents() -> Iterator[Document]:
+        for item in items:
+            if isinstance(item, Failure):
+                pending_failures.append(item)
+                continue
+            verdict = screen.check(item)
+            if isinstance(verdict, Failure):
+                pending_failures.append(verdict)
+            elif verdict == SKIP:
+                summary.skipped += 1
+            else:
+                yield item
+
+    for result in run_documents(fresh_documents(), settings):
+        if isinstance(result, Failure):
+            pending_failures.append(result)
+            continue
+        batch.append((result.document, result.events, result.mentions))
+        summary.documents += 1
+        summary.events += len(result.events)
+        if progress is not None:
+            progress(1)
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    fuse_store(store)
     return summary
 
 

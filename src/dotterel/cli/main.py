@@ -20,7 +20,15 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from dotterel import api
-from dotterel.cli import actors_cmd, export_cmd, fusion_cmd, network_cmd, scale_cmd, serve_cmd
+from dotterel.cli import (
+    actors_cmd,
+    export_cmd,
+    fusion_cmd,
+    network_cmd,
+    scale_cmd,
+    serve_cmd,
+    watch_cmd,
+)
 from dotterel.cli.errors import DotterelGroup
 from dotterel.cli.scale_cmd import RunnerOption, SchedulerOption, WorkersOption
 from dotterel.nlp.pipeline import Extraction
@@ -378,6 +386,7 @@ def root(
 
 
 export_cmd.register(app)
+watch_cmd.register(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -32,6 +32,7 @@ from dotterel.ingest.dates import check_published_day, normalise_date
 from dotterel.ingest.encoding import decode_bytes, detect_bom, lone_surrogate
 from dotterel.ingest.language import language_problem
 from dotterel.ingest.markup import extract_page, strip_html
+from dotterel.ingest.warc import is_warc, read_warc
 from dotterel.records import Document, Failure
 from dotterel.store.base import clean_text
 
@@ -246,7 +247,7 @@ class _Reader:
             relative = path.relative_to(root)
             if any(part.startswith(".") for part in relative.parts) or path.is_dir():
                 continue
-            if path.suffix and path.suffix.lower() not in EXTENSIONS:
+            if path.suffix and path.suffix.lower() not in EXTENSIONS and not is_warc(path):
                 continue
             if path.is_file():
                 found.append(path)
@@ -267,6 +268,14 @@ class _Reader:
         size = path.stat().st_size
         if size == 0:
             raise EmptyInputError("empty file")
+        if is_warc(path):  # streamed record by record: no whole-file size limit
+            yield from read_warc(
+                path,
+                check_text=self._check_text,
+                max_record_bytes=self.max_bytes * FILE_SIZE_FACTOR,
+                published=self.published,
+            )
+            return
         if kind == "jsonl":
             yield from self.read_jsonl_file(path)
             return
@@ -525,6 +534,11 @@ class _Reader:
             problem = language_problem(text)
             if problem:
                 raise LanguageError(problem)
+
+
+def check_text(text: str, *, max_bytes: int, check_language: bool = True) -> None:
+    """Raise the :class:`InputError` a document text deserves (empty, binary, too big...)."""
+    _Reader(None, max_bytes, check_language)._check_text(text)
 
 
 def _parse_json_line(text: str) -> Any:

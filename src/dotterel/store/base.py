@@ -12,7 +12,7 @@ import re
 import uuid
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from types import TracebackType
@@ -263,6 +263,20 @@ class EventStore(ABC):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    # -- watch state (dotterel watch) ----------------------------------------------------
+
+    @abstractmethod
+    def watch_state(self, kind: str) -> dict[str, str]:
+        """Saved ``dotterel watch`` entries of one ``kind`` (``feed``, ``url``, ``file``).
+
+        Keys are a feed URL, a normalised article URL or a file path; values are the JSON
+        text the watcher saved.
+        """
+
+    @abstractmethod
+    def save_watch_state(self, kind: str, entries: Mapping[str, str]) -> None:
+        """Insert or replace watch entries of one ``kind``, all or none."""
 
     # -- interop: streaming reads and outside events (issue 13) ---------------------------
 

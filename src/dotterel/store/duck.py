@@ -6,7 +6,7 @@ import json
 import os
 import socket
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -1043,6 +1043,33 @@ class DuckDBStore(EventStore):
             "stories": int(self._one("SELECT count(DISTINCT story_id) FROM fusion_documents")),
             "lifecycles": int(self._one("SELECT count(*) FROM lifecycles")),
         }
+
+    # -- watch state (dotterel watch) ----------------------------------------------------
+
+    def watch_state(self, kind: str) -> dict[str, str]:
+        with self.connection() as con:
+            rows = con.execute(
+                "SELECT key, value FROM watch_state WHERE kind = ?", [kind]
+            ).fetchall()
+        return {key: value for key, value in rows}
+
+    def save_watch_state(self, kind: str, entries: Mapping[str, str]) -> None:
+        if not entries:
+            return
+        keys = list(entries)
+        values = [str(entries[key]) for key in keys]
+        with self.connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.execute(
+                    "INSERT OR REPLACE INTO watch_state (kind, key, value, updated) "
+                    "SELECT $1, unnest($2::VARCHAR[]), unnest($3::VARCHAR[]), $4",
+                    [kind, keys, values, now()],
+                )
+                con.execute("COMMIT")
+            except Exception as exc:
+                con.execute("ROLLBACK")
+                raise StoreError(f"watch state not saved: {exc}", source=self.path) from exc
 
     # -- interop: streaming reads and outside events (issue 13) ---------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from dotterel.errors import StoreError
@@ -79,6 +79,7 @@ class MemoryStore(EventStore):
         self._runs: dict[str, dict[str, Any]] = {}
         self._outside: list[dict[str, Any]] = []
         self._outside_keys: set[str] = set()
+        self._watch: dict[tuple[str, str], str] = {}
         self._closed = False
         self._clear_fusion_state()
 
@@ -494,6 +495,17 @@ class MemoryStore(EventStore):
     def known_doc_ids(self) -> dict[str, str]:
         self._check_open()
         return dict(self._ids)
+
+    # -- watch state (dotterel watch) ----------------------------------------------------
+
+    def watch_state(self, kind: str) -> dict[str, str]:
+        self._check_open()
+        return {key: value for (k, key), value in self._watch.items() if k == kind}
+
+    def save_watch_state(self, kind: str, entries: Mapping[str, str]) -> None:
+        self._check_open()
+        staged = {(kind, str(key)): str(value) for key, value in entries.items()}
+        self._watch.update(staged)
 
     # -- interop: streaming reads and outside events (issue 13) ---------------------------
 

@@ -401,6 +401,19 @@ def _outside_events(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _watch_state(con: duckdb.DuckDBPyConnection) -> None:
+    """State of ``dotterel watch``: feeds' validators and schedule, URLs and files seen."""
+    con.execute(
+        """CREATE TABLE watch_state (
+            kind VARCHAR NOT NULL,
+            key VARCHAR NOT NULL,
+            value VARCHAR NOT NULL,
+            updated VARCHAR,
+            PRIMARY KEY (kind, key)
+        )"""
+    )
+
+
 #: Migration functions by the schema version they produce, applied in order.
 MIGRATIONS: dict[int, Migration] = {
     1: _v1,
@@ -408,6 +421,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: _fusion_tables,
     4: _typed_columns,
     5: _outside_events,
+    6: _watch_state,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
