@@ -20,7 +20,7 @@ from dotterel.api import (
     outside_events,
 )
 from dotterel.cli.main import app
-from dotterel.errors import FrameBackendError, ImportHeaderError, StoreError
+from dotterel.errors import DotterelError, FrameBackendError, ImportHeaderError, StoreError
 from dotterel.interop.export import export_store
 from dotterel.interop.gdelt import GDELT_COLUMNS
 from dotterel.records import Event, FusedEvent
@@ -229,3 +229,30 @@ def test_cli_export_and_import(seed_db: str, seed_events: list[Event], tmp_path:
     assert "new, 0 bad rows" in result.output
     result = runner.invoke(app, ["export", "--db", seed_db, "-f", "csv", str(tmp_path)])
     assert result.exit_code == 1 and "DOT802" in result.output
+
+
+def test_network_and_dyad_show_imported_events_beside_dotterels(
+    seed_db: str, tmp_path: Path
+) -> None:
+    from dotterel.api import dyad, network
+
+    out = tmp_path / "seed.polecat"
+    export_events(out, "polecat", db=seed_db)
+    target = str(tmp_path / "both.duckdb")
+    import_events(out, "polecat", db=target)
+    # A store holding only the import: Dotterel's own network is empty, POLECAT's is not.
+    assert network(db=target).edges == []
+    imported = network(db=target, source="polecat")
+    pairs = {frozenset((edge.source, edge.target)) for edge in imported.edges}
+    assert frozenset(("RUS", "IRN")) in pairs
+    own = network(db=seed_db)
+    own_edge = next(e for e in own.edges if {e.source, e.target} == {"RUS", "IRN"})
+    polecat_edge = next(e for e in imported.edges if {e.source, e.target} == {"RUS", "IRN"})
+    assert polecat_edge.cooperation > 0 and own_edge.cooperation > 0
+    # Imported events are marked with their dataset and never pose as articles.
+    assert all(c.fused_id.startswith("ox_") for c in polecat_edge.evidence)
+    points = dyad("RUS", "IRN", db=target, source="polecat")
+    assert sum(p.n_events for p in points) >= 1
+    assert dyad("RUS", "IRN", db=target) == []
+    with pytest.raises(DotterelError, match="DOT751"):
+        network(db=target, source="gdelt")

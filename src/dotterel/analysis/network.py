@@ -20,7 +20,15 @@ from functools import lru_cache
 from typing import Any
 
 from dotterel.errors import DateBoundError, NetworkSettingError
-from dotterel.records import UNORDERED_TYPES, Document, Entity, Event, FusedEvent, FusedMember
+from dotterel.records import (
+    UNORDERED_TYPES,
+    Document,
+    Entity,
+    Event,
+    FusedEvent,
+    FusedMember,
+    OutsideEvent,
+)
 from dotterel.settings import load_settings
 
 COOPERATION_QUADS = frozenset({1, 2})
@@ -520,4 +528,35 @@ def singleton_fused(event: Event, document: Document | None = None) -> FusedEven
         n_documents=1,
         n_independent_sources=1,
         members=[member],
+    )
+
+
+def outside_fused(event: OutsideEvent) -> FusedEvent:
+    """An imported ICEWS/POLECAT event as a fused event of the network (no members).
+
+    Its ``fused_id`` is the import's ``row_key`` (``ox_...``) and ``date_source`` names the
+    dataset, so a chart can tell the two sources apart and never links it to an article.
+    ICEWS intensity is a Goldstein score; POLECAT's is PLOVER's.
+    """
+    plover = event.intensity if event.source_dataset == "polecat" else None
+    return FusedEvent(
+        fused_id=event.row_key,
+        event_type=event.event_type or "",
+        actor=list(event.actor),
+        recipient=list(event.recipient),
+        event_date=event.event_date,
+        date_precision="day" if event.event_date else None,
+        location=event.location,
+        mode=event.mode,
+        contexts=list(event.contexts),
+        cameo=event.cameo,
+        goldstein=event.goldstein,
+        plover_score=plover,
+        quad_class=event.quad_class,
+        first_reported=event.published,
+        last_reported=event.published,
+        n_mentions=1,
+        n_documents=1,
+        n_independent_sources=1,
+        date_source=f"outside:{event.source_dataset}",
     )

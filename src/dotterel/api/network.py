@@ -4,7 +4,9 @@
 >>> graph = network(db="events.duckdb", since="2024-01-01")
 >>> [b.members for b in blocs(db="events.duckdb")]
 
-Everything is computed from the store's fused events (one per act, however many
+``source="icews"``/``"polecat"`` computes the same from events imported from those
+datasets, and ``"all"`` from both kinds, so a dyad can be compared across datasets.
+Otherwise everything is computed from the store's fused events (one per act, however many
 reports). A store without fused events (fusion not yet run, or a store of an older
 version) is read as one fused event per stored event, which counts a re-reported act
 once per report.
@@ -24,8 +26,10 @@ from dotterel.analysis.network import (
     assign_blocs,
     build_network,
     check_bounds,
+    outside_fused,
     singleton_fused,
 )
+from dotterel.errors import NetworkSettingError
 from dotterel.records import FusedEvent
 from dotterel.settings import load_settings
 from dotterel.store import EventStore, open_store
@@ -48,28 +52,52 @@ def stored_lifecycles(store: EventStore, since: str | None = None) -> list[Any]:
     return list(lifecycles(since=since)) if callable(lifecycles) else []
 
 
-def _read(db: str | None) -> list[FusedEvent]:
+#: What ``source=`` may name: Dotterel's own events, an imported dataset, or all of them.
+SOURCES = ("dotterel", "icews", "polecat", "all")
+
+
+def _read(db: str | None, source: str = "dotterel") -> list[FusedEvent]:
+    """The fused events of ``source``: Dotterel's, those imported from ICEWS or POLECAT
+    (``dotterel import-events``), or both kinds together (``all``)."""
+    if source not in SOURCES:
+        raise NetworkSettingError(
+            f"want one of {', '.join(SOURCES)}, got {source!r}", source="source"
+        )
     with open_store(load_settings(db=db)["db"]) as store:
-        return stored_fused_events(store)
+        found = stored_fused_events(store) if source in ("dotterel", "all") else []
+        if source != "dotterel":
+            dataset = None if source == "all" else source
+            found += [outside_fused(e) for e in store.outside_events(source_dataset=dataset)]
+        return found
 
 
-def network(db: str | None = None, since: str | None = None, until: str | None = None) -> Network:
+def network(
+    db: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    source: str = "dotterel",
+) -> Network:
     """The dyad network of the store's fused events in ``[since, until]``, blocs assigned.
 
     Weights come from the ``network_*`` settings (``docs/network.md``).
     """
     check_bounds(since, until)
     graph = build_network(
-        _read(db), since=since, until=until, weights=NetworkWeights.from_settings()
+        _read(db, source), since=since, until=until, weights=NetworkWeights.from_settings()
     )
     return assign_blocs(graph, detect_blocs(graph, seed=load_settings()["network_seed"]))
 
 
-def blocs(db: str | None = None, since: str | None = None, until: str | None = None) -> list[Bloc]:
+def blocs(
+    db: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    source: str = "dotterel",
+) -> list[Bloc]:
     """Blocs of the network in ``[since, until]`` (signed modularity, seeded)."""
     check_bounds(since, until)
     graph = build_network(
-        _read(db), since=since, until=until, weights=NetworkWeights.from_settings()
+        _read(db, source), since=since, until=until, weights=NetworkWeights.from_settings()
     )
     return detect_blocs(graph, seed=load_settings()["network_seed"])
 
@@ -82,11 +110,12 @@ def dyad(
     since: str | None = None,
     until: str | None = None,
     directed: bool = False,
+    source: str = "dotterel",
 ) -> list[DyadPoint]:
     """Cooperation and conflict between ``a`` and ``b`` per day, week or month."""
     a, b = check_party(a), check_party(b)
     return dyad_series(
-        _read(db),
+        _read(db, source),
         a,
         b,
         by=by,
@@ -105,12 +134,13 @@ def dyad_plot(
     by: str = "month",
     since: str | None = None,
     until: str | None = None,
+    source: str = "dotterel",
 ) -> Path:
     """Write the dyad's plot to ``path`` (``.png``, ``.svg`` or a self-contained ``.html``)."""
     from dotterel.analysis.plots import write_dyad_plot
 
     a, b = check_party(a), check_party(b)
-    fused = _read(db)
+    fused = _read(db, source)
     points = dyad_series(
         fused, a, b, by=by, since=since, until=until, weights=NetworkWeights.from_settings()
     )

@@ -29,6 +29,23 @@ UntilOption = Annotated[
 ]
 
 
+class Source(StrEnum):
+    dotterel = "dotterel"
+    icews = "icews"
+    polecat = "polecat"
+    all = "all"
+
+
+SourceOption = Annotated[
+    Source,
+    typer.Option(
+        "--source",
+        help="Whose events: Dotterel's, those imported from ICEWS or POLECAT "
+        "(dotterel import-events), or all.",
+    ),
+]
+
+
 class GraphFormat(StrEnum):
     json = "json"
     gexf = "gexf"
@@ -81,13 +98,14 @@ def network_cmd(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
     ] = None,
+    source: SourceOption = Source.dotterel,
 ) -> None:
     """The signed dyad network of fused events: JSON, GEXF 1.3 (Gephi) or GraphML."""
     from dotterel import api
     from dotterel.analysis.graphio import network_to_gexf, network_to_graphml
     from dotterel.analysis.network import network_to_json
 
-    graph = _run(lambda: api.network(db=db, since=since, until=until))
+    graph = _run(lambda: api.network(db=db, since=since, until=until, source=source.value))
     if fmt is GraphFormat.gexf:
         _emit(network_to_gexf(graph), output)
     elif fmt is GraphFormat.graphml:
@@ -103,12 +121,13 @@ def blocs_cmd(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.table
     ),
+    source: SourceOption = Source.dotterel,
 ) -> None:
     """Blocs of states and IGOs: cooperation draws together, conflict pushes apart."""
     from dotterel import api
     from dotterel.analysis.network import state_name
 
-    found = _run(lambda: api.blocs(db=db, since=since, until=until))
+    found = _run(lambda: api.blocs(db=db, since=since, until=until, source=source.value))
     if fmt is ListFormat.json:
         sys.stdout.write(_json([bloc.to_dict() for bloc in found]))
         return
@@ -135,14 +154,19 @@ def dyad_cmd(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.table
     ),
+    source: SourceOption = Source.dotterel,
 ) -> None:
     """Cooperation and conflict between two parties over time (both directions)."""
     from dotterel import api
 
-    points = _run(lambda: api.dyad(a, b, db=db, by=by.value, since=since, until=until))
+    points = _run(
+        lambda: api.dyad(a, b, db=db, by=by.value, since=since, until=until, source=source.value)
+    )
     if plot is not None:
         written = _run(
-            lambda: api.dyad_plot(a, b, plot, db=db, by=by.value, since=since, until=until)
+            lambda: api.dyad_plot(
+                a, b, plot, db=db, by=by.value, since=since, until=until, source=source.value
+            )
         )
         typer.echo(f"wrote {written}", err=True)
     if fmt is ListFormat.json:
