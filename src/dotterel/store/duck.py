@@ -523,27 +523,17 @@ class DuckDBStore(EventStore):
         limit: int | None = None,
     ) -> list[Event]:
         since_day, until_day = check_date_bounds(since, until)
-        where: list[str] = []
-        params: list[Any] = []
-        for role, prefix in (("actor", actor), ("recipient", recipient)):
-            if prefix:
-                where.append(_PARTICIPANT_MATCH)
-                params += [role, prefix.upper(), prefix.upper()]
-        if event_type:
-            where.append("e.event_type = ?")
-            params.append(event_type.upper())
-        if factuality:
-            where.append("e.factuality = ?")
-            params.append(factuality)
-        if doc_id is not None:
-            where.append("e.doc_id = ?")
-            params.append(doc_id)
-        if since_day:
-            where.append("e.event_date >= ?::DATE")
-            params.append(since_day)
-        if until_day:
-            where.append("e.event_date <= ?::DATE")
-            params.append(until_day)
+        where, params = self._filters(
+            {
+                "actor": actor,
+                "recipient": recipient,
+                "event_type": event_type,
+                "factuality": factuality,
+                "doc_id": doc_id,
+                "since": since_day,
+                "until": until_day,
+            }
+        )
         sql = f"SELECT {_EVENT_SELECT} FROM events e"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -637,7 +627,9 @@ class DuckDBStore(EventStore):
 
     # -- paged reading for the HTTP API (issue 14) -----------------------------------------
 
-    def _filters(self, filters: dict[str, Any]) -> tuple[list[str], list[Any]]:
+    @staticmethod
+    def _filters(filters: dict[str, Any]) -> tuple[list[str], list[Any]]:
+        """WHERE clauses and parameters of the event filters every event read shares."""
         where: list[str] = []
         params: list[Any] = []
         for role in ("actor", "recipient"):
