@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -42,6 +43,15 @@ def _codes(entities: list[Entity]) -> str:
 def _jsonl(records: list[dict[str, Any]]) -> None:
     for record in records:
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*row)
+    return table
 
 
 def _fail(error: DotterelError) -> None:
@@ -80,11 +90,9 @@ def stories_cmd(
     if fmt is FusedFormat.jsonl:
         _jsonl([story.to_dict() for story in found])
         return
-    table = Table(title="Stories")
-    for column in ("story", "documents", "sources", "outlets", "first", "last", "title"):
-        table.add_column(column)
-    for story in found:
-        table.add_row(
+    columns = ("story", "documents", "sources", "outlets", "first", "last", "title")
+    rows = (
+        (
             story.story_id,
             str(story.n_documents),
             str(story.n_source_families),
@@ -93,17 +101,28 @@ def stories_cmd(
             story.last_published or "-",
             story.title or "-",
         )
-    out.print(table)
+        for story in found
+    )
+    out.print(_table("Stories", columns, rows))
 
 
 def fused_table(found: list[FusedEvent]) -> Table:
     """A Rich table of fused events, one row each."""
-    table = Table(title="Fused events")
-    columns = ("fused id", "type", "actor", "recipient", "factuality", "claimed by")
-    for column in columns + ("denied by", "date", "mentions", "docs", "sources"):
-        table.add_column(column)
-    for fused in found:
-        table.add_row(
+    columns = [
+        "fused id",
+        "type",
+        "actor",
+        "recipient",
+        "factuality",
+        "claimed by",
+        "denied by",
+        "date",
+        "mentions",
+        "docs",
+        "sources",
+    ]
+    rows = (
+        (
             fused.fused_id,
             fused.event_type,
             _codes(fused.actor),
@@ -116,7 +135,9 @@ def fused_table(found: list[FusedEvent]) -> Table:
             str(fused.n_documents),
             str(fused.n_independent_sources),
         )
-    return table
+        for fused in found
+    )
+    return _table("Fused events", columns, rows)
 
 
 fused_app = typer.Typer(
