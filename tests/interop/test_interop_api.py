@@ -146,9 +146,27 @@ def test_documents_and_actors_frames(seed_db: str, seed_events: list[Event]) -> 
     assert participants == sum(len(e.actor) for e in seed_events)
 
 
+def test_a_dyad_frame_has_a_dated_row_per_month_traced_to_fused_events(seed_db: str) -> None:
+    from dotterel.api import dyad, dyad_frame
+
+    points = dyad("RUS", "IRN", db=seed_db)
+    frame = dyad_frame("RUS", "IRN", seed_db)
+    assert len(frame) == len(points) >= 1
+    assert str(frame["period"].dtype).startswith("datetime64")
+    assert frame["n_events"].sum() == sum(p.n_events for p in points)
+    assert isinstance(frame["fused_ids"].iloc[0], list) and frame["fused_ids"].iloc[0]
+    polars_frame = dyad_frame("IRN", "RUS", seed_db, backend="polars")
+    assert polars_frame.schema["period"] == pl.Date
+    assert polars_frame["cooperation"].sum() == pytest.approx(frame["cooperation"].sum())
+
+
 def test_frames_need_an_existing_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no event store"):
         events_frame(str(tmp_path / "missing.duckdb"))
+    from dotterel.api import dyad_frame
+
+    with pytest.raises(StoreError, match="no event store"):
+        dyad_frame("RUS", "IRN", str(tmp_path / "missing.duckdb"))
     assert not (tmp_path / "missing.duckdb").exists()
 
 

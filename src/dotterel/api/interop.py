@@ -24,11 +24,16 @@ from dotterel.store import EventStore, open_store
 IMPORT_BATCH = 5000
 
 
-def _existing_store(db: str | None) -> EventStore:
-    path = load_settings(db=db)["db"]
+def _existing_path(db: str | None) -> str:
+    """The store path ``db`` names; a coded error, and no new file, if there is none."""
+    path: str = load_settings(db=db)["db"]
     if path != ":memory:" and not Path(path).exists():
         raise StoreError("no event store here (run dotterel ingest first)", source=path)
-    return open_store(path)
+    return path
+
+
+def _existing_store(db: str | None) -> EventStore:
+    return open_store(_existing_path(db))
 
 
 def export_events(
@@ -78,6 +83,38 @@ def fused_frame(db: str | None = None, *, backend: str = "pandas") -> Any:
     """Fused events as a DataFrame; a store without fusion gives ``DOT803``."""
     with _existing_store(db) as store:
         return frames.to_frame(frames.fused_table(store), backend)
+
+
+def dyad_frame(
+    a: str,
+    b: str,
+    db: str | None = None,
+    *,
+    backend: str = "pandas",
+    by: str = "month",
+    since: str | None = None,
+    until: str | None = None,
+    directed: bool = False,
+    source: str = "dotterel",
+) -> Any:
+    """The dyad series of :func:`dotterel.api.dyad` as a DataFrame, one row per period.
+
+    ``period`` is a date (the period's first day); ``fused_ids`` lists the fused events
+    behind each row, so a row can be traced to its evidence with ``dotterel fused show``.
+    """
+    from dotterel.api.network import dyad
+
+    points = dyad(
+        a,
+        b,
+        db=_existing_path(db),
+        by=by,
+        since=since,
+        until=until,
+        directed=directed,
+        source=source,
+    )
+    return frames.to_frame(frames.dyad_table(points), backend)
 
 
 @dataclass(slots=True)

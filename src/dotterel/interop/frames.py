@@ -74,6 +74,18 @@ FUSED_SCHEMA = pa.schema(
 )
 
 
+DYAD_SCHEMA = pa.schema(
+    [
+        ("period", pa.date32()),
+        ("cooperation", pa.float64()),
+        ("conflict", pa.float64()),
+        ("net", pa.float64()),
+        ("n_events", pa.int32()),
+        ("fused_ids", pa.list_(pa.string())),
+    ]
+)
+
+
 def _table(rows: Iterable[dict[str, Any]], schema: pa.Schema) -> pa.Table:
     batches: list[pa.RecordBatch] = []
     pending: list[dict[str, Any]] = []
@@ -186,3 +198,19 @@ def fused_table(store: EventStore) -> pa.Table:
         for f in listing()
     )
     return _table(rows, FUSED_SCHEMA)
+
+
+def dyad_table(points: Iterable[Any]) -> pa.Table:
+    """One row per period of a dyad series (:class:`dotterel.analysis.dyads.DyadPoint`)."""
+    rows = (
+        {
+            "period": to_date(p.period),
+            "cooperation": p.cooperation,
+            "conflict": p.conflict,
+            "net": p.net,
+            "n_events": p.n_events,
+            "fused_ids": list(p.fused_ids),
+        }
+        for p in points
+    )
+    return _table(rows, DYAD_SCHEMA)
