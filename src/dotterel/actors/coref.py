@@ -165,9 +165,12 @@ def _expletive_be(token: Token) -> bool:
 class CorefResolver:
     """Appends coreferent actor mentions; see the module docstring for the rules."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, user_dictionaries: str = "") -> None:
         self.name = name
-        self.lexicon: Lexicon = default_lexicon()
+        # The same lexicon as the actor recogniser's, so that a title's holder or a
+        # country name comes from the user's dictionaries too.
+        paths = tuple(p for p in user_dictionaries.split(":") if p)
+        self.lexicon: Lexicon = default_lexicon(paths)
 
     def __call__(self, doc: Doc) -> Doc:
         actors: list[Entity] = list(doc._.actors or [])
@@ -537,7 +540,12 @@ def _in_subject(sent: Span, entity: Entity) -> bool:
         token = token.head
 
 
-@Language.factory("dotterel_coref", assigns=["doc._.actors"], requires=["doc._.actors"])
-def make_coref(nlp: Language, name: str) -> CorefResolver:
-    """Factory for the ``dotterel_coref`` component."""
-    return CorefResolver(nlp, name)
+@Language.factory(
+    "dotterel_coref",
+    assigns=["doc._.actors"],
+    requires=["doc._.actors"],
+    default_config={"user_dictionaries": ""},
+)
+def make_coref(nlp: Language, name: str, user_dictionaries: str) -> CorefResolver:
+    """Factory for the ``dotterel_coref`` component (``user_dictionaries``: ':'-separated)."""
+    return CorefResolver(nlp, name, user_dictionaries)

@@ -91,3 +91,11 @@ __all__ += [
     "WatchSummary",
     "watch",
 ]
+
+from dotterel.api.actors import (  # noqa: E402 - actor resolution (issue 9)
+    actor_lexicon,
+    resolve_actor,
+    unresolved_actors,
+)
+
+__all__ += ["actor_lexicon", "resolve_actor", "unresolved_actors"]

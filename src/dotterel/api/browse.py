@@ -158,9 +158,12 @@ def list_runs(*, db: Db = None) -> list[dict[str, Any]]:
 
 
 def unresolved_actors(*, db: Db = None, limit: int = 50) -> list[tuple[str, int]]:
-    """Most frequent actor mentions without a code."""
+    """Most frequent actor mentions without a code that the user's dictionaries do not
+    now resolve (:func:`dotterel.api.actors.unresolved_in`)."""
+    from dotterel.api.actors import unresolved_in
+
     with using_store(db) as store:
-        return store.unresolved_actors(limit=limit)
+        return unresolved_in(store, limit)
 
 
 def store_health(*, db: Db = None) -> dict[str, Any]:

@@ -9,11 +9,12 @@ from typing import Annotated, Any
 
 import typer
 
+from dotterel.cli.export_cmd import DbOption
 from dotterel.errors import MalformedRecordError, MissingInputError, UsageError
 
 
 def _resolve_line(line: str, number: int) -> dict[str, Any]:
-    from dotterel.actors.resolve import resolve
+    from dotterel.api import resolve_actor
 
     try:
         item = json.loads(line)
@@ -25,7 +26,7 @@ def _resolve_line(line: str, number: int) -> dict[str, Any]:
         return {"line": number, "error": str(err), "code": None}
     date = item.get("date")
     context = item.get("context")
-    return resolve(
+    return resolve_actor(
         item["text"],
         date if isinstance(date, str) else None,
         context if isinstance(context, str) else None,
@@ -44,8 +45,11 @@ def resolve_cmd(
         Path | None, typer.Option("--jsonl", help="File of {text,date,context} lines.")
     ] = None,
 ) -> None:
-    """Resolve an actor phrase (or a JSONL file of them) to CAMEO-style codes as JSON."""
-    from dotterel.actors.resolve import resolve
+    """Resolve an actor phrase (or a JSONL file of them) to CAMEO-style codes as JSON.
+
+    The user's dictionaries (``DOTTEREL_USER_DICTIONARIES``) are used as in ``extract``.
+    """
+    from dotterel.api import resolve_actor
 
     if jsonl is not None:
         if not jsonl.is_file():
@@ -58,27 +62,23 @@ def resolve_cmd(
         return
     if not text:
         raise UsageError("give TEXT or --jsonl FILE")
-    typer.echo(json.dumps(resolve(text, date, context).to_dict()))
+    typer.echo(json.dumps(resolve_actor(text, date, context).to_dict()))
 
 
 def actors_cmd(
     unresolved: Annotated[
         bool, typer.Option("--unresolved", help="List unresolved names.")
     ] = False,
-    db: Annotated[Path, typer.Option("--db", help="Event store path.")] = Path("dotterel.duckdb"),
+    db: DbOption = None,
     limit: Annotated[int, typer.Option("--limit", help="How many names to list.")] = 50,
 ) -> None:
-    """List the most frequent unresolved actor names in the store."""
+    """List the most frequent unresolved actor names in the store (names the user's
+    dictionaries now resolve are left out)."""
+    from dotterel.api import unresolved_actors
+
     if not unresolved:
         raise UsageError("nothing to do: use --unresolved")
-    try:
-        from dotterel.store import open_store
-    except ImportError as exc:
-        typer.echo(f"the event store is not available: {exc}", err=True)
-        raise typer.Exit(1) from exc
-    with open_store(str(db), read_only=True) as store:
-        rows = store.unresolved_actors(limit)
-    for name, count in rows:
+    for name, count in unresolved_actors(db, limit):
         typer.echo(f"{count}\t{name}")
 
 

@@ -84,7 +84,8 @@ def build_nlp(
             nlp.add_pipe("dotterel_dateline", before="parser")
         nlp.add_pipe("dotterel_lines", before="parser")
     for name in components:
-        config = {"user_dictionaries": user_dictionaries} if name == "dotterel_actors" else {}
+        uses_lexicon = name in ("dotterel_actors", "dotterel_coref")
+        config = {"user_dictionaries": user_dictionaries} if uses_lexicon else {}
         nlp.add_pipe(name, config=config)
     return nlp
 
