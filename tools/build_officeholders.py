@@ -400,6 +400,7 @@ def table_rows(
     """The table's rows, sorted by key (deterministic output)."""
     rows = []
     for person in people.values():
+        _prefer_full_name(person)
         holdings = sorted(person.holdings, key=lambda h: (h[1], h[0], h[2], h[3]))
         codes = ";".join(f"{c}@{s}..{e}" for c, s, e, _ in holdings)
         offices = "|".join(sorted({h[3] for h in holdings}))
@@ -411,6 +412,18 @@ def table_rows(
         aliases = "|".join(org.aliases)
         rows.append((org.key, org.kind, org.name, aliases, org.code + when, "", ""))
     return sorted(rows, key=_sort_key)
+
+
+def _prefer_full_name(person: Person) -> None:
+    """A one-word label that is the first word of the person's full name is a given name
+    ("Jerônimo" for Jerônimo Rodrigues), not a name the person is known by alone: keep
+    the full name. A mononym that is not the full name's first word ("Lula") stays."""
+    if " " in person.name:
+        return
+    longer = sorted(a for a in person.aliases if a.startswith(person.name + " "))
+    if longer:
+        person.aliases.discard(longer[0])
+        person.name = longer[0]
 
 
 def _sort_key(row: tuple[str, ...]) -> tuple[str, int, str]:

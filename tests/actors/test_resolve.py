@@ -136,3 +136,31 @@ def test_an_unknown_name_takes_the_country_of_its_context_only_when_given() -> N
 )
 def test_peace_missions_are_their_organisations(text: str, code: str) -> None:
     assert resolve(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role"),
+    [
+        ("opposition leaders", "OPP"),
+        ("leaders of the opposition", "OPP"),
+        ("police officials", "COP"),
+        ("the leader of the rebels", "REB"),
+        ("government officials", "GOV"),
+        ("officials", "GOV"),
+    ],
+)
+def test_a_neutral_role_word_gives_way_to_the_body_it_speaks_for(phrase: str, role: str) -> None:
+    assert resolve(phrase).role == role
+
+
+def test_a_neutral_head_keeps_the_named_bodys_own_sector() -> None:
+    assert resolve("leaders of Hamas").code == resolve("Hamas").code
+    assert resolve("a spokesman for the Kremlin").code == "RUSGOV"
+    assert resolve("leader of Russia").code == "RUSGOV"
+
+
+def test_a_given_name_alone_is_not_an_office_holder() -> None:
+    # The table knows Jerônimo Rodrigues (governor of Bahia); his given name alone is
+    # no one in particular.
+    assert not (resolve("Jerônimo").why or "").startswith("holder")
+    assert resolve("Jerônimo Rodrigues", "2024-05-01").code == "BRAGOV"

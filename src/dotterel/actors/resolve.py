@@ -191,7 +191,7 @@ def compose(
         if complement_country is not None and owned and agents_head:
             # "its forces in Lebanon" are the owner's, stationed there: coreference
             # codes the owner; the place stays a place.
-            return _agent_only(lex, agents_head)
+            return _agent_only(lex, tokens, agents_head)
         if complement_country is not None:
             if _is_country(complement_country):
                 country = complement_country
@@ -201,7 +201,7 @@ def compose(
         else:
             locs = [a for a in atoms if not a.is_agent]
             if not locs:
-                return _agent_only(lex, agents_head or [a for a in atoms if a.is_agent])
+                return _agent_only(lex, tokens, agents_head, [a for a in comp if a.is_agent])
             country = locs[0]
             why = "dict:place"
     base_atom = named or country
@@ -230,6 +230,10 @@ def compose(
             # "a member of the Syrian parliament", "leader of the rebels": the body named
             # after the preposition gives the sector.
             role = comp_agents[-1].role
+        elif not specific and not title and named is not None and named.i >= cut:
+            # "leaders of Hamas", "a spokesman for the opposition party": a neutral head
+            # speaks for the body named after it, which keeps its own sector.
+            role = None
     canonical = entry.canonical
     if entry.source == "kb":
         why = f"holder:kb:{entry.key}" if entry.kind == "person" else f"kb:{entry.key}"
@@ -382,11 +386,19 @@ def _is_language(tokens: Sequence[Token], atom: Atom) -> bool:
     return bool(after) and after[0].lower in LANGUAGE_WORDS
 
 
-def _agent_only(lex: Lexicon, agents: Sequence[Atom]) -> Resolution | None:
+def _agent_only(
+    lex: Lexicon, tokens: Sequence[Token], head: Sequence[Atom], comp: Sequence[Atom] = ()
+) -> Resolution | None:
+    """A phrase of role words only: the last specific role word names the body
+    ("opposition leaders", "leaders of the opposition" → OPP; "police officials" → COP),
+    a neutral one ("leaders", "officials") only when nothing else does."""
     del lex
+    agents = list(head) or list(comp)
     if not agents:
         return None
-    role = agents[-1].role
+    specific = [a for a in (*head, *comp) if tokens[a.j - 1].lower not in _NEUTRAL]
+    head_specific = [a for a in head if a in specific]
+    role = (head_specific or specific or agents)[-1].role
     if role == "NGO":
         # "a human rights group", "aid agencies": non-governmental whoever they are.
         return Resolution(text="", code="NGO", why="agent:ngo")
