@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dotterel.actors.resolve import NON_STATE, country_name, story_country
+from dotterel.places.component import STORY_PLACE_KEY
 from dotterel.records import Entity, Event, Location
 
 
@@ -106,21 +107,84 @@ def place_unplaced_agents(
 VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
 
 
+#: Decisions a state takes at home: imposing sanctions, cutting or restoring ties.
+HOME_TYPES = VERBAL_TYPES | frozenset({"SANCTION", "REJECT", "CONCEDE"})
+
+
 def locate_statements(events: list[Event]) -> None:
-    """ "ISLAMABAD (AFP) - Afghan President Karzai accused Pakistan ...": a statement by
-    one state, placed only by another state's dateline, is located in the speaker's
-    state."""
+    """A statement or decision by one state with no place of its own in the text is
+    located in the speaker's state: "ISLAMABAD (AFP) - Afghan President Karzai accused
+    Pakistan ..." (placed only by another state's dateline), and, with no dateline,
+    "Pakistan on Saturday rejected Afghan accusations" (no place at all). A place the
+    text gives the statement ("told reporters in Baghdad") is kept."""
     for event in events:
         place = event.location
-        if place is None or place.source != "dateline" or event.event_type not in VERBAL_TYPES:
+        if place is not None and place.source != "dateline":
+            continue
+        types = VERBAL_TYPES if place is not None else HOME_TYPES
+        if event.event_type not in types:
             continue
         speakers = {e.country_code for e in event.actor if e.country_code}
-        if len(speakers) != 1 or speakers & NON_STATE or place.country in speakers:
+        if len(speakers) != 1 or speakers & NON_STATE:
+            continue
+        if place is not None and place.country in speakers:
             continue
         speaker = speakers.pop()
+        if len(speaker) != 3 or not speaker.isalpha():
+            continue
         event.location = Location(
             name=country_name(speaker) or speaker, country=speaker, source="actor"
         )
+
+
+def _participants(event: Event) -> set[str]:
+    return {
+        code
+        for e in [*event.actor, *event.recipient]
+        if (code := e.country_code) and len(code) == 3 and code not in NON_STATE
+    }
+
+
+def locate_in_story(events: list[Event], story: Location | None) -> None:
+    """Events with no place of their own happen at the story place (source ``story``)
+    when their participants plausibly act there: one of them is of the story place's
+    country ("police arrested protesters", "Israeli troops raided a camp" in a West Bank
+    story), or none has a known country. A dealing between other states ("Iran and
+    Russia spoke by phone" in a Baghdad story) gets no place rather than a wrong one."""
+    if story is None or not story.country:
+        return
+    for event in events:
+        if event.location is not None:
+            continue
+        countries = _participants(event)
+        if countries and story.country not in countries:
+            continue
+        event.location = replace(story, source="story")
+
+
+def locate_visits(events: list[Event], text: str) -> None:
+    """ "X held talks with his visiting Pakistani counterpart": a meeting with a visitor
+    happens in the host's country, the one participant not visiting."""
+    for event in events:
+        if event.location is not None and event.location.source not in ("story", "actor"):
+            continue
+        if event.event_type not in _VISIT_TYPES:
+            continue
+        sentence = text[event.evidence.start : event.evidence.end].lower()
+        if "visiting" not in sentence:
+            continue
+        visitors = set()
+        for entity in [*event.actor, *event.recipient]:
+            before = text[max(0, entity.start - 40) : entity.start].lower()
+            if "visiting" in before.split()[-4:]:
+                visitors.add(entity.country_code)
+        hosts = _participants(event) - visitors
+        if len(visitors) == 1 and len(hosts) == 1:
+            host = hosts.pop()
+            event.location = Location(name=country_name(host) or host, country=host, source="host")
+
+
+_VISIT_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "REQUEST"})
 
 
 def place_ethnic_groups(events: list[Event], text: str) -> None:
@@ -234,7 +298,10 @@ def make_context(nlp: Language, name: str) -> object:
         events = doc._.events or []
         dateline = doc._.dateline_location
         dateline_country = dateline.country if dateline is not None else None
+        story = doc.user_data.get(STORY_PLACE_KEY)
         place_unplaced_agents(events, dateline_country, story_country(doc._.actors or []))
+        locate_visits(events, doc.text)
+        locate_in_story(events, story)
         place_ethnic_groups(events, doc.text)
         locate_statements(events)
         attribute_unnamed_attackers(events, doc._.places)

@@ -34,7 +34,8 @@ from dotterel.datafiles import read_yaml_mapping
 from dotterel.errors import DictionaryError
 from dotterel.nlp.extensions import register_extensions
 from dotterel.places.extract import find_conference_places
-from dotterel.places.gazetteer import Gazetteer, Place, load_gazetteer
+from dotterel.places.gazetteer import Gazetteer, Place, load_gazetteer, normalize
+from dotterel.places.story import DIRECTIONS, story_place
 from dotterel.records import Event, Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -43,7 +44,12 @@ NON_PLACE_LABELS = frozenset({"NORP", "PERSON", "ORG"})
 #: that slot names a party or topic instead ("the Iran talks").
 _MODIFIER_KINDS = frozenset({"city", "region", "facility", "state"})
 _MAX_NESTING = 3
+#: nouns that, with "the" and nothing after them, point back at the story place.
+_BACK_REFERENCES = frozenset({"city", "capital", "town", "country", "region", "province"})
 _SOURCE = "dotterel/places/data/attachment.yaml"
+#: ``doc.user_data`` key of the story place (a :class:`Location` with source ``story``,
+#: or ``None``): see :mod:`dotterel.places.story`.
+STORY_PLACE_KEY = "dotterel.story_place"
 
 
 @dataclass(slots=True)
@@ -162,6 +168,14 @@ def _raw_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, str, Pl
     return found
 
 
+def _far_alias(text: str, place: Place, context: set[str]) -> bool:
+    """A city found only under another spelling ("Sido" for Sidon), in a country the
+    story does not otherwise name, is more likely an unlisted namesake than that city."""
+    if place.kind != "city" or not context or place.country in context:
+        return False
+    return normalize(text).removeprefix("the ") != normalize(place.name)
+
+
 def _in_any(tok: Token, doc: Doc) -> bool:
     return any(ent.start <= tok.i < ent.end for ent in doc.ents)
 
@@ -171,14 +185,21 @@ def resolve_places(doc: Doc, gaz: Gazetteer | None = None) -> list[PlaceMention]
     gaz = gaz or load_gazetteer()
     raw = _raw_mentions(doc, gaz)
     context = _actor_context(doc, gaz)
-    for _start, _end, text, _label, fixed in raw:
+    aliases: set[int] = set()
+    for index, (_start, _end, text, _label, fixed) in enumerate(raw):
         place = fixed or gaz.lookup(text, context)
+        if place is not None and not fixed and _far_alias(text, place, context):
+            # Checked before the mention adds its own country to the context.
+            aliases.add(index)
+            continue
         if place is not None and (fixed or not gaz.is_ambiguous(text)):
             context |= gaz.context_codes(place)
     out: list[PlaceMention] = []
-    for start, end, text, label, fixed in raw:
+    for index, (start, end, text, label, fixed) in enumerate(raw):
         place = fixed or gaz.lookup(text, context)
         if place is None:
+            continue
+        if index in aliases and _far_alias(text, place, context):
             continue
         out.append(PlaceMention(start, end, text, label, place.to_location(), place.kind))
     return out
@@ -199,6 +220,25 @@ class _Locator:
             for tok in span:
                 self.by_token.setdefault(tok.i, mention)
         self.places = places
+        self.story: PlaceMention | None = None
+
+    @staticmethod
+    def _refers_back(head: Token) -> bool:
+        """ "held talks here", "clashes in the city": words that point at the story place."""
+        for child in head.children:
+            if child.dep_ == "advmod" and child.lower_ == "here":
+                return True
+            if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "outside"):
+                for obj in child.children:
+                    determiner = [d.lower_ for d in obj.children if d.dep_ == "det"]
+                    if (
+                        obj.dep_ == "pobj"
+                        and obj.lower_ in _BACK_REFERENCES
+                        and determiner == ["the"]
+                        and not any(c.dep_ == "prep" for c in obj.children)
+                    ):
+                        return True
+        return False
 
     def in_np(self, noun: Token, depth: int = 0, motion: bool = False) -> PlaceMention | None:
         """The place a noun phrase carries: itself, a place modifier, or a nested phrase.
@@ -223,10 +263,14 @@ class _Locator:
             if prep.dep_ != "prep":
                 continue
             word = prep.lower_
+            settlement = word == "of" and (
+                noun.lemma_.lower() in self.rules.settlements or noun.lower_ in DIRECTIONS
+            )
             ok = (
                 word in self.rules.locative
                 or (word in self.rules.motion_preps and motion)
                 or (word in ("of", "by") and linked)
+                or settlement
             )
             if not ok:
                 continue
@@ -246,6 +290,41 @@ class _Locator:
         )
 
     def from_preps(self, head: Token, event_type: str, is_trigger: bool) -> PlaceMention | None:
+        found = self._from_preps(head, event_type, is_trigger)
+        if found is not None:
+            return found
+        for child in head.children:
+            # "10 km east of Jabalia", "north of the capital": a direction word's "of".
+            if child.lower_ in DIRECTIONS or any(g.lower_ in DIRECTIONS for g in child.children):
+                direction = (
+                    child
+                    if child.lower_ in DIRECTIONS
+                    else next(g for g in child.children if g.lower_ in DIRECTIONS)
+                )
+                found = self.in_np(direction)
+                if found is not None:
+                    return found
+            if child.dep_ in ("dobj", "dative") and head.lemma_.lower() in self.rules.reporting:
+                # "told reporters in Baghdad", "told a news conference in Kabul".
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in self.rules.locative:
+                        for obj in prep.children:
+                            if obj.dep_ == "pobj":
+                                found = self.in_np(obj)
+                                if found is not None:
+                                    return found
+            if (
+                is_trigger
+                and child.dep_ == "dobj"
+                and event_type in self.rules.target_types
+                and child.i in self.by_token
+                and self.by_token[child.i].kind != "country"
+            ):
+                # "shelled Kyiv", "bombed the town of X": an attack lands on its target.
+                return self.by_token[child.i]
+        return None
+
+    def _from_preps(self, head: Token, event_type: str, is_trigger: bool) -> PlaceMention | None:
         for prep in head.children:
             if prep.dep_ not in ("prep", "agent"):
                 continue
@@ -323,6 +402,8 @@ class _Locator:
                     return (found, source) if not _overlaps(found, actor_spans) else None
             if found is not None and not _overlaps(found, actor_spans):
                 return found, source
+            if self.story is not None and self._refers_back(tok):
+                return self.story, "dateline" if self.story.label == "DATELINE" else "story"
             if not self._may_climb(tok):
                 break
             tok = tok.head
@@ -359,10 +440,16 @@ def locate_events(
     places: list[PlaceMention],
     events: Iterable[Event],
     dateline: Location | None,
+    story: PlaceMention | None = None,
 ) -> None:
     """Set ``event.location`` on each event that has none (see module docstring)."""
     rules = load_attachment_rules()
     locator = _Locator(doc, places, rules)
+    # "here" and "the city" point at the dateline when there is one (wire copy: "talks
+    # here" is in the dateline's city), else at the story place.
+    locator.story = (
+        PlaceMention(-1, -1, dateline.name, "DATELINE", dateline) if dateline is not None else story
+    )
     for event in events:
         if event.location is not None:
             continue
@@ -388,7 +475,11 @@ class PlacesComponent:
         doc._.places = places
         events = getattr(doc._, "events", None) or []
         doc._.dateline_location = resolve_dateline(doc, places, gaz, _actor_context(doc, gaz))
-        locate_events(doc, places, events, doc._.dateline_location)
+        story = story_place(doc, places, load_attachment_rules())
+        doc.user_data[STORY_PLACE_KEY] = (
+            dataclasses.replace(story.location, source="story") if story is not None else None
+        )
+        locate_events(doc, places, events, doc._.dateline_location, story)
         return doc
 
 

@@ -514,23 +514,23 @@ def build_gazetteer() -> Gazetteer:
             b._index(b.curated, str(alias), pid)
 
     territories, exclusions = _read_territories()
-    for entry in territories:
-        country = entry["country"]
+    for territory in territories:
+        country = territory["country"]
         if country not in country_ids:
             raise DictionaryError(
-                f"territory {entry['name']!r}: unknown country {country!r}", source=_TERRITORIES
+                f"territory {territory['name']!r}: unknown country {country!r}", source=_TERRITORIES
             )
         pid = b.add(
             Place(
-                name=str(entry["name"]),
+                name=str(territory["name"]),
                 country=country,
-                lat=_float(entry.get("lat")),
-                lon=_float(entry.get("lon")),
-                population=int(entry.get("population") or CURATED_POPULATION),
+                lat=_float(territory.get("lat")),
+                lon=_float(territory.get("lon")),
+                population=int(territory.get("population") or CURATED_POPULATION),
                 kind="territory",
             )
         )
-        for alias in [entry["name"], *(entry.get("aliases") or [])]:
+        for alias in [territory["name"], *(territory.get("aliases") or [])]:
             b._index(b.curated, str(alias), pid)
 
     centroids = load_country_centroids()

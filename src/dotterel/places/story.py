@@ -1,0 +1,124 @@
+"""The story place: where the story is set, read from its headline and lead.
+
+Modern articles have no dateline; a reader still knows where a story happens from its
+headline and first sentences ("Car bomb kills two US soldiers in Baghdad", "Israeli
+troops raided the West Bank city of Jenin on Tuesday"). :func:`story_place` finds it:
+
+1. The *lead* is the headline (the first line, when the text has one) and the first
+   :data:`LEAD_SENTENCES` sentences of the body, after any dateline.
+2. A place counts only where it is written *as a place*: the object of a locative or
+   movement preposition ("in Baghdad", "near the border town of Sido", "arrived in
+   Lesotho", "east of Jabalia"), the object of a verb of movement ("troops left
+   Lebanon", "crossed into Lesotho"), or a city, region or facility modifying a noun
+   ("a Baghdad market"). A country used as an actor ("China and Pakistan signed")
+   is not a setting.
+3. The first such place of the body's lead wins, else the headline's.
+4. No such place: no story place (the story's country is not guessed).
+
+"here" and "the city" in the text refer back to it (see
+:mod:`dotterel.places.component`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:
+    from dotterel.places.component import AttachmentRules, PlaceMention
+
+#: body sentences after the headline that make up the lead.
+LEAD_SENTENCES = 2
+#: verbs whose direct object is where the movement goes or comes from.
+_MOTION_OBJECT_LEMMAS = frozenset(
+    {"leave", "enter", "visit", "invade", "storm", "raid", "reach", "cross", "tour", "flee",
+     "occupy", "besiege", "shell", "bomb", "hit", "strike", "attack", "seize", "capture",
+     "overrun", "rock", "shake", "pound", "bombard"}
+)  # fmt: skip
+#: words ("north", "east") that turn "of X" into a locative ("east of Jabalia").
+DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "north-east", "north-west", "south-east", "south-west", "outside", "inside"}
+)  # fmt: skip
+_PLACE_KINDS_AS_MODIFIER = frozenset({"city", "region", "facility", "state", "province"})
+
+
+def lead_spans(doc: Doc) -> list[Span]:
+    """The headline (when the text opens with a line of its own) and the lead sentences."""
+    text = doc.text
+    out: list[Span] = []
+    body_start = 0
+    first_break = text.find("\n")
+    if 0 < first_break < 300:
+        head = doc.char_span(0, first_break, alignment_mode="contract")
+        if head is not None and len(head):
+            out.append(head)
+        body_start = first_break + 1
+    dateline = getattr(doc._, "dateline", None)
+    end = getattr(dateline, "end", None)
+    if isinstance(end, int) and end > body_start:
+        body_start = end
+    count = 0
+    for sent in doc.sents:
+        if sent.end_char <= body_start or not sent.text.strip():
+            continue
+        start = max(sent.start_char, body_start)
+        span = doc.char_span(start, sent.end_char, alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        out.append(span)
+        count += 1
+        if count >= LEAD_SENTENCES:
+            break
+    return out
+
+
+def written_as_place(tok: Token, mention: PlaceMention, rules: AttachmentRules) -> bool:
+    """True when the place mention whose root is ``tok`` is used as a setting."""
+    head = tok.head
+    if tok.dep_ == "pobj":
+        word = head.lower_
+        if word in rules.locative or word in rules.motion_preps or word == "from":
+            return word != "from"
+        if word == "of":
+            above = head.head
+            return (
+                above.lower_ in DIRECTIONS
+                or above.lemma_.lower() in rules.settlements
+                or above.lemma_.lower() in ("outskirts", "heart", "centre", "center", "edge")
+            )
+        return False
+    if tok.dep_ == "dobj":
+        return head.lemma_.lower() in _MOTION_OBJECT_LEMMAS or head.lemma_.lower() in (
+            rules.motion_lemmas
+        )
+    if tok.dep_ in ("compound", "nmod", "amod") and mention.kind in _PLACE_KINDS_AS_MODIFIER:
+        # "a Baghdad market", "the Gaza Strip border": a place naming a setting.
+        return head.pos_ in ("NOUN",)
+    return bool(tok.dep_ == "appos" and head.lemma_.lower() in rules.settlements)
+
+
+def story_place(
+    doc: Doc, places: Sequence[PlaceMention], rules: AttachmentRules
+) -> PlaceMention | None:
+    """The place the story is set in, from its headline and lead (module docstring)."""
+    spans = lead_spans(doc)
+    if not spans:
+        return None
+    headline = spans[0] if doc.text.find("\n") > 0 and spans[0].start_char == 0 else None
+    body = [s for s in spans if s is not headline]
+    ordered = [*body[:1], *([headline] if headline is not None else []), *body[1:]]
+    for span in ordered:
+        for mention in places:
+            if not (span.start_char <= mention.start and mention.end <= span.end_char):
+                continue
+            if not mention.location.country:
+                continue
+            ment = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if ment is None or not len(ment):
+                continue
+            if written_as_place(ment.root, mention, rules):
+                return mention
+    return None
