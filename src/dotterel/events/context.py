@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dotterel.actors.resolve import NON_STATE, country_name, story_country
-from dotterel.places.component import STORY_PLACE_KEY
+from dotterel.places.component import STORY_PLACE_KEY, STORY_VENUE_KEY
 from dotterel.records import Entity, Event, Location
 
 
@@ -145,41 +145,77 @@ def _participants(event: Event) -> set[str]:
     }
 
 
-def locate_in_story(events: list[Event], story: Location | None) -> None:
+#: meeting kinds that happen at a venue the lead names ("talks ended near Paris").
+MEETING_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
+_REMOTE = ("phone", "telephon", "video", "letter", "by call", "virtual")
+
+
+def locate_in_story(
+    events: list[Event], story: Location | None, venue: bool = False, text: str = ""
+) -> None:
     """Events with no place of their own happen at the story place (source ``story``)
-    when their participants plausibly act there: one of them is of the story place's
-    country ("police arrested protesters", "Israeli troops raided a camp" in a West Bank
-    story), or none has a known country. A dealing between other states ("Iran and
-    Russia spoke by phone" in a Baghdad story) gets no place rather than a wrong one."""
+    when their participants plausibly act there:
+
+    - a statement or decision (:data:`HOME_TYPES`) when its speaker is of the story
+      place's country, or has no known country (otherwise it is made at home, see
+      :func:`locate_statements`);
+    - a meeting or agreement when the lead names the story place as a meeting's venue
+      ("talks ended at the Rambouillet chateau near Paris"), unless it was held by
+      phone or video;
+    - anything else when one participant is of the story place's country ("police
+      arrested protesters", "Israeli troops raided a camp" in a West Bank story), or
+      none has a known country.
+
+    A dealing between other states ("Iran and Russia spoke by phone" in a Baghdad
+    story) gets no place rather than a wrong one."""
     if story is None or not story.country:
         return
     for event in events:
         if event.location is not None:
             continue
         countries = _participants(event)
-        if countries and story.country not in countries:
+        speakers = {
+            c for e in event.actor if (c := e.country_code) and len(c) == 3 and c not in NON_STATE
+        }
+        evidence = text[event.evidence.start : event.evidence.end].lower() if text else ""
+        remote = any(word in evidence for word in _REMOTE)
+        if event.event_type in MEETING_TYPES and venue and not remote:
+            pass
+        elif event.event_type in HOME_TYPES:
+            if speakers and story.country not in speakers:
+                continue
+        elif countries and story.country not in countries:
+            continue
+        if remote and countries and story.country not in countries:
             continue
         event.location = replace(story, source="story")
 
 
-def locate_visits(events: list[Event], text: str) -> None:
-    """ "X held talks with his visiting Pakistani counterpart": a meeting with a visitor
-    happens in the host's country, the one participant not visiting."""
+def visitors(actors: list[Entity], text: str) -> set[str]:
+    """Countries of the actors the text calls visiting ("his visiting Pakistani
+    counterpart", "the visiting Chinese delegation")."""
+    found = set()
+    for entity in actors:
+        before = text[max(0, entity.start - 40) : entity.start].lower().split()
+        code = entity.country_code
+        if "visiting" in before[-3:] and code and len(code) == 3 and code not in NON_STATE:
+            found.add(code)
+    return found
+
+
+def locate_visits(events: list[Event], text: str, actors: list[Entity] | None = None) -> None:
+    """ "X held talks here with his visiting Pakistani counterpart": dealings between a
+    visitor and the host, with no place of their own, happen in the host's country."""
+    guests = visitors(list(actors or []), text)
+    if len(guests) != 1:
+        return
     for event in events:
-        if event.location is not None and event.location.source not in ("story", "actor"):
+        if event.location is not None:
             continue
         if event.event_type not in _VISIT_TYPES:
             continue
-        sentence = text[event.evidence.start : event.evidence.end].lower()
-        if "visiting" not in sentence:
-            continue
-        visitors = set()
-        for entity in [*event.actor, *event.recipient]:
-            before = text[max(0, entity.start - 40) : entity.start].lower()
-            if "visiting" in before.split()[-4:]:
-                visitors.add(entity.country_code)
-        hosts = _participants(event) - visitors
-        if len(visitors) == 1 and len(hosts) == 1:
+        hosts = _participants(event) - guests
+        if guests <= _participants(event) and len(hosts) == 1:
             host = hosts.pop()
             event.location = Location(name=country_name(host) or host, country=host, source="host")
 
@@ -300,8 +336,8 @@ def make_context(nlp: Language, name: str) -> object:
         dateline_country = dateline.country if dateline is not None else None
         story = doc.user_data.get(STORY_PLACE_KEY)
         place_unplaced_agents(events, dateline_country, story_country(doc._.actors or []))
-        locate_visits(events, doc.text)
-        locate_in_story(events, story)
+        locate_visits(events, doc.text, doc._.actors or [])
+        locate_in_story(events, story, bool(doc.user_data.get(STORY_VENUE_KEY)), doc.text)
         place_ethnic_groups(events, doc.text)
         locate_statements(events)
         attribute_unnamed_attackers(events, doc._.places)

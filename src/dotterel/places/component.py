@@ -34,8 +34,14 @@ from dotterel.datafiles import read_yaml_mapping
 from dotterel.errors import DictionaryError
 from dotterel.nlp.extensions import register_extensions
 from dotterel.places.extract import find_conference_places
-from dotterel.places.gazetteer import Gazetteer, Place, load_gazetteer, normalize
-from dotterel.places.story import DIRECTIONS, story_place
+from dotterel.places.gazetteer import (
+    Gazetteer,
+    Place,
+    load_country_centroids,
+    load_gazetteer,
+    normalize,
+)
+from dotterel.places.story import DIRECTIONS, story_setting
 from dotterel.records import Event, Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -44,12 +50,16 @@ NON_PLACE_LABELS = frozenset({"NORP", "PERSON", "ORG"})
 #: that slot names a party or topic instead ("the Iran talks").
 _MODIFIER_KINDS = frozenset({"city", "region", "facility", "state"})
 _MAX_NESTING = 3
+#: how many tokens after a withdrawal word its "from" phrase may start.
+_SOURCE_WINDOW = 8
 #: nouns that, with "the" and nothing after them, point back at the story place.
 _BACK_REFERENCES = frozenset({"city", "capital", "town", "country", "region", "province"})
 _SOURCE = "dotterel/places/data/attachment.yaml"
 #: ``doc.user_data`` key of the story place (a :class:`Location` with source ``story``,
 #: or ``None``): see :mod:`dotterel.places.story`.
 STORY_PLACE_KEY = "dotterel.story_place"
+#: ``doc.user_data`` key: True when the lead names the story place as a meeting's venue.
+STORY_VENUE_KEY = "dotterel.story_venue"
 
 
 @dataclass(slots=True)
@@ -77,6 +87,8 @@ class AttachmentRules:
     target_types: frozenset[str]
     reporting: frozenset[str]
     settlements: frozenset[str]
+    source_preps: frozenset[str] = frozenset()
+    source_types: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +105,8 @@ def load_attachment_rules() -> AttachmentRules:
         "target_event_types",
         "reporting_lemmas",
         "settlement_nouns",
+        "source_prepositions",
+        "source_event_types",
     )
     if not isinstance(data, dict):
         raise DictionaryError("attachment rules must be a mapping", source=_SOURCE)
@@ -103,7 +117,7 @@ def load_attachment_rules() -> AttachmentRules:
             # Unquoted YAML words such as `on` turn into booleans: reject, don't guess.
             raise DictionaryError(f"{key!r} must be a non-empty list of strings", source=_SOURCE)
         lists.append(
-            frozenset(str(v).casefold() if key != "target_event_types" else str(v) for v in value)
+            frozenset(str(v) if key.endswith("event_types") else str(v).casefold() for v in value)
         )
     return AttachmentRules(*lists)
 
@@ -202,6 +216,48 @@ def resolve_places(doc: Doc, gaz: Gazetteer | None = None) -> list[PlaceMention]
         if index in aliases and _far_alias(text, place, context):
             continue
         out.append(PlaceMention(start, end, text, label, place.to_location(), place.kind))
+    taken = [(m.start, m.end) for m in out]
+    for mention in _capital_phrases(doc, gaz):
+        if not any(s < mention.end and mention.start < e for s, e in taken):
+            out.append(mention)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+#: nouns that, after a nationality, name a place of that country ("the Moldovan
+#: capital", "the Iraqi city of ...", "Afghan soil").
+_NATIONAL_PLACE_NOUNS = frozenset({"capital", "soil", "territory", "border town"})
+
+
+def _capital_phrases(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
+    """ "the Moldovan capital", "on Afghan soil": a nationality the actors stage resolved
+    to a state, on a noun that names a place of that state."""
+    actors = [
+        a
+        for a in getattr(doc._, "actors", None) or ()
+        if _valid_country(getattr(a, "country", None), gaz)
+    ]
+    if not actors:
+        return []
+    centroids = load_country_centroids()
+    out: list[PlaceMention] = []
+    for tok in doc:
+        if tok.lemma_.lower() not in _NATIONAL_PLACE_NOUNS or tok.pos_ != "NOUN":
+            continue
+        for child in tok.children:
+            if child.dep_ not in ("amod", "compound", "nmod") or child.i >= tok.i:
+                continue
+            actor = next(
+                (a for a in actors if a.start <= child.idx < a.end and a.end <= tok.idx), None
+            )
+            if actor is None or len(actor.text.split()) > 2:
+                continue
+            code = str(actor.country)
+            lat, lon = centroids.get(code, (None, None))
+            start, end = actor.start, tok.idx + len(tok.text)
+            location = Location(name=doc.text[start:end], country=code, lat=lat, lon=lon)
+            out.append(PlaceMention(start, end, doc.text[start:end], "NATIONAL", location, "city"))
+            break
     return out
 
 
@@ -371,6 +427,22 @@ class _Locator:
                             return self.by_token[obj.i]
         return None
 
+    def from_source(self, trigger: Token, event_type: str) -> PlaceMention | None:
+        """ "withdrew its troops from Congo": a pull-out happens where it leaves from."""
+        if event_type not in self.rules.source_types:
+            return None
+        for tok in trigger.subtree:
+            if tok.dep_ != "prep" or tok.lower_ not in self.rules.source_preps:
+                continue
+            if not 0 < tok.i - trigger.i <= _SOURCE_WINDOW:
+                continue
+            for obj in tok.children:
+                if obj.dep_ == "pobj":
+                    found = self.in_np(obj)
+                    if found is not None:
+                        return found
+        return None
+
     def where_antecedent(self, relcl: Token) -> PlaceMention | None:
         """For "..., where he said ...": the nearest place before the relative clause."""
         wh = [c for c in relcl.children if c.dep_ == "advmod" and c.lower_ == "where"]
@@ -395,7 +467,7 @@ class _Locator:
             ) or self.from_preps(tok, event.event_type, tok.i == trigger.i)
             found = found or self.from_adjuncts(tok, event.event_type)
             if found is None and tok.i == trigger.i:
-                found = self.from_subject(tok)
+                found = self.from_subject(tok) or self.from_source(tok, event.event_type)
             if found is None and tok.dep_ == "relcl":
                 found = self.where_antecedent(tok)
                 if found is not None:
@@ -475,10 +547,12 @@ class PlacesComponent:
         doc._.places = places
         events = getattr(doc._, "events", None) or []
         doc._.dateline_location = resolve_dateline(doc, places, gaz, _actor_context(doc, gaz))
-        story = story_place(doc, places, load_attachment_rules())
+        setting = story_setting(doc, places, load_attachment_rules())
+        story = setting[0] if setting is not None else None
         doc.user_data[STORY_PLACE_KEY] = (
             dataclasses.replace(story.location, source="story") if story is not None else None
         )
+        doc.user_data[STORY_VENUE_KEY] = bool(setting and setting[1])
         locate_events(doc, places, events, doc._.dateline_location, story)
         return doc
 

@@ -80,8 +80,11 @@ def written_as_place(tok: Token, mention: PlaceMention, rules: AttachmentRules) 
     head = tok.head
     if tok.dep_ == "pobj":
         word = head.lower_
-        if word in rules.locative or word in rules.motion_preps or word == "from":
-            return word != "from"
+        if word in rules.locative:
+            return True
+        if word in rules.motion_preps:
+            # "sent troops to Lesotho", not "aid to Pakistan" or "ambassador to Denmark".
+            return head.head.lemma_.lower() in rules.motion_lemmas
         if word == "of":
             above = head.head
             return (
@@ -100,10 +103,33 @@ def written_as_place(tok: Token, mention: PlaceMention, rules: AttachmentRules) 
     return bool(tok.dep_ == "appos" and head.lemma_.lower() in rules.settlements)
 
 
+def is_venue(tok: Token, rules: AttachmentRules) -> bool:
+    """True when the place sits under a meeting word ("talks ended at ... near Paris",
+    "the summit in Kazan", "met in Geneva"): the story is about a meeting held there."""
+    seen = 0
+    while seen < 8:
+        lemma = tok.lemma_.lower()
+        if lemma in rules.occasion_lemmas or lemma == "meet" or tok.lower_ in rules.occasion_lemmas:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        seen += 1
+    return False
+
+
 def story_place(
     doc: Doc, places: Sequence[PlaceMention], rules: AttachmentRules
 ) -> PlaceMention | None:
     """The place the story is set in, from its headline and lead (module docstring)."""
+    found = story_setting(doc, places, rules)
+    return found[0] if found is not None else None
+
+
+def story_setting(
+    doc: Doc, places: Sequence[PlaceMention], rules: AttachmentRules
+) -> tuple[PlaceMention, bool] | None:
+    """The story place and whether the lead names it as a meeting's venue."""
     spans = lead_spans(doc)
     if not spans:
         return None
@@ -120,5 +146,5 @@ def story_place(
             if ment is None or not len(ment):
                 continue
             if written_as_place(ment.root, mention, rules):
-                return mention
+                return mention, is_venue(ment.root, rules)
     return None
