@@ -107,22 +107,34 @@ def place_unplaced_agents(
 VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
 
 
-#: Decisions a state takes at home: imposing sanctions, cutting or restoring ties.
-HOME_TYPES = VERBAL_TYPES | frozenset({"SANCTION", "REJECT", "CONCEDE"})
+#: Acts a side does at home when the text gives them no place: statements, decisions
+#: (imposing sanctions, cutting or restoring ties), putting its forces on alert, its
+#: citizens' protests.
+HOME_TYPES = VERBAL_TYPES | frozenset({"SANCTION", "REJECT", "CONCEDE", "MOBILIZE", "PROTEST"})
 
 
-def locate_statements(events: list[Event]) -> None:
+def _is_remote(event: Event, text: str) -> bool:
+    """A dealing by phone, video or letter ("Powell telephoned leaders of both
+    countries"): made from the caller's side."""
+    if not text or event.event_type not in MEETING_TYPES:
+        return False
+    evidence = text[event.evidence.start : event.evidence.end].lower()
+    return any(word in evidence for word in _REMOTE)
+
+
+def locate_statements(events: list[Event], text: str = "") -> None:
     """A statement or decision by one state with no place of its own in the text is
     located in the speaker's state: "ISLAMABAD (AFP) - Afghan President Karzai accused
     Pakistan ..." (placed only by another state's dateline), and, with no dateline,
     "Pakistan on Saturday rejected Afghan accusations" (no place at all). A place the
-    text gives the statement ("told reporters in Baghdad") is kept."""
+    text gives the statement ("told reporters in Baghdad") is kept. A phone call or
+    letter with no place is located with the caller."""
     for event in events:
         place = event.location
         if place is not None and place.source != "dateline":
             continue
         types = VERBAL_TYPES if place is not None else HOME_TYPES
-        if event.event_type not in types:
+        if event.event_type not in types and not (place is None and _is_remote(event, text)):
             continue
         speakers = {e.country_code for e in event.actor if e.country_code}
         if len(speakers) != 1 or speakers & NON_STATE:
@@ -339,7 +351,7 @@ def make_context(nlp: Language, name: str) -> object:
         locate_visits(events, doc.text, doc._.actors or [])
         locate_in_story(events, story, bool(doc.user_data.get(STORY_VENUE_KEY)), doc.text)
         place_ethnic_groups(events, doc.text)
-        locate_statements(events)
+        locate_statements(events, doc.text)
         attribute_unnamed_attackers(events, doc._.places)
         doc._.events = drop_unattributable(target_by_place(events))
         return doc

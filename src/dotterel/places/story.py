@@ -42,6 +42,8 @@ DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
      "north-east", "north-west", "south-east", "south-west", "outside", "inside"}
 )  # fmt: skip
+#: verbs whose place is a meeting's venue ("met in Geneva", "sign a deal in Algiers").
+_VENUE_VERBS = frozenset({"meet", "sign", "host", "hold", "initial", "gather", "convene"})
 _PLACE_KINDS_AS_MODIFIER = frozenset({"city", "region", "facility", "state", "province"})
 
 
@@ -109,7 +111,11 @@ def is_venue(tok: Token, rules: AttachmentRules) -> bool:
     seen = 0
     while seen < 8:
         lemma = tok.lemma_.lower()
-        if lemma in rules.occasion_lemmas or lemma == "meet" or tok.lower_ in rules.occasion_lemmas:
+        if (
+            lemma in rules.occasion_lemmas
+            or lemma in _VENUE_VERBS
+            or tok.lower_ in rules.occasion_lemmas
+        ):
             return True
         if tok.head.i == tok.i:
             return False
