@@ -281,10 +281,16 @@ class _Locator:
     @staticmethod
     def _refers_back(head: Token) -> bool:
         """ "held talks here", "clashes in the city": words that point at the story place."""
+        preps = [c for c in head.children if c.dep_ == "prep"]
         for child in head.children:
             if child.dep_ == "advmod" and child.lower_ == "here":
                 return True
-            if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "outside"):
+            if child.dep_ in ("dobj", "pobj", "prep"):
+                # "fired tear gas at crowds in the city": one noun phrase further down.
+                for noun in [child] if child.dep_ != "prep" else list(child.children):
+                    preps.extend(c for c in noun.children if c.dep_ == "prep")
+        for child in preps:
+            if child.lower_ in ("in", "at", "near", "outside"):
                 for obj in child.children:
                     determiner = [d.lower_ for d in obj.children if d.dep_ == "det"]
                     if (
@@ -369,15 +375,13 @@ class _Locator:
                                 found = self.in_np(obj)
                                 if found is not None:
                                     return found
-            if (
-                is_trigger
-                and child.dep_ == "dobj"
-                and event_type in self.rules.target_types
-                and child.i in self.by_token
-                and self.by_token[child.i].kind != "country"
-            ):
-                # "shelled Kyiv", "bombed the town of X": an attack lands on its target.
-                return self.by_token[child.i]
+            if is_trigger and child.dep_ == "dobj" and event_type in self.rules.target_types:
+                # "shelled Kyiv", "bombed the town of X", "shelled positions in Idlib":
+                # an attack lands on its target (a country as the target is a party).
+                found = self.in_np(child)
+                own = self.by_token.get(child.i)
+                if found is not None and not (found is own and found.kind == "country"):
+                    return found
         return None
 
     def _from_preps(self, head: Token, event_type: str, is_trigger: bool) -> PlaceMention | None:

@@ -43,7 +43,13 @@ DIRECTIONS = frozenset(
      "north-east", "north-west", "south-east", "south-west", "outside", "inside"}
 )  # fmt: skip
 #: verbs whose place is a meeting's venue ("met in Geneva", "sign a deal in Algiers").
-_VENUE_VERBS = frozenset({"meet", "sign", "host", "hold", "initial", "gather", "convene"})
+#: words whose place is a meeting's venue ("met in Geneva", "sign a deal in Algiers",
+#: "talks ended near Paris"); a rally or a ceremony is not a meeting of the parties.
+_VENUE_WORDS = frozenset(
+    {"meet", "meeting", "sign", "signing", "host", "initial", "convene", "summit", "talk",
+     "talks", "conference", "negotiation", "negotiations", "consultation", "consultations",
+     "dialogue", "session", "round", "forum"}
+)  # fmt: skip
 _PLACE_KINDS_AS_MODIFIER = frozenset({"city", "region", "facility", "state", "province"})
 
 
@@ -107,15 +113,18 @@ def written_as_place(tok: Token, mention: PlaceMention, rules: AttachmentRules) 
 
 def is_venue(tok: Token, rules: AttachmentRules) -> bool:
     """True when the place sits under a meeting word ("talks ended at ... near Paris",
-    "the summit in Kazan", "met in Geneva"): the story is about a meeting held there."""
+    "the summit in Kazan", "met in Geneva"): the story is about a meeting held there.
+    ``rules`` is unused, kept so that both tests take the same arguments."""
     seen = 0
     while seen < 8:
         lemma = tok.lemma_.lower()
-        if (
-            lemma in rules.occasion_lemmas
-            or lemma in _VENUE_VERBS
-            or tok.lower_ in rules.occasion_lemmas
+        if lemma in _VENUE_WORDS or tok.lower_ in _VENUE_WORDS:
+            return True
+        if tok.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in _VENUE_WORDS
+            for c in tok.children
         ):
+            # "talks ended at ...", "they held a summit in ...".
             return True
         if tok.head.i == tok.i:
             return False
