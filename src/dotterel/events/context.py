@@ -157,6 +157,8 @@ def _participants(event: Event) -> set[str]:
     }
 
 
+#: events that may take the story place: those that happened or were refused there.
+STORY_FACTUALITY = frozenset({"actual", "negated"})
 #: meeting kinds that happen at a venue the lead names ("talks ended near Paris").
 MEETING_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 _REMOTE = ("phone", "telephon", "video", "letter", "by call", "virtual")
@@ -179,11 +181,14 @@ def locate_in_story(
       none has a known country.
 
     A dealing between other states ("Iran and Russia spoke by phone" in a Baghdad
-    story) gets no place rather than a wrong one."""
+    story) gets no place rather than a wrong one, and so does a planned or feared act
+    (factuality other than actual or negated)."""
     if story is None or not story.country:
         return
     for event in events:
-        if event.location is not None:
+        if event.location is not None or event.factuality not in STORY_FACTUALITY:
+            # A planned or feared act ("will sign the treaty") happens where and when it
+            # will; the place the story is told from says nothing about it.
             continue
         countries = _participants(event)
         speakers = {
