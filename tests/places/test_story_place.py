@@ -167,3 +167,24 @@ def test_a_meeting_at_its_venue(run: Run) -> None:
     text = "The two leaders met at the White House on Monday."
     doc = run(text, [make_event(text, "met", "CONSULT")])
     assert located(doc) == [("White House", "USA", "clause")]
+
+
+def test_a_place_inside_what_is_discussed_is_a_topic_not_a_setting(run: Run) -> None:
+    text = "Ministers meet\nThe ministers discussed the conflict in Ukraine on Monday."
+    doc = run(text, [])
+    assert _story(doc) is None
+
+
+def test_a_headline_kept_apart_from_the_text_gives_the_story_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    from types import SimpleNamespace
+
+    text = "Gunmen killed at least twelve mourners on Saturday, officials said."
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "dotterel_places":
+            doc._.events = []
+            doc._.dateline = None
+            doc._.actors = []
+            doc._.document = SimpleNamespace(title="Terrorist attacks in Iraq", published=None)
+        doc = proc(doc)
+    assert _story(doc) == ("Iraq", "IRQ")

@@ -157,6 +157,9 @@ def _participants(event: Event) -> set[str]:
     }
 
 
+#: statements and decisions: with no state speaker (a UN body, an unnamed official)
+#: they are made where the story is; protests and mobilisations go by participants.
+STATEMENT_TYPES = HOME_TYPES - {"MOBILIZE", "PROTEST"}
 #: events that may take the story place: those that happened or were refused there.
 STORY_FACTUALITY = frozenset({"actual", "negated"})
 #: meeting kinds that happen at a venue the lead names ("talks ended near Paris").
@@ -170,7 +173,7 @@ def locate_in_story(
     """Events with no place of their own happen at the story place (source ``story``)
     when their participants plausibly act there:
 
-    - a statement or decision (:data:`HOME_TYPES`) when its speaker is of the story
+    - a statement or decision (:data:`STATEMENT_TYPES`) when its speaker is of the story
       place's country, or has no known country (otherwise it is made at home, see
       :func:`locate_statements`);
     - a meeting or agreement when the lead names the story place as a meeting's venue
@@ -198,7 +201,7 @@ def locate_in_story(
         remote = any(word in evidence for word in _REMOTE)
         if event.event_type in MEETING_TYPES and venue and not remote:
             pass
-        elif event.event_type in HOME_TYPES:
+        elif event.event_type in STATEMENT_TYPES:
             if speakers and story.country not in speakers:
                 continue
         elif countries and story.country not in countries:

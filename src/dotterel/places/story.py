@@ -12,7 +12,8 @@ troops raided the West Bank city of Jenin on Tuesday"). :func:`story_place` find
    Lebanon", "crossed into Lesotho"), or a city, region or facility modifying a noun
    ("a Baghdad market"). A country used as an actor ("China and Pakistan signed")
    is not a setting.
-3. The first such place of the body's lead wins, else the headline's.
+3. The first such place of the body's lead wins, else the headline's; a headline kept
+   apart from the text (``Document.title``) is read for "in/at/near <Place>".
 4. No such place: no story place (the story's country is not guessed).
 
 "here" and "the city" in the text refer back to it (see
@@ -21,6 +22,7 @@ troops raided the West Bank city of Jenin on Tuesday"). :func:`story_place` find
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -50,6 +52,13 @@ _VENUE_WORDS = frozenset(
      "talks", "conference", "negotiation", "negotiations", "consultation", "consultations",
      "dialogue", "session", "round", "forum"}
 )  # fmt: skip
+#: nouns naming a situation that is talked about ("the conflict in Ukraine").
+_TOPIC_NOUNS = frozenset(
+    {"conflict", "crisis", "war", "situation", "violence", "unrest", "tension", "tensions",
+     "fighting", "peace", "process", "development", "developments", "issue", "election",
+     "elections", "dispute", "standoff", "humanitarian", "catastrophe"}
+)  # fmt: skip
+_DISCUSS_VERBS = frozenset({"discuss", "address", "review", "debate", "condemn", "raise"})
 _PLACE_KINDS_AS_MODIFIER = frozenset({"city", "region", "facility", "state", "province"})
 
 
@@ -83,13 +92,26 @@ def lead_spans(doc: Doc) -> list[Span]:
     return out
 
 
+def _is_topic(noun: Token, rules: AttachmentRules) -> bool:
+    """ "discussed the conflict in Ukraine", "talks on the crisis in Syria": a place
+    inside what is talked about is the topic, not where the story happens."""
+    if noun.lemma_.lower() not in _TOPIC_NOUNS:
+        return False
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _DISCUSS_VERBS | (
+        rules.reporting
+    ):
+        return True
+    return noun.dep_ == "pobj" and head.lower_ in ("about", "on", "over", "regarding")
+
+
 def written_as_place(tok: Token, mention: PlaceMention, rules: AttachmentRules) -> bool:
     """True when the place mention whose root is ``tok`` is used as a setting."""
     head = tok.head
     if tok.dep_ == "pobj":
         word = head.lower_
         if word in rules.locative:
-            return True
+            return not _is_topic(head.head, rules)
         if word in rules.motion_preps:
             # "sent troops to Lesotho", not "aid to Pakistan" or "ambassador to Denmark".
             return head.head.lemma_.lower() in rules.motion_lemmas
@@ -162,4 +184,33 @@ def story_setting(
                 continue
             if written_as_place(ment.root, mention, rules):
                 return mention, is_venue(ment.root, rules)
+    found = title_place(doc, places)
+    return (found, False) if found is not None else None
+
+
+_TITLE_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside)\s+((?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+(?:of\s+)?[A-Z][\w'\u2019.-]*){0,3})"
+)
+
+
+def title_place(doc: Doc, places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The story place from a headline kept apart from the text (``Document.title``):
+    a name after "in", "at", "near" or "outside" ("Terrorist Attacks in Iraq") that the
+    gazetteer knows, longest first."""
+    from dotterel.places.component import PlaceMention
+    from dotterel.places.gazetteer import load_gazetteer
+
+    document = getattr(doc._, "document", None)
+    title = getattr(document, "title", None)
+    if not isinstance(title, str) or not title.strip() or doc.text.startswith(title.strip()):
+        return None
+    gaz = load_gazetteer()
+    context = {m.location.country for m in places if m.location.country}
+    for match in _TITLE_LOCATIVE.finditer(title):
+        words = match.group(1).split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n]).rstrip(".,")
+            place = gaz.lookup(name, context)
+            if place is not None and place.country:
+                return PlaceMention(-1, -1, name, "TITLE", place.to_location(), place.kind)
     return None
