@@ -118,7 +118,7 @@ def test_a_us_town_does_not_steal_a_world_city(gaz: Gazetteer) -> None:
 )
 def test_countries_resolve_to_the_country(gaz: Gazetteer, name: str, country: str) -> None:
     loc = gaz.resolve(name, ["USA", "US-OH"])
-    assert loc is not None and loc.country == country and loc.lat is None
+    assert loc is not None and loc.country == country and loc.lat is not None
 
 
 @pytest.mark.parametrize("name", ["Iranian", "Russians", "United Nations", "BRICS", "NATO", ""])

@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dotterel.actors.resolve import NON_STATE, country_name, story_country
+from dotterel.places.component import STORY_PLACE_KEY, STORY_VENUE_KEY
 from dotterel.records import Entity, Event, Location
 
 
@@ -106,21 +107,140 @@ def place_unplaced_agents(
 VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
 
 
-def locate_statements(events: list[Event]) -> None:
-    """ "ISLAMABAD (AFP) - Afghan President Karzai accused Pakistan ...": a statement by
-    one state, placed only by another state's dateline, is located in the speaker's
-    state."""
+#: Acts a side does at home when the text gives them no place: statements, decisions
+#: (imposing sanctions, cutting or restoring ties), putting its forces on alert, its
+#: citizens' protests.
+HOME_TYPES = VERBAL_TYPES | frozenset({"SANCTION", "REJECT", "CONCEDE", "MOBILIZE", "PROTEST"})
+
+
+def _is_remote(event: Event, text: str) -> bool:
+    """A dealing by phone, video or letter ("Powell telephoned leaders of both
+    countries"): made from the caller's side."""
+    if not text or event.event_type not in MEETING_TYPES:
+        return False
+    evidence = text[event.evidence.start : event.evidence.end].lower()
+    return any(word in evidence for word in _REMOTE)
+
+
+def locate_statements(events: list[Event], text: str = "") -> None:
+    """A statement or decision by one state with no place of its own in the text is
+    located in the speaker's state: "ISLAMABAD (AFP) - Afghan President Karzai accused
+    Pakistan ..." (placed only by another state's dateline), and, with no dateline,
+    "Pakistan on Saturday rejected Afghan accusations" (no place at all). A place the
+    text gives the statement ("told reporters in Baghdad") is kept. A phone call or
+    letter with no place is located with the caller."""
     for event in events:
         place = event.location
-        if place is None or place.source != "dateline" or event.event_type not in VERBAL_TYPES:
+        if place is not None and place.source != "dateline":
+            continue
+        types = VERBAL_TYPES if place is not None else HOME_TYPES
+        if event.event_type not in types and not (place is None and _is_remote(event, text)):
             continue
         speakers = {e.country_code for e in event.actor if e.country_code}
-        if len(speakers) != 1 or speakers & NON_STATE or place.country in speakers:
+        if len(speakers) != 1 or speakers & NON_STATE:
+            continue
+        if place is not None and place.country in speakers:
             continue
         speaker = speakers.pop()
+        if len(speaker) != 3 or not speaker.isalpha():
+            continue
         event.location = Location(
             name=country_name(speaker) or speaker, country=speaker, source="actor"
         )
+
+
+def _participants(event: Event) -> set[str]:
+    return {
+        code
+        for e in [*event.actor, *event.recipient]
+        if (code := e.country_code) and len(code) == 3 and code not in NON_STATE
+    }
+
+
+#: statements and decisions: with no state speaker (a UN body, an unnamed official)
+#: they are made where the story is; protests and mobilisations go by participants.
+STATEMENT_TYPES = HOME_TYPES - {"MOBILIZE", "PROTEST"}
+#: events that may take the story place: those that happened or were refused there.
+STORY_FACTUALITY = frozenset({"actual", "negated"})
+#: meeting kinds that happen at a venue the lead names ("talks ended near Paris").
+MEETING_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
+_REMOTE = ("phone", "telephon", "video", "letter", "by call", "virtual")
+
+
+def locate_in_story(
+    events: list[Event], story: Location | None, venue: bool = False, text: str = ""
+) -> None:
+    """Events with no place of their own happen at the story place (source ``story``)
+    when their participants plausibly act there:
+
+    - a statement or decision (:data:`STATEMENT_TYPES`) when its speaker is of the story
+      place's country, or has no known country (otherwise it is made at home, see
+      :func:`locate_statements`);
+    - a meeting or agreement when the lead names the story place as a meeting's venue
+      ("talks ended at the Rambouillet chateau near Paris"), unless it was held by
+      phone or video;
+    - anything else when one participant is of the story place's country ("police
+      arrested protesters", "Israeli troops raided a camp" in a West Bank story), or
+      none has a known country.
+
+    A dealing between other states ("Iran and Russia spoke by phone" in a Baghdad
+    story) gets no place rather than a wrong one, and so does a planned or feared act
+    (factuality other than actual or negated)."""
+    if story is None or not story.country:
+        return
+    for event in events:
+        if event.location is not None or event.factuality not in STORY_FACTUALITY:
+            # A planned or feared act ("will sign the treaty") happens where and when it
+            # will; the place the story is told from says nothing about it.
+            continue
+        countries = _participants(event)
+        speakers = {
+            c for e in event.actor if (c := e.country_code) and len(c) == 3 and c not in NON_STATE
+        }
+        evidence = text[event.evidence.start : event.evidence.end].lower() if text else ""
+        remote = any(word in evidence for word in _REMOTE)
+        if event.event_type in MEETING_TYPES and venue and not remote:
+            pass
+        elif event.event_type in STATEMENT_TYPES:
+            if speakers and story.country not in speakers:
+                continue
+        elif countries and story.country not in countries:
+            continue
+        if remote and countries and story.country not in countries:
+            continue
+        event.location = replace(story, source="story")
+
+
+def visitors(actors: list[Entity], text: str) -> set[str]:
+    """Countries of the actors the text calls visiting ("his visiting Pakistani
+    counterpart", "the visiting Chinese delegation")."""
+    found = set()
+    for entity in actors:
+        before = text[max(0, entity.start - 40) : entity.start].lower().split()
+        code = entity.country_code
+        if "visiting" in before[-3:] and code and len(code) == 3 and code not in NON_STATE:
+            found.add(code)
+    return found
+
+
+def locate_visits(events: list[Event], text: str, actors: list[Entity] | None = None) -> None:
+    """ "X held talks here with his visiting Pakistani counterpart": dealings between a
+    visitor and the host, with no place of their own, happen in the host's country."""
+    guests = visitors(list(actors or []), text)
+    if len(guests) != 1:
+        return
+    for event in events:
+        if event.location is not None:
+            continue
+        if event.event_type not in _VISIT_TYPES:
+            continue
+        hosts = _participants(event) - guests
+        if guests <= _participants(event) and len(hosts) == 1:
+            host = hosts.pop()
+            event.location = Location(name=country_name(host) or host, country=host, source="host")
+
+
+_VISIT_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "REQUEST"})
 
 
 def place_ethnic_groups(events: list[Event], text: str) -> None:
@@ -234,9 +354,12 @@ def make_context(nlp: Language, name: str) -> object:
         events = doc._.events or []
         dateline = doc._.dateline_location
         dateline_country = dateline.country if dateline is not None else None
+        story = doc.user_data.get(STORY_PLACE_KEY)
         place_unplaced_agents(events, dateline_country, story_country(doc._.actors or []))
+        locate_visits(events, doc.text, doc._.actors or [])
+        locate_in_story(events, story, bool(doc.user_data.get(STORY_VENUE_KEY)), doc.text)
         place_ethnic_groups(events, doc.text)
-        locate_statements(events)
+        locate_statements(events, doc.text)
         attribute_unnamed_attackers(events, doc._.places)
         doc._.events = drop_unattributable(target_by_place(events))
         return doc

@@ -34,7 +34,14 @@ from dotterel.datafiles import read_yaml_mapping
 from dotterel.errors import DictionaryError
 from dotterel.nlp.extensions import register_extensions
 from dotterel.places.extract import find_conference_places
-from dotterel.places.gazetteer import Gazetteer, Place, load_gazetteer
+from dotterel.places.gazetteer import (
+    Gazetteer,
+    Place,
+    load_country_centroids,
+    load_gazetteer,
+    normalize,
+)
+from dotterel.places.story import DIRECTIONS, story_setting
 from dotterel.records import Event, Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -43,7 +50,16 @@ NON_PLACE_LABELS = frozenset({"NORP", "PERSON", "ORG"})
 #: that slot names a party or topic instead ("the Iran talks").
 _MODIFIER_KINDS = frozenset({"city", "region", "facility", "state"})
 _MAX_NESTING = 3
+#: how many tokens after a withdrawal word its "from" phrase may start.
+_SOURCE_WINDOW = 8
+#: nouns that, with "the" and nothing after them, point back at the story place.
+_BACK_REFERENCES = frozenset({"city", "capital", "town", "country", "region", "province"})
 _SOURCE = "dotterel/places/data/attachment.yaml"
+#: ``doc.user_data`` key of the story place (a :class:`Location` with source ``story``,
+#: or ``None``): see :mod:`dotterel.places.story`.
+STORY_PLACE_KEY = "dotterel.story_place"
+#: ``doc.user_data`` key: True when the lead names the story place as a meeting's venue.
+STORY_VENUE_KEY = "dotterel.story_venue"
 
 
 @dataclass(slots=True)
@@ -71,6 +87,8 @@ class AttachmentRules:
     target_types: frozenset[str]
     reporting: frozenset[str]
     settlements: frozenset[str]
+    source_preps: frozenset[str] = frozenset()
+    source_types: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +105,8 @@ def load_attachment_rules() -> AttachmentRules:
         "target_event_types",
         "reporting_lemmas",
         "settlement_nouns",
+        "source_prepositions",
+        "source_event_types",
     )
     if not isinstance(data, dict):
         raise DictionaryError("attachment rules must be a mapping", source=_SOURCE)
@@ -97,7 +117,7 @@ def load_attachment_rules() -> AttachmentRules:
             # Unquoted YAML words such as `on` turn into booleans: reject, don't guess.
             raise DictionaryError(f"{key!r} must be a non-empty list of strings", source=_SOURCE)
         lists.append(
-            frozenset(str(v).casefold() if key != "target_event_types" else str(v) for v in value)
+            frozenset(str(v) if key.endswith("event_types") else str(v).casefold() for v in value)
         )
     return AttachmentRules(*lists)
 
@@ -162,6 +182,14 @@ def _raw_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, str, Pl
     return found
 
 
+def _far_alias(text: str, place: Place, context: set[str]) -> bool:
+    """A city found only under another spelling ("Sido" for Sidon), in a country the
+    story does not otherwise name, is more likely an unlisted namesake than that city."""
+    if place.kind != "city" or not context or place.country in context:
+        return False
+    return normalize(text).removeprefix("the ") != normalize(place.name)
+
+
 def _in_any(tok: Token, doc: Doc) -> bool:
     return any(ent.start <= tok.i < ent.end for ent in doc.ents)
 
@@ -171,16 +199,65 @@ def resolve_places(doc: Doc, gaz: Gazetteer | None = None) -> list[PlaceMention]
     gaz = gaz or load_gazetteer()
     raw = _raw_mentions(doc, gaz)
     context = _actor_context(doc, gaz)
-    for _start, _end, text, _label, fixed in raw:
+    aliases: set[int] = set()
+    for index, (_start, _end, text, _label, fixed) in enumerate(raw):
         place = fixed or gaz.lookup(text, context)
+        if place is not None and not fixed and _far_alias(text, place, context):
+            # Checked before the mention adds its own country to the context.
+            aliases.add(index)
+            continue
         if place is not None and (fixed or not gaz.is_ambiguous(text)):
             context |= gaz.context_codes(place)
     out: list[PlaceMention] = []
-    for start, end, text, label, fixed in raw:
+    for index, (start, end, text, label, fixed) in enumerate(raw):
         place = fixed or gaz.lookup(text, context)
         if place is None:
             continue
+        if index in aliases and _far_alias(text, place, context):
+            continue
         out.append(PlaceMention(start, end, text, label, place.to_location(), place.kind))
+    taken = [(m.start, m.end) for m in out]
+    for mention in _capital_phrases(doc, gaz):
+        if not any(s < mention.end and mention.start < e for s, e in taken):
+            out.append(mention)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+#: nouns that, after a nationality, name a place of that country ("the Moldovan
+#: capital", "the Iraqi city of ...", "Afghan soil").
+_NATIONAL_PLACE_NOUNS = frozenset({"capital", "soil", "territory", "border town"})
+
+
+def _capital_phrases(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
+    """ "the Moldovan capital", "on Afghan soil": a nationality the actors stage resolved
+    to a state, on a noun that names a place of that state."""
+    actors = [
+        a
+        for a in getattr(doc._, "actors", None) or ()
+        if _valid_country(getattr(a, "country", None), gaz)
+    ]
+    if not actors:
+        return []
+    centroids = load_country_centroids()
+    out: list[PlaceMention] = []
+    for tok in doc:
+        if tok.lemma_.lower() not in _NATIONAL_PLACE_NOUNS or tok.pos_ != "NOUN":
+            continue
+        for child in tok.children:
+            if child.dep_ not in ("amod", "compound", "nmod") or child.i >= tok.i:
+                continue
+            actor = next(
+                (a for a in actors if a.start <= child.idx < a.end and a.end <= tok.idx), None
+            )
+            if actor is None or len(actor.text.split()) > 2:
+                continue
+            code = str(actor.country)
+            lat, lon = centroids.get(code, (None, None))
+            start, end = actor.start, tok.idx + len(tok.text)
+            location = Location(name=doc.text[start:end], country=code, lat=lat, lon=lon)
+            out.append(PlaceMention(start, end, doc.text[start:end], "NATIONAL", location, "city"))
+            break
     return out
 
 
@@ -199,6 +276,31 @@ class _Locator:
             for tok in span:
                 self.by_token.setdefault(tok.i, mention)
         self.places = places
+        self.story: PlaceMention | None = None
+
+    @staticmethod
+    def _refers_back(head: Token) -> bool:
+        """ "held talks here", "clashes in the city": words that point at the story place."""
+        preps = [c for c in head.children if c.dep_ == "prep"]
+        for child in head.children:
+            if child.dep_ == "advmod" and child.lower_ == "here":
+                return True
+            if child.dep_ in ("dobj", "pobj", "prep"):
+                # "fired tear gas at crowds in the city": one noun phrase further down.
+                for noun in [child] if child.dep_ != "prep" else list(child.children):
+                    preps.extend(c for c in noun.children if c.dep_ == "prep")
+        for child in preps:
+            if child.lower_ in ("in", "at", "near", "outside"):
+                for obj in child.children:
+                    determiner = [d.lower_ for d in obj.children if d.dep_ == "det"]
+                    if (
+                        obj.dep_ == "pobj"
+                        and obj.lower_ in _BACK_REFERENCES
+                        and determiner == ["the"]
+                        and not any(c.dep_ == "prep" for c in obj.children)
+                    ):
+                        return True
+        return False
 
     def in_np(self, noun: Token, depth: int = 0, motion: bool = False) -> PlaceMention | None:
         """The place a noun phrase carries: itself, a place modifier, or a nested phrase.
@@ -223,10 +325,14 @@ class _Locator:
             if prep.dep_ != "prep":
                 continue
             word = prep.lower_
+            settlement = word == "of" and (
+                noun.lemma_.lower() in self.rules.settlements or noun.lower_ in DIRECTIONS
+            )
             ok = (
                 word in self.rules.locative
                 or (word in self.rules.motion_preps and motion)
                 or (word in ("of", "by") and linked)
+                or settlement
             )
             if not ok:
                 continue
@@ -246,6 +352,39 @@ class _Locator:
         )
 
     def from_preps(self, head: Token, event_type: str, is_trigger: bool) -> PlaceMention | None:
+        found = self._from_preps(head, event_type, is_trigger)
+        if found is not None:
+            return found
+        for child in head.children:
+            # "10 km east of Jabalia", "north of the capital": a direction word's "of".
+            if child.lower_ in DIRECTIONS or any(g.lower_ in DIRECTIONS for g in child.children):
+                direction = (
+                    child
+                    if child.lower_ in DIRECTIONS
+                    else next(g for g in child.children if g.lower_ in DIRECTIONS)
+                )
+                found = self.in_np(direction)
+                if found is not None:
+                    return found
+            if child.dep_ in ("dobj", "dative") and head.lemma_.lower() in self.rules.reporting:
+                # "told reporters in Baghdad", "told a news conference in Kabul".
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in self.rules.locative:
+                        for obj in prep.children:
+                            if obj.dep_ == "pobj":
+                                found = self.in_np(obj)
+                                if found is not None:
+                                    return found
+            if is_trigger and child.dep_ == "dobj" and event_type in self.rules.target_types:
+                # "shelled Kyiv", "bombed the town of X", "shelled positions in Idlib":
+                # an attack lands on its target (a country as the target is a party).
+                found = self.in_np(child)
+                own = self.by_token.get(child.i)
+                if found is not None and not (found is own and found.kind == "country"):
+                    return found
+        return None
+
+    def _from_preps(self, head: Token, event_type: str, is_trigger: bool) -> PlaceMention | None:
         for prep in head.children:
             if prep.dep_ not in ("prep", "agent"):
                 continue
@@ -292,6 +431,22 @@ class _Locator:
                             return self.by_token[obj.i]
         return None
 
+    def from_source(self, trigger: Token, event_type: str) -> PlaceMention | None:
+        """ "withdrew its troops from Congo": a pull-out happens where it leaves from."""
+        if event_type not in self.rules.source_types:
+            return None
+        for tok in trigger.subtree:
+            if tok.dep_ != "prep" or tok.lower_ not in self.rules.source_preps:
+                continue
+            if not 0 < tok.i - trigger.i <= _SOURCE_WINDOW:
+                continue
+            for obj in tok.children:
+                if obj.dep_ == "pobj":
+                    found = self.in_np(obj)
+                    if found is not None:
+                        return found
+        return None
+
     def where_antecedent(self, relcl: Token) -> PlaceMention | None:
         """For "..., where he said ...": the nearest place before the relative clause."""
         wh = [c for c in relcl.children if c.dep_ == "advmod" and c.lower_ == "where"]
@@ -316,13 +471,15 @@ class _Locator:
             ) or self.from_preps(tok, event.event_type, tok.i == trigger.i)
             found = found or self.from_adjuncts(tok, event.event_type)
             if found is None and tok.i == trigger.i:
-                found = self.from_subject(tok)
+                found = self.from_subject(tok) or self.from_source(tok, event.event_type)
             if found is None and tok.dep_ == "relcl":
                 found = self.where_antecedent(tok)
                 if found is not None:
                     return (found, source) if not _overlaps(found, actor_spans) else None
             if found is not None and not _overlaps(found, actor_spans):
                 return found, source
+            if self.story is not None and self._refers_back(tok):
+                return self.story, "dateline" if self.story.label == "DATELINE" else "story"
             if not self._may_climb(tok):
                 break
             tok = tok.head
@@ -359,10 +516,16 @@ def locate_events(
     places: list[PlaceMention],
     events: Iterable[Event],
     dateline: Location | None,
+    story: PlaceMention | None = None,
 ) -> None:
     """Set ``event.location`` on each event that has none (see module docstring)."""
     rules = load_attachment_rules()
     locator = _Locator(doc, places, rules)
+    # "here" and "the city" point at the dateline when there is one (wire copy: "talks
+    # here" is in the dateline's city), else at the story place.
+    locator.story = (
+        PlaceMention(-1, -1, dateline.name, "DATELINE", dateline) if dateline is not None else story
+    )
     for event in events:
         if event.location is not None:
             continue
@@ -388,7 +551,13 @@ class PlacesComponent:
         doc._.places = places
         events = getattr(doc._, "events", None) or []
         doc._.dateline_location = resolve_dateline(doc, places, gaz, _actor_context(doc, gaz))
-        locate_events(doc, places, events, doc._.dateline_location)
+        setting = story_setting(doc, places, load_attachment_rules())
+        story = setting[0] if setting is not None else None
+        doc.user_data[STORY_PLACE_KEY] = (
+            dataclasses.replace(story.location, source="story") if story is not None else None
+        )
+        doc.user_data[STORY_VENUE_KEY] = bool(setting and setting[1])
+        locate_events(doc, places, events, doc._.dateline_location, story)
         return doc
 
 

@@ -30,11 +30,13 @@ subdivision codes ("US-ID"), as produced by :meth:`Gazetteer.context_codes`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from dotterel.datafiles import read_yaml_mapping
@@ -52,6 +54,8 @@ CONTEXT_RATIO = 10
 CITY_SIZE = 100_000
 
 _DC_SUBDIVISION = "US-DC"
+#: shortest name by which a subdivision is found without a word such as "province".
+_MIN_BARE_SUBDIVISION = 5
 _TOKEN_OK = re.compile(r"^[a-z0-9' ]+$")
 
 
@@ -122,6 +126,58 @@ def _variants(key: str) -> list[str]:
     return out
 
 
+#: words in front of a place name that narrow it without changing its country
+#: ("northern Gaza Strip", "the occupied West Bank", "rebel-held Idlib"); tried only when
+#: the whole name is unknown, so "North Korea" and "South Sudan" stay themselves.
+_QUALIFIERS = re.compile(
+    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"northeastern|northwestern|southeastern|southwestern|north eastern|north western|"
+    r"south eastern|south western|upper|lower|occupied|rebel held|government held|"
+    r"militant held|israeli occupied|russian occupied|annexed|restive|troubled|"
+    r"war torn|impoverished|neighbouring|neighboring|mainly|predominantly|greater|"
+    r"remote|volatile|oil rich|mountainous|coastal|downtown|suburban|rural|the)\s+)+"
+)
+#: first-level subdivision words, before or after the name ("Helmand province",
+#: "the governorate of Anbar").
+SUBDIVISION_WORDS = (
+    "province",
+    "governorate",
+    "state",
+    "region",
+    "oblast",
+    "district",
+    "prefecture",
+    "department",
+    "county",
+    "territory",
+    "emirate",
+    "canton",
+    "division",
+    "municipality",
+)
+_SUFFIX = re.compile(r"^(.+?)\s+(?:" + "|".join(SUBDIVISION_WORDS) + r")s?$")
+_PREFIX = re.compile(r"^(?:the\s+)?(?:" + "|".join(SUBDIVISION_WORDS) + r")\s+of\s+(.+)$")
+#: Arabic and other articles that GeoNames and ISO 3166-2 write in front of names
+#: ("Al Anbar" is also "Anbar").
+_ARTICLE = re.compile(r"^(?:al|an|ar|as|ash|at|ad|az|adh|el|ad dawlat)\s+")
+
+
+def _fallbacks(key: str) -> list[tuple[str, bool]]:
+    """Shorter keys for an unknown name, each with whether it named a subdivision."""
+    out: list[tuple[str, bool]] = []
+    bare = _QUALIFIERS.sub("", key)
+    if bare and bare != key:
+        out.append((bare, False))
+    for item in [key, bare]:
+        for pattern in (_SUFFIX, _PREFIX):
+            m = pattern.match(item)
+            if m:
+                inner = _QUALIFIERS.sub("", m.group(1))
+                if inner:
+                    out.append((inner, True))
+    return out
+
+
 class Gazetteer:
     """Name index over countries, US states, cities and curated places."""
 
@@ -132,8 +188,12 @@ class Gazetteer:
         countries: dict[str, int],
         local: dict[str, tuple[int, ...]],
         not_places: frozenset[str],
+        subdivisions: dict[str, tuple[int, ...]] | None = None,
+        bare_exclusions: frozenset[str] = frozenset(),
     ) -> None:
         self._places = places
+        self._subdivisions = subdivisions or {}
+        self._bare_exclusions = bare_exclusions
         self._curated = curated
         self._countries = countries
         self._local = local
@@ -206,6 +266,31 @@ class Gazetteer:
     # -- rule ----------------------------------------------------------------------
 
     def _lookup(self, name: str, context: frozenset[str]) -> Place | None:
+        place = self._lookup_name(name, context)
+        if place is not None:
+            return place
+        key = normalize(name)
+        if not key or key in self._not_places:
+            return None
+        for short, named_subdivision in _fallbacks(key):
+            if named_subdivision:
+                found = self._subdivision(short, context)
+                if found is not None:
+                    return found
+            found = self._lookup_name(short, context)
+            if found is not None and not (named_subdivision and found.kind == "country"):
+                return found
+        return None
+
+    def _subdivision(self, key: str, context: frozenset[str]) -> Place | None:
+        """A first-level subdivision (ISO 3166-2, through pycountry) by normalised name."""
+        for item in (key, _ARTICLE.sub("", key)):
+            ids = self._subdivisions.get(item)
+            if ids:
+                return self._pick([self._places[i] for i in ids], context)
+        return None
+
+    def _lookup_name(self, name: str, context: frozenset[str]) -> Place | None:
         if "," in name:
             # "Moscow, Idaho": the part after the comma narrows the part before it.
             head, _, tail = name.partition(",")
@@ -234,6 +319,13 @@ class Gazetteer:
                 # it among alternate spellings ("Dili" is Dili, not Delhi).
                 own = [p for p in local if key in _variants(normalize(p.name))]
                 return self._pick(own or local, context)
+        for key in _variants(normalize(name)):
+            # A subdivision by its bare name ("Helmand", "Anbar") only when nothing else
+            # has the name and it is long enough not to be an ordinary word.
+            if len(key) >= _MIN_BARE_SUBDIVISION and key not in self._bare_exclusions:
+                found = self._subdivision(key, context)
+                if found is not None:
+                    return found
         return None
 
     @staticmethod
@@ -421,6 +513,65 @@ def build_gazetteer() -> Gazetteer:
         for alias in [entry["name"], *(entry.get("aliases") or [])]:
             b._index(b.curated, str(alias), pid)
 
+    territories, exclusions = _read_territories()
+    for territory in territories:
+        country = territory["country"]
+        if country not in country_ids:
+            raise DictionaryError(
+                f"territory {territory['name']!r}: unknown country {country!r}", source=_TERRITORIES
+            )
+        pid = b.add(
+            Place(
+                name=str(territory["name"]),
+                country=country,
+                lat=_float(territory.get("lat")),
+                lon=_float(territory.get("lon")),
+                population=int(territory.get("population") or CURATED_POPULATION),
+                kind="territory",
+            )
+        )
+        for alias in [territory["name"], *(territory.get("aliases") or [])]:
+            b._index(b.curated, str(alias), pid)
+
+    centroids = load_country_centroids()
+    for iso3, pid in country_ids.items():
+        point = centroids.get(iso3)
+        if point is not None:
+            b.places[pid] = dataclasses.replace(b.places[pid], lat=point[0], lon=point[1])
+
+    subdivisions: dict[str, list[int]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            continue
+        iso3 = iso2_to_3.get(sub.country_code)
+        if iso3 is None or iso3 not in country_ids:
+            continue
+        name = _BRACKETS.sub("", str(sub.name)).strip()
+        key = normalize(name)
+        if len(key) < 3:
+            continue
+        # Coordinates: the same-named city of the country (most provinces are named
+        # after their seat), else the country's representative point.
+        ids = city_ids.get((key, iso3)) or city_ids.get((_ARTICLE.sub("", key), iso3))
+        if ids:
+            seat = b.places[max(ids, key=lambda i: b.places[i].population)]
+            lat, lon = seat.lat, seat.lon
+        else:
+            lat, lon = centroids.get(iso3, (None, None))
+        pid = b.add(
+            Place(
+                name=name,
+                country=iso3,
+                lat=lat,
+                lon=lon,
+                population=CURATED_POPULATION,
+                kind="province",
+                subdivision=str(sub.code),
+            )
+        )
+        for item in {key, _ARTICLE.sub("", key)}:
+            b._index(subdivisions, item, pid, item)
+
     not_places = frozenset(normalize(str(item)) for item in data["not_places"])
     return Gazetteer(
         places=b.places,
@@ -428,7 +579,50 @@ def build_gazetteer() -> Gazetteer:
         countries=b.countries,
         local={k: tuple(v) for k, v in b.local.items()},
         not_places=not_places,
+        subdivisions={k: tuple(v) for k, v in subdivisions.items()},
+        bare_exclusions=frozenset(normalize(str(w)) for w in exclusions),
     )
+
+
+_TERRITORIES = "dotterel/places/data/territories.yaml"
+_CENTROIDS = "country_centroids.tsv"
+_BRACKETS = re.compile(r"\s*[\[(][^\])]*[\])]")
+
+
+def _read_territories() -> tuple[list[dict[str, Any]], list[str]]:
+    data = read_yaml_mapping("dotterel.places", "data/territories.yaml", "the territory list")
+    entries = data.get("territories")
+    if not isinstance(entries, list):
+        raise DictionaryError("section 'territories' missing or malformed", source=_TERRITORIES)
+    for entry in entries:
+        if not (isinstance(entry, dict) and isinstance(entry.get("name"), str)):
+            raise DictionaryError(f"malformed territory entry {entry!r}", source=_TERRITORIES)
+        if not isinstance(entry.get("country"), str):
+            raise DictionaryError(
+                f"territory {entry['name']!r} needs a country", source=_TERRITORIES
+            )
+    exclusions = data.get("bare_subdivision_exclusions") or []
+    if not isinstance(exclusions, list) or not all(isinstance(w, str) for w in exclusions):
+        raise DictionaryError("bare_subdivision_exclusions must be strings", source=_TERRITORIES)
+    return entries, exclusions
+
+
+@lru_cache(maxsize=1)
+def load_country_centroids() -> dict[str, tuple[float, float]]:
+    """ISO alpha-3 -> (lat, lon) from ``data/country_centroids.tsv`` (GeoNames-derived,
+    built by ``tools/build_country_centroids.py``)."""
+    text = resources.files("dotterel.places").joinpath("data", _CENTROIDS).read_text("utf-8")
+    out: dict[str, tuple[float, float]] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#") or line.startswith("iso3\t"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 4:
+            raise DictionaryError(
+                f"malformed row {line!r}", source=f"dotterel/places/data/{_CENTROIDS}"
+            )
+        out[fields[0]] = (float(fields[2]), float(fields[3]))
+    return out
 
 
 def _latin(text: str) -> bool:
