@@ -47,6 +47,7 @@ from dotterel.events.syntax import (
     content_sentences,
     is_passive,
     prep_objects,
+    sector_words,
     subject_of,
     trailing_reporter,
     trigger_token,
@@ -101,6 +102,20 @@ REGION_CODES = frozenset({"WST", "EUR", "MEA", "AFR", "ASA", "LAM"})
 # Acts aimed at a territory when no party is named: "deployed troops in Lebanon",
 # "lifted the curfew in Montenegro".
 PLACE_TARGET_TYPES = TARGETED_TYPES | {"MOBILIZE", "CONCEDE"}
+# Domestic acts whose counterpart often goes unnamed: a protest or strike is aimed at the
+# authorities ("thousands marched through Nairobi"), a curfew or crackdown at the public
+# ("authorities imposed a curfew"), a concession made to it ("lifted the curfew"). Done by
+# a sector actor (police, protesters, a court, a government) they get that implicit
+# counterpart, placed later where the act happens; a bare state ("Iran arrested ...")
+# still needs a named target.
+DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+IMPLICIT_COUNTERPART = "arg:implicit-counterpart"
+# Sectors of the state: their counterpart is the public, everyone else's the government.
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# Nominal acts that need no counterpart when their actor's verb carries them.
+ONE_SIDED_NOUN_TYPES = frozenset({"RETREAT"})
+ONLINE_OBJECTS = frozenset({"access", "website", "site", "internet", "platform", "app"})
 
 
 @dataclass
@@ -125,7 +140,7 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         document = doc._.document
         doc_id = document.doc_id if document is not None else "doc"
-        actors = ActorIndex(doc)
+        actors = ActorIndex(doc, sector_words())
         events: list[Event] = []
         consumed: set[int] = set()
         sentences = content_sentences(doc)
@@ -321,6 +336,7 @@ class EventCoder:
             # "leaving nine soldiers dead" reports a toll, not a withdrawal.
             return None
         participants = self._verb_participants(verb, actors, entry)
+        entry = self._state_obstruction(entry, participants, objects)
         if not any(e.code for e in participants.actor):
             # "Three soldiers were killed in a bombing", "a suicide bomber killed 12
             # policemen": violence by unnamed perpetrators is still an event against its
@@ -350,6 +366,24 @@ class EventCoder:
                 entry = threat
                 rules.append("promise-of-force-is-threaten")
         return entry, participants, rules
+
+    def _state_obstruction(
+        self, entry: TriggerEntry, participants: Participants, objects: list[str]
+    ) -> TriggerEntry:
+        """Blocking done by the state is no protest: police cordoning off roads restrict
+        movement, a regulator blocking access to a website censors it (PLOVER COERCE)."""
+        if entry.plover != "PROTEST" or entry.mode != "obstruct" or not participants.actor:
+            return entry
+        if not all(_sector(e) in STATE_ROLES for e in participants.actor):
+            return entry
+        participants.rules.append("state-obstruction-is-coerce")
+        online = bool(set(objects) & ONLINE_OBJECTS)
+        return replace(
+            entry,
+            plover="COERCE",
+            cameo="1721" if online else "172",
+            mode="censor" if online else "restrict",
+        )
 
     def _event_objects(self, verb: Token) -> list[str]:
         """Object nouns that name an earlier act ("condemned the raid", "called for their
@@ -1089,8 +1123,15 @@ class EventCoder:
                     if inherited:
                         event.recipient = list(inherited)
                         event.rules.append("arg:carry-over")
+            if not event.recipient and not _names_other_act(event):
+                counterpart = _implicit_counterpart(event)
+                if counterpart is not None:
+                    event.recipient = [counterpart]
+                    event.rules.append(IMPLICIT_COUNTERPART)
             noun_trigger = any(rule.startswith("noun:") for rule in event.rules)
-            if noun_trigger and _participant_count(event) < 2:
+            # "announced his resignation": a one-sided act carried by its actor's verb.
+            carried = event.event_type in ONE_SIDED_NOUN_TYPES and "arg:light-verb" in event.rules
+            if noun_trigger and _participant_count(event) < 2 and not carried:
                 continue
             if not event.recipient and event.event_type in TARGETED_TYPES:
                 # The context stage, which knows places, gives it the place's country as
@@ -1101,6 +1142,50 @@ class EventCoder:
             if event.recipient:
                 last_by_type[event.event_type] = event
         return kept
+
+
+def _names_other_act(event: Event) -> bool:
+    """Whether the trigger's object names an earlier act ("condemned the raid"), not the
+    act itself ("imposed a curfew", "lifted the curfew": the verb's own object)."""
+    own: set[str] = set()
+    for rule in event.rules:
+        if rule.startswith("verb:") and "+" in rule:
+            own.update(rule.split("+", 1)[1].split("|"))
+    return any(
+        rule.split(":", 1)[1] not in own for rule in event.rules if rule.startswith("object-event:")
+    )
+
+
+def _sector(entity: Entity) -> str | None:
+    """The CAMEO sector of a participant ("KENCOP" → COP), if it has one."""
+    if entity.role:
+        return entity.role
+    code = entity.code or ""
+    if len(code) >= 6 and code[:3] not in NON_STATE_PREFIXES:
+        return code[3:6]
+    return None
+
+
+def _implicit_counterpart(event: Event) -> Entity | None:
+    """The unnamed side of a domestic act by a sector actor (see ``DOMESTIC_TYPES``): the
+    government for protesters, strikers or rebels, the public for the state's own
+    agencies. Left unplaced, so that the context stage gives it the country where the
+    act happens (else the story's)."""
+    if event.event_type not in DOMESTIC_TYPES or event.no_agent:
+        return None
+    sectors = [_sector(e) for e in event.actor]
+    if not sectors or any(s is None for s in sectors):
+        return None
+    if any((e.code or "")[:3] in NON_STATE_PREFIXES for e in event.actor):
+        return None
+    role = "CVL" if all(s in STATE_ROLES for s in sectors) else "GOV"
+    return Entity(
+        text="the public" if role == "CVL" else "the government",
+        start=event.trigger.start,
+        end=event.trigger.end,
+        role=role,
+        why="agent:unplaced",
+    )
 
 
 def _own(result: Participants) -> frozenset[str | None]:
