@@ -110,6 +110,8 @@ PLACE_TARGET_TYPES = TARGETED_TYPES | {"MOBILIZE", "CONCEDE"}
 # still needs a named target.
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 IMPLICIT_COUNTERPART = "arg:implicit-counterpart"
+PERSONAL_CONCESSIONS = frozenset({"055"})
+IMPLICIT_TEXTS = {"CVL": "the public", "GOV": "the government"}
 # Sectors of the state: their counterpart is the public, everyone else's the government.
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
@@ -176,6 +178,7 @@ class EventCoder:
             token = trigger_token(doc, event)
             value, cue = self.factuality.classify(token)
             self.status_typing.settle(event, token, value, cue)
+            _settle_implicit_counterpart(event)
         doc._.events = events
         return doc
 
@@ -1169,23 +1172,67 @@ def _sector(entity: Entity) -> str | None:
 def _implicit_counterpart(event: Event) -> Entity | None:
     """The unnamed side of a domestic act by a sector actor (see ``DOMESTIC_TYPES``): the
     government for protesters, strikers or rebels, the public for the state's own
-    agencies. Left unplaced, so that the context stage gives it the country where the
-    act happens (else the story's)."""
+    agencies. It is of the actor's country; an unplaced actor ("protesters") leaves it
+    unplaced too, and the context stage gives both the country where the act happens."""
     if event.event_type not in DOMESTIC_TYPES or event.no_agent:
+        return None
+    if event.cameo in PERSONAL_CONCESSIONS:
+        # Regret and apologies are as often addressed abroad as at home.
         return None
     sectors = [_sector(e) for e in event.actor]
     if not sectors or any(s is None for s in sectors):
         return None
     if any((e.code or "")[:3] in NON_STATE_PREFIXES for e in event.actor):
         return None
-    role = "CVL" if all(s in STATE_ROLES for s in sectors) else "GOV"
+    state = all(s in STATE_ROLES for s in sectors)
+    if event.event_type != "PROTEST" and all(s == "CVL" for s in sectors):
+        # "the Americans do not accept our terms": a people named as a whole.
+        return None
+    if event.event_type == "PROTEST" and state:
+        # A state "protests" diplomatically, to someone it names.
+        return None
+    nominal = any(r.startswith("noun:") for r in event.rules)
+    if nominal and "arg:light-verb" not in event.rules and event.event_type != "PROTEST":
+        # "her detention", "Gaza raid": a noun's modifier is as often the one it is done
+        # to; only protests ("student protests") are named after those who make them.
+        return None
+    countries = {e.country_code for e in event.actor if e.country_code}
+    if len(countries) > 1:
+        return None
+    role = "CVL" if state else "GOV"
+    text = IMPLICIT_TEXTS[role]
+    start, end = event.trigger.start, event.trigger.end
+    if not countries:
+        return Entity(text=text, start=start, end=end, role=role, why="agent:unplaced")
+    country = countries.pop()
     return Entity(
-        text="the public" if role == "CVL" else "the government",
-        start=event.trigger.start,
-        end=event.trigger.end,
+        text=text,
+        start=start,
+        end=end,
+        code=f"{country}{role}",
+        country=country,
         role=role,
-        why="agent:unplaced",
+        why="implicit:domestic-counterpart",
     )
+
+
+def _settle_implicit_counterpart(event: Event) -> None:
+    """An implicit counterpart stays only on the domestic act it was made for: a refused
+    concession ("could not apologise", now REJECT) or a future protest coded as a threat
+    needs a named target like any other act."""
+    if IMPLICIT_COUNTERPART not in event.rules:
+        return
+    if event.event_type in DOMESTIC_TYPES and event.factuality != "negated":
+        return
+    event.recipient = [
+        e
+        for e in event.recipient
+        if not (e.start == event.trigger.start and e.text in IMPLICIT_TEXTS.values())
+    ]
+    event.rules.remove(IMPLICIT_COUNTERPART)
+    if not event.recipient and event.event_type in TARGETED_TYPES:
+        event.rules.append(NEEDS_TARGET)
+        event.needs_target = True
 
 
 def _own(result: Participants) -> frozenset[str | None]:

@@ -22,6 +22,13 @@ NON_STATE_PREFIXES = frozenset(
     {"IGO", "NGO", "IMG", "MNC", "WST", "EUR", "MEA", "AFR", "ASA", "LAM"}
 )
 
+# A country before these sector words is already coded by the actor lexicon ("Saudi
+# officials"), or the word says too little about the sector ("religious leaders").
+COMPOSED_SECTORS_EXCLUDED = frozenset({"GOV"})
+# Refugees are often of another country than the place, and media need a name.
+UNPLACEABLE_SECTORS = frozenset({"REF", "MED"})
+VAGUE_SECTOR_WORDS = frozenset({"leader", "member", "official", "figure"})
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Clause links through which a subjectless verb borrows its governor's subject.
 SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "acomp"})
@@ -142,7 +149,7 @@ class ActorIndex:
         if sector is None:
             return found
         if not found:
-            if any(c.dep_ == "poss" for c in head.lefts):
+            if sector in UNPLACEABLE_SECTORS or any(c.dep_ == "poss" for c in head.lefts):
                 # "its workers", "his supporters": whose they are is unknown here.
                 return found
             start = min([head.idx] + [c.idx for c in head.lefts if c.dep_ == "compound"])
@@ -153,6 +160,12 @@ class ActorIndex:
         if len(states) != len(found) or any((e.why or "").startswith("coref") for e in found):
             # "its troops": a pronoun's referent keeps its own record (the coder looks
             # through the actor's own pronouns).
+            return found
+        if sector in COMPOSED_SECTORS_EXCLUDED or head.lemma_.lower() in VAGUE_SECTOR_WORDS:
+            return found
+        left = head.left_edge.idx
+        if any(e.start < left or e.end > head.idx for e in found):
+            # "four workers, an American, a Briton": the names are not the phrase's own.
             return found
         start = min(e.start for e in found)
         end = head.idx + len(head.text)
