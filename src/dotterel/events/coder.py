@@ -794,7 +794,19 @@ class EventCoder:
                     for e in self._without_self_reference(named, result)
                     if e.country_code not in _own(result)
                 ]
-                found.extend(named or self._object_party(obj, actors, _own(result)))
+                named = named or self._object_party(obj, actors, _own(result))
+                if not named:
+                    # "banned Ugandan opposition candidates", "released five opposition
+                    # activists": the object is itself a sector of people.
+                    named = [
+                        e
+                        for e in actors.phrase_entities(obj)
+                        if e.code
+                        and _sector(e) is not None
+                        and _sector(e) not in INSTRUMENT_ROLES
+                        and not (e.why or "").startswith("coref")
+                    ]
+                found.extend(named)
                 continue
             named = actors.phrase_entities(obj) or self._group_members(obj, actors)
             named = self._without_self_reference(named, result)
