@@ -340,7 +340,12 @@ class EventCoder:
             return None
         participants = self._verb_participants(verb, actors, entry)
         entry = self._state_obstruction(entry, participants, objects)
-        if not any(e.code for e in participants.actor):
+        # "Police detained the journalist": a role word the context stage will place is a
+        # known agent of a domestic act, not an unnamed perpetrator.
+        placeable = entry.plover in DOMESTIC_TYPES and any(
+            e.why == "agent:unplaced" and e.role for e in participants.actor
+        )
+        if not placeable and not any(e.code for e in participants.actor):
             # "Three soldiers were killed in a bombing", "a suicide bomber killed 12
             # policemen": violence by unnamed perpetrators is still an event against its
             # victims (their names, if any, are kept for the user to resolve).
