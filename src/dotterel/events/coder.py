@@ -117,6 +117,12 @@ STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 # Nominal acts that need no counterpart when their actor's verb carries them.
 ONE_SIDED_NOUN_TYPES = frozenset({"RETREAT"})
+# Crowds whose damage is a riot, and the acts that are.
+CROWD_WORDS = frozenset(
+    {"rioters", "rioter", "protesters", "protester", "demonstrators", "demonstrator"}
+    | {"mob", "mobs", "crowd", "crowds"}
+)
+CROWD_ACT_MODES = frozenset({"destroy", "seize", "primitive", None, ""})
 ONLINE_OBJECTS = frozenset({"access", "website", "site", "internet", "platform", "app"})
 
 
@@ -340,6 +346,7 @@ class EventCoder:
             return None
         participants = self._verb_participants(verb, actors, entry)
         entry = self._state_obstruction(entry, participants, objects)
+        entry = self._crowd_violence(entry, participants)
         # "Police detained the journalist": a role word the context stage will place is a
         # known agent of a domestic act, not an unnamed perpetrator.
         placeable = entry.plover in DOMESTIC_TYPES and any(
@@ -392,6 +399,17 @@ class EventCoder:
             cameo="1721" if online else "172",
             mode="censor" if online else "restrict",
         )
+
+    def _crowd_violence(self, entry: TriggerEntry, participants: Participants) -> TriggerEntry:
+        """Damage done by rioters, protesters or a mob is a violent protest (PLOVER
+        PROTEST riot): "rioters torched cars", "protesters looted shops"."""
+        if entry.plover not in ("ASSAULT", "COERCE") or entry.mode not in CROWD_ACT_MODES:
+            return entry
+        crowds = [bool(CROWD_WORDS & set(e.text.lower().split())) for e in participants.actor]
+        if not crowds or not all(crowds):
+            return entry
+        participants.rules.append("crowd-violence-is-riot")
+        return replace(entry, plover="PROTEST", cameo="145", mode="riot", context=())
 
     def _event_objects(self, verb: Token) -> list[str]:
         """Object nouns that name an earlier act ("condemned the raid", "called for their
@@ -556,6 +574,8 @@ class EventCoder:
             if noun.lemma_.lower() in self.cues.partitive_nouns:
                 nouns.extend(prep_objects(noun, frozenset({"of"})))
         objects = [noun.lemma_.lower() for noun in nouns]
+        # "held a sit-in": the tokenizer splits a hyphenated noun in three.
+        objects.extend(whole for noun in nouns if (whole := _hyphenated(noun)) is not None)
         objects.extend(
             c.lemma_.lower()
             for noun in nouns
@@ -1162,6 +1182,16 @@ class EventCoder:
             if event.recipient:
                 last_by_type[event.event_type] = event
         return kept
+
+
+def _hyphenated(noun: Token) -> str | None:
+    """The whole of a hyphenated noun split by the tokenizer ("sit - in" → "sit-in")."""
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and not doc[noun.i - 1].whitespace_:
+        first = doc[noun.i - 2]
+        if not first.whitespace_:
+            return f"{first.lower_}-{noun.lower_}"
+    return None
 
 
 def _names_other_act(event: Event) -> bool:
