@@ -160,7 +160,7 @@ def test_blocking_by_the_state_is_coercion_by_protesters_a_protest(coder: Coder)
 @pytest.mark.slow
 def test_domestic_stories_code_their_main_category(coder: Coder) -> None:
     """The labelled category is among the coded events of most stories (it was 10 of
-    42 before the domestic rules; 33 when they were written)."""
+    42 before the domestic rules; 36 when this test was written)."""
     stories = [json.loads(line) for line in STORIES.read_text().splitlines() if line.strip()]
     hits = sum(
         story["label"] in {e.event_type for e in coder(story["text"], story["published"])}
