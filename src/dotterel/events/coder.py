@@ -47,6 +47,7 @@ from dotterel.events.syntax import (
     content_sentences,
     is_passive,
     prep_objects,
+    sector_words,
     subject_of,
     trailing_reporter,
     trigger_token,
@@ -101,6 +102,28 @@ REGION_CODES = frozenset({"WST", "EUR", "MEA", "AFR", "ASA", "LAM"})
 # Acts aimed at a territory when no party is named: "deployed troops in Lebanon",
 # "lifted the curfew in Montenegro".
 PLACE_TARGET_TYPES = TARGETED_TYPES | {"MOBILIZE", "CONCEDE"}
+# Domestic acts whose counterpart often goes unnamed: a protest or strike is aimed at the
+# authorities ("thousands marched through Nairobi"), a curfew or crackdown at the public
+# ("authorities imposed a curfew"), a concession made to it ("lifted the curfew"). Done by
+# a sector actor (police, protesters, a court, a government) they get that implicit
+# counterpart, placed later where the act happens; a bare state ("Iran arrested ...")
+# still needs a named target.
+DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+IMPLICIT_COUNTERPART = "arg:implicit-counterpart"
+PERSONAL_CONCESSIONS = frozenset({"055"})
+IMPLICIT_TEXTS = {"CVL": "the public", "GOV": "the government"}
+# Sectors of the state: their counterpart is the public, everyone else's the government.
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# Nominal acts that need no counterpart when their actor's verb carries them.
+ONE_SIDED_NOUN_TYPES = frozenset({"RETREAT"})
+# Crowds whose damage is a riot, and the acts that are.
+CROWD_WORDS = frozenset(
+    {"rioters", "rioter", "protesters", "protester", "demonstrators", "demonstrator"}
+    | {"mob", "mobs", "crowd", "crowds"}
+)
+CROWD_ACT_MODES = frozenset({"destroy", "seize", "primitive", None, ""})
+ONLINE_OBJECTS = frozenset({"access", "website", "site", "internet", "platform", "app"})
 
 
 @dataclass
@@ -125,7 +148,7 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         document = doc._.document
         doc_id = document.doc_id if document is not None else "doc"
-        actors = ActorIndex(doc)
+        actors = ActorIndex(doc, sector_words())
         events: list[Event] = []
         consumed: set[int] = set()
         sentences = content_sentences(doc)
@@ -161,6 +184,7 @@ class EventCoder:
             token = trigger_token(doc, event)
             value, cue = self.factuality.classify(token)
             self.status_typing.settle(event, token, value, cue)
+            _settle_implicit_counterpart(event)
         doc._.events = events
         return doc
 
@@ -321,7 +345,14 @@ class EventCoder:
             # "leaving nine soldiers dead" reports a toll, not a withdrawal.
             return None
         participants = self._verb_participants(verb, actors, entry)
-        if not any(e.code for e in participants.actor):
+        entry = self._state_obstruction(entry, participants, objects)
+        entry = self._crowd_violence(entry, participants)
+        # "Police detained the journalist": a role word the context stage will place is a
+        # known agent of a domestic act, not an unnamed perpetrator.
+        placeable = entry.plover in DOMESTIC_TYPES and any(
+            e.why == "agent:unplaced" and e.role for e in participants.actor
+        )
+        if not placeable and not any(e.code for e in participants.actor):
             # "Three soldiers were killed in a bombing", "a suicide bomber killed 12
             # policemen": violence by unnamed perpetrators is still an event against its
             # victims (their names, if any, are kept for the user to resolve).
@@ -350,6 +381,35 @@ class EventCoder:
                 entry = threat
                 rules.append("promise-of-force-is-threaten")
         return entry, participants, rules
+
+    def _state_obstruction(
+        self, entry: TriggerEntry, participants: Participants, objects: list[str]
+    ) -> TriggerEntry:
+        """Blocking done by the state is no protest: police cordoning off roads restrict
+        movement, a regulator blocking access to a website censors it (PLOVER COERCE)."""
+        if entry.plover != "PROTEST" or entry.mode != "obstruct" or not participants.actor:
+            return entry
+        if not all(_sector(e) in STATE_ROLES for e in participants.actor):
+            return entry
+        participants.rules.append("state-obstruction-is-coerce")
+        online = bool(set(objects) & ONLINE_OBJECTS)
+        return replace(
+            entry,
+            plover="COERCE",
+            cameo="1721" if online else "172",
+            mode="censor" if online else "restrict",
+        )
+
+    def _crowd_violence(self, entry: TriggerEntry, participants: Participants) -> TriggerEntry:
+        """Damage done by rioters, protesters or a mob is a violent protest (PLOVER
+        PROTEST riot): "rioters torched cars", "protesters looted shops"."""
+        if entry.plover not in ("ASSAULT", "COERCE") or entry.mode not in CROWD_ACT_MODES:
+            return entry
+        crowds = [bool(CROWD_WORDS & set(e.text.lower().split())) for e in participants.actor]
+        if not crowds or not all(crowds):
+            return entry
+        participants.rules.append("crowd-violence-is-riot")
+        return replace(entry, plover="PROTEST", cameo="145", mode="riot", context=())
 
     def _event_objects(self, verb: Token) -> list[str]:
         """Object nouns that name an earlier act ("condemned the raid", "called for their
@@ -514,6 +574,8 @@ class EventCoder:
             if noun.lemma_.lower() in self.cues.partitive_nouns:
                 nouns.extend(prep_objects(noun, frozenset({"of"})))
         objects = [noun.lemma_.lower() for noun in nouns]
+        # "held a sit-in": the tokenizer splits a hyphenated noun in three.
+        objects.extend(whole for noun in nouns if (whole := _hyphenated(noun)) is not None)
         objects.extend(
             c.lemma_.lower()
             for noun in nouns
@@ -757,7 +819,19 @@ class EventCoder:
                     for e in self._without_self_reference(named, result)
                     if e.country_code not in _own(result)
                 ]
-                found.extend(named or self._object_party(obj, actors, _own(result)))
+                named = named or self._object_party(obj, actors, _own(result))
+                if not named:
+                    # "banned Ugandan opposition candidates", "released five opposition
+                    # activists": the object is itself a sector of people.
+                    named = [
+                        e
+                        for e in actors.phrase_entities(obj)
+                        if e.code
+                        and _sector(e) is not None
+                        and _sector(e) not in INSTRUMENT_ROLES
+                        and not (e.why or "").startswith("coref")
+                    ]
+                found.extend(named)
                 continue
             named = actors.phrase_entities(obj) or self._group_members(obj, actors)
             named = self._without_self_reference(named, result)
@@ -1089,8 +1163,15 @@ class EventCoder:
                     if inherited:
                         event.recipient = list(inherited)
                         event.rules.append("arg:carry-over")
+            if not event.recipient and not _names_other_act(event):
+                counterpart = _implicit_counterpart(event)
+                if counterpart is not None:
+                    event.recipient = [counterpart]
+                    event.rules.append(IMPLICIT_COUNTERPART)
             noun_trigger = any(rule.startswith("noun:") for rule in event.rules)
-            if noun_trigger and _participant_count(event) < 2:
+            # "announced his resignation": a one-sided act carried by its actor's verb.
+            carried = event.event_type in ONE_SIDED_NOUN_TYPES and "arg:light-verb" in event.rules
+            if noun_trigger and _participant_count(event) < 2 and not carried:
                 continue
             if not event.recipient and event.event_type in TARGETED_TYPES:
                 # The context stage, which knows places, gives it the place's country as
@@ -1101,6 +1182,104 @@ class EventCoder:
             if event.recipient:
                 last_by_type[event.event_type] = event
         return kept
+
+
+def _hyphenated(noun: Token) -> str | None:
+    """The whole of a hyphenated noun split by the tokenizer ("sit - in" → "sit-in")."""
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and not doc[noun.i - 1].whitespace_:
+        first = doc[noun.i - 2]
+        if not first.whitespace_:
+            return f"{first.lower_}-{noun.lower_}"
+    return None
+
+
+def _names_other_act(event: Event) -> bool:
+    """Whether the trigger's object names an earlier act ("condemned the raid"), not the
+    act itself ("imposed a curfew", "lifted the curfew": the verb's own object)."""
+    own: set[str] = set()
+    for rule in event.rules:
+        if rule.startswith("verb:") and "+" in rule:
+            own.update(rule.split("+", 1)[1].split("|"))
+    return any(
+        rule.split(":", 1)[1] not in own for rule in event.rules if rule.startswith("object-event:")
+    )
+
+
+def _sector(entity: Entity) -> str | None:
+    """The CAMEO sector of a participant ("KENCOP" → COP), if it has one."""
+    if entity.role:
+        return entity.role
+    code = entity.code or ""
+    if len(code) >= 6 and code[:3] not in NON_STATE_PREFIXES:
+        return code[3:6]
+    return None
+
+
+def _implicit_counterpart(event: Event) -> Entity | None:
+    """The unnamed side of a domestic act by a sector actor (see ``DOMESTIC_TYPES``): the
+    government for protesters, strikers or rebels, the public for the state's own
+    agencies. It is of the actor's country; an unplaced actor ("protesters") leaves it
+    unplaced too, and the context stage gives both the country where the act happens."""
+    if event.event_type not in DOMESTIC_TYPES or event.no_agent:
+        return None
+    if event.cameo in PERSONAL_CONCESSIONS:
+        # Regret and apologies are as often addressed abroad as at home.
+        return None
+    sectors = [_sector(e) for e in event.actor]
+    if not sectors or any(s is None for s in sectors):
+        return None
+    if any((e.code or "")[:3] in NON_STATE_PREFIXES for e in event.actor):
+        return None
+    state = all(s in STATE_ROLES for s in sectors)
+    if event.event_type != "PROTEST" and all(s == "CVL" for s in sectors):
+        # "the Americans do not accept our terms": a people named as a whole.
+        return None
+    if event.event_type == "PROTEST" and state:
+        # A state "protests" diplomatically, to someone it names.
+        return None
+    nominal = any(r.startswith("noun:") for r in event.rules)
+    if nominal and "arg:light-verb" not in event.rules and event.event_type != "PROTEST":
+        # "her detention", "Gaza raid": a noun's modifier is as often the one it is done
+        # to; only protests ("student protests") are named after those who make them.
+        return None
+    countries = {e.country_code for e in event.actor if e.country_code}
+    if len(countries) > 1:
+        return None
+    role = "CVL" if state else "GOV"
+    text = IMPLICIT_TEXTS[role]
+    start, end = event.trigger.start, event.trigger.end
+    if not countries:
+        return Entity(text=text, start=start, end=end, role=role, why="agent:unplaced")
+    country = countries.pop()
+    return Entity(
+        text=text,
+        start=start,
+        end=end,
+        code=f"{country}{role}",
+        country=country,
+        role=role,
+        why="implicit:domestic-counterpart",
+    )
+
+
+def _settle_implicit_counterpart(event: Event) -> None:
+    """An implicit counterpart stays only on the domestic act it was made for: a refused
+    concession ("could not apologise", now REJECT) or a future protest coded as a threat
+    needs a named target like any other act."""
+    if IMPLICIT_COUNTERPART not in event.rules:
+        return
+    if event.event_type in DOMESTIC_TYPES and event.factuality != "negated":
+        return
+    event.recipient = [
+        e
+        for e in event.recipient
+        if not (e.start == event.trigger.start and e.text in IMPLICIT_TEXTS.values())
+    ]
+    event.rules.remove(IMPLICIT_COUNTERPART)
+    if not event.recipient and event.event_type in TARGETED_TYPES:
+        event.rules.append(NEEDS_TARGET)
+        event.needs_target = True
 
 
 def _own(result: Participants) -> frozenset[str | None]:

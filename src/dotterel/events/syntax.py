@@ -7,11 +7,27 @@ govern a clause, and what the subject of a subjectless clause is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import csv
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from dotterel.records import Entity, Event
+
+AGENT_WORDS = Path(__file__).resolve().parents[1] / "actors" / "data" / "agents.tsv"
+# Prefixes of codes that are no state: a sector word after them is no state's sector.
+NON_STATE_PREFIXES = frozenset(
+    {"IGO", "NGO", "IMG", "MNC", "WST", "EUR", "MEA", "AFR", "ASA", "LAM"}
+)
+
+# A country before these sector words is already coded by the actor lexicon ("Saudi
+# officials"), or the word says too little about the sector ("religious leaders").
+COMPOSED_SECTORS_EXCLUDED = frozenset({"GOV"})
+# Refugees are often of another country than the place, and media need a name.
+UNPLACEABLE_SECTORS = frozenset({"REF", "MED"})
+VAGUE_SECTOR_WORDS = frozenset({"leader", "member", "official", "figure"})
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Clause links through which a subjectless verb borrows its governor's subject.
@@ -48,14 +64,54 @@ def content_sentences(doc: Doc) -> list[Span]:
     return result
 
 
+@lru_cache(maxsize=1)
+def sector_words() -> Mapping[str, str]:
+    """Sector of each agent word of ``actors/data/agents.tsv`` and of its plural
+    ("striker" and "strikers" → LAB); NGO phrases are the actor component's."""
+    words: dict[str, str] = {}
+    with AGENT_WORDS.open(encoding="utf-8") as fh:
+        rows = csv.DictReader(
+            (line for line in fh if line.strip() and not line.startswith("#")),
+            delimiter="\t",
+            quoting=csv.QUOTE_NONE,
+        )
+        for row in rows:
+            text, role = (row.get("text") or "").strip().lower(), (row.get("role") or "").strip()
+            if not text or len(role) != 3 or role == "NGO":
+                continue
+            for form in (text, *_plural_forms(text)):
+                words.setdefault(form, role)
+    return words
+
+
+def _plural_forms(text: str) -> list[str]:
+    head, _, last = text.rpartition(" ")
+    prefix = f"{head} " if head else ""
+    if not last.isalpha() or last.endswith("s"):
+        return []
+    if last.endswith("man"):
+        return [prefix + last[:-3] + "men"]
+    if last.endswith("y") and last[-2:-1] not in "aeiou":
+        return [prefix + last[:-1] + "ies"]
+    if last.endswith(("sh", "ch", "x", "z")):
+        return [prefix + last + "es"]
+    return [prefix + last + "s"]
+
+
 class ActorIndex:
     """Actor entities of a document looked up by token.
 
     ``doc._.actors`` holds char-offset entities; several entities may cover one token
     ("Russian-Iranian" names two countries, a coreferent pronoun may stand for two).
+
+    With ``sectors`` (agent word → CAMEO sector), a phrase headed by a sector word is that
+    sector: "French rail workers" is FRALAB rather than France, and "garment workers" or
+    "opposition supporters" with no country in the phrase are an unplaced LAB or OPP
+    actor that the context stage places where the act happens.
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, sectors: Mapping[str, str] | None = None) -> None:
+        self.sectors: Mapping[str, str] = sectors or {}
         self.by_token: dict[int, list[Entity]] = {}
         for entity in doc._.actors or []:
             span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
@@ -69,12 +125,62 @@ class ActorIndex:
 
     def phrase_entities(self, head: Token, *, with_conjuncts: bool = True) -> list[Entity]:
         """Entities named by the noun phrase headed by ``head`` (and its conjuncts)."""
-        found = self._phrase(head, depth=0)
+        found = self._sectored(head, self._phrase(head, depth=0))
         found.extend(self._coordinated_modifiers(head))
         if with_conjuncts:
             for conjunct in conjuncts(head):
-                found.extend(self._phrase(conjunct, depth=0))
+                found.extend(self._sectored(conjunct, self._phrase(conjunct, depth=0)))
         return prefer_resolved(unique_entities(found))
+
+    def _sector_of(self, head: Token) -> str | None:
+        if head.pos_ not in ("NOUN", "PROPN") or not self.sectors:
+            return None
+        word = head.lower_
+        compound = [c for c in head.lefts if c.dep_ == "compound"]
+        if compound and f"{compound[-1].lower_} {word}" in self.sectors:
+            return self.sectors[f"{compound[-1].lower_} {word}"]
+        return self.sectors.get(word) or self.sectors.get(head.lemma_.lower())
+
+    def _sectored(self, head: Token, found: list[Entity]) -> list[Entity]:
+        """The phrase's entities with the sector its head word names (see the class)."""
+        if self.at(head):
+            return found
+        sector = self._sector_of(head)
+        if sector is None:
+            return found
+        if not found:
+            if sector in UNPLACEABLE_SECTORS or any(c.dep_ == "poss" for c in head.lefts):
+                # "its workers", "his supporters": whose they are is unknown here.
+                return found
+            start = min([head.idx] + [c.idx for c in head.lefts if c.dep_ == "compound"])
+            end = head.idx + len(head.text)
+            text = head.doc.text[start:end]
+            return [Entity(text, start, end, role=sector, why="agent:unplaced")]
+        states = [e for e in found if _bare_state(e)]
+        if len(states) != len(found) or any((e.why or "").startswith("coref") for e in found):
+            # "its troops": a pronoun's referent keeps its own record (the coder looks
+            # through the actor's own pronouns).
+            return found
+        if sector in COMPOSED_SECTORS_EXCLUDED or head.lemma_.lower() in VAGUE_SECTOR_WORDS:
+            return found
+        left = head.left_edge.idx
+        if any(e.start < left or e.end > head.idx for e in found):
+            # "four workers, an American, a Briton": the names are not the phrase's own.
+            return found
+        start = min(e.start for e in found)
+        end = head.idx + len(head.text)
+        return [
+            Entity(
+                head.doc.text[start:end],
+                start,
+                end,
+                code=f"{e.country_code}{sector}",
+                country=e.country_code,
+                role=sector,
+                why=f"agent:{sector.lower()}-of-{e.country_code}",
+            )
+            for e in states
+        ]
 
     def _coordinated_modifiers(self, head: Token) -> list[Entity]:
         """Countries named by coordinated modifiers: in "U.S. and Russian negotiators" or
@@ -131,6 +237,12 @@ class ActorIndex:
                 return resolved, []
             fallback = fallback or unresolved
         return [], fallback
+
+
+def _bare_state(entity: Entity) -> bool:
+    """A country named as a whole ("French", "Germany"), with no sector of its own."""
+    code = entity.code or ""
+    return len(code) == 3 and entity.role is None and code not in NON_STATE_PREFIXES
 
 
 def conjuncts(token: Token) -> list[Token]:
