@@ -108,7 +108,7 @@ def test_clause_of_another_verb_does_not_date_the_event(nlp: Language) -> None:
     assert event.date_source == "published"
 
 
-def test_without_a_dateline_an_undated_sentence_takes_its_paragraphs_day(nlp: Language) -> None:
+def test_without_a_dateline_an_undated_sentence_takes_the_leads_day(nlp: Language) -> None:
     text = (
         "Guyana protests to Venezuela over border shooting\n"
         "Guyana accused Venezuelan soldiers on Tuesday of firing on a patrol.\n\n"
@@ -119,14 +119,14 @@ def test_without_a_dateline_an_undated_sentence_takes_its_paragraphs_day(nlp: La
     _, (headline, summoned, asked) = _code(
         nlp, text, ["protests", "summoned", "asked"], published="2025-09-11"
     )
-    # The headline and a paragraph with no day of its own report the lead's day; a
-    # sentence after a dated one continues its paragraph's day.
+    # The headline and sentences with no day of their own report the lead's day, not a
+    # day an earlier sentence names for something else.
     assert (headline.event_date, headline.date_source) == ("2025-09-09", "lead")
-    assert (summoned.event_date, summoned.date_source) == ("2025-09-10", "paragraph")
+    assert (summoned.event_date, summoned.date_source) == ("2025-09-09", "lead")
     assert (asked.event_date, asked.date_source) == ("2025-09-09", "lead")
 
 
-def test_a_future_day_in_the_paragraph_is_not_lent_to_an_act(nlp: Language) -> None:
+def test_a_future_day_in_the_lead_is_not_lent_to_an_act(nlp: Language) -> None:
     text = "Ministers will meet on Monday. The two sides exchanged letters."
     _, (exchanged,) = _code(nlp, text, ["exchanged"])
     assert exchanged.date_source == "published"

@@ -12,14 +12,15 @@
 2. ``reporting_clause``: else the nearest one attached to a clause above it ("..., Lavrov
    announced on Thursday"; "... at the summit on October 23, where he revealed ...");
 3. ``dateline``: else the dateline's day;
-4. without a dateline (web copy), an undated sentence continues the story told around
-   it: ``paragraph``, the latest day named by an earlier sentence of its paragraph
-   ("... on Tuesday. He said the government had summoned the ambassador"); else
-   ``lead``, the first day named in the headline and lead, which the story reports on;
+4. ``lead``: without a dateline (web copy), the first day the headline and lead name,
+   which the story reports on ("... said on Tuesday" in a story published on Wednesday),
+   never one named in the event's own sentence (the clause rules have ruled it out). An
+   earlier sentence's day is not used: wire copy names background days ("rebels
+   attacked on Sunday") before an undated statement made on the day of publication;
 5. ``published``: else the publication day.
 
-Days taken from context (4) are never later than the publication day, so a plan's
-future date is never lent to a neighbouring act.
+The lead's day is never later than the publication day, so a plan's future date is never
+lent to an act.
 
 Vague expressions ("soon") and durations ("six years") never give a date. ``event_date``
 holds the ISO representative of the date (``YYYY-MM-DD``: the day itself, or the first day
@@ -212,16 +213,12 @@ def _from_context(
     if not days:
         return None
     text = doc.text
-    paragraph_start = text.rfind("\n\n", 0, trigger_start) + 1
-    # Only earlier sentences: within its own sentence the clause rules have already said
-    # which expressions date the event ("Lavrov, who arrived on Monday, said ...").
+    # Within its own sentence the clause rules have already said which expressions date
+    # the event ("Lavrov, who arrived on Monday, said ...").
     token = doc.char_span(trigger_start, trigger_start + 1, alignment_mode="expand")
     sentence = token.root.sent if token is not None else None
     own_start = sentence.start_char if sentence is not None else trigger_start
     own_end = sentence.end_char if sentence is not None else trigger_start
-    earlier = [day for timex, day in days if paragraph_start <= timex.start < own_start]
-    if earlier:
-        return earlier[-1], "day", "paragraph"
     lead_end = _lead_end(text)
     lead = [
         day
