@@ -3,13 +3,16 @@
 A document whose text is stored already is skipped (a re-run adds nothing); one that
 reuses the ``doc_id`` of a stored document with a different text is a ``DOT109``
 failure, since its events would take the ids of the stored version's (the store
-refuses it as well, this only saves the extraction).
+refuses it as well, this only saves the extraction). A document of this run whose text
+was already read from *another* input of the run (two files, lines or feed items with one
+text) is a ``DOT110`` failure naming the first, so that no input is dropped unrecorded.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dotterel.errors import DuplicateTextError
 from dotterel.records import Document, Failure
 from dotterel.store.base import EventStore, clean_text, duplicate_id_failure
 
@@ -22,6 +25,8 @@ class IngestScreen:
 
     hashes: set[str] = field(default_factory=set)
     ids: dict[str, str] = field(default_factory=dict)
+    #: Where each text first read in this run came from (hash to source).
+    sources: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, store: EventStore) -> IngestScreen:
@@ -29,7 +34,11 @@ class IngestScreen:
 
     def check(self, document: Document) -> Failure | str | None:
         """``SKIP`` for a stored text, a failure for a reused id, ``None`` to extract."""
+        source = document.source or document.doc_id
         if document.content_hash in self.hashes:
+            first = self.sources.get(document.content_hash)
+            if first is not None and first != source:
+                return duplicate_text_failure(document, first)
             return SKIP
         doc_id = clean_text(document.doc_id) or document.doc_id
         known = self.ids.get(doc_id)
@@ -37,4 +46,11 @@ class IngestScreen:
             return duplicate_id_failure(document)
         self.hashes.add(document.content_hash)
         self.ids[doc_id] = document.content_hash
+        self.sources[document.content_hash] = source
         return None
+
+
+def duplicate_text_failure(document: Document, first: str) -> Failure:
+    """The failure of a document whose text this run already read from ``first``."""
+    error = DuplicateTextError(f"same text as {first}, read earlier in this run; not stored twice")
+    return Failure(document.source or document.doc_id, error.code, error.message)
