@@ -526,7 +526,8 @@ class _Reader:
             raise EmptyInputError("document text is empty")
         if "\x00" in text:
             raise BinaryInputError("document text contains NUL characters (binary data)")
-        if not any(char.isalnum() for char in text):
+        # With the language check: a text of marks only has nothing to code.
+        if self.check_language and not any(char.isalnum() for char in text):
             raise EmptyInputError("document text has no letters or digits, only punctuation")
         surrogate = lone_surrogate(text)
         if surrogate is not None:
