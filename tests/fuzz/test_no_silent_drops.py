@@ -50,7 +50,7 @@ def test_a_feed_file_declaring_entities_is_refused_and_nothing_is_expanded(
 
 
 def test_a_second_input_with_the_same_text_in_one_run_is_a_failure_naming_the_first() -> None:
-    screen = IngestScreen()
+    screen = IngestScreen(record_duplicates=True)
     first = Document(doc_id="a", text=GOOD[0], source="one.txt")
     again = Document(doc_id="b", text=GOOD[0], source="two.txt")
     assert screen.check(first) is None
@@ -59,6 +59,9 @@ def test_a_second_input_with_the_same_text_in_one_run_is_a_failure_naming_the_fi
     assert "one.txt" in verdict.reason and verdict.source == "two.txt"
     # The same input read twice (a re-run, or a path given twice) is still just skipped.
     assert screen.check(Document(doc_id="a", text=GOOD[0], source="one.txt")) == SKIP
+    # watch keeps the mirrored copy of an article a plain skip.
+    watching = IngestScreen()
+    assert watching.check(first) is None and watching.check(again) == SKIP
 
 
 def _fake_store(path: Path, documents: list[tuple[str, str]], failures: list[tuple]) -> str:

@@ -87,7 +87,7 @@ def test_a_slice_of_the_corpus_read_and_screened_matches_its_manifest(tmp_path: 
     folder = tmp_path / "corpus"
     write_corpus(folder, 240)
     db = str(tmp_path / "read.duckdb")
-    screen = IngestScreen()
+    screen = IngestScreen(record_duplicates=True)
     with duckdb.connect(db) as con:
         con.execute("CREATE TABLE documents (doc_id VARCHAR, source VARCHAR, text VARCHAR)")
         con.execute(
