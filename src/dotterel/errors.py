@@ -378,3 +378,9 @@ class WarcFileError(InputError):
     """A file named .warc/.warc.gz that holds no readable WARC record."""
 
     code = "DOT881"
+
+
+class DuplicateTextError(InputError):
+    """A document has the same text as another document of the same run, from elsewhere."""
+
+    code = "DOT110"

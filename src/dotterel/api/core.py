@@ -131,7 +131,7 @@ def ingest_items(
     batch_size = settings["batch_size"]
     summary = RunSummary(run_id=run_id)
     if screen is None:
-        screen = IngestScreen.of(store)
+        screen = IngestScreen.of(store, record_duplicates=True)
     pending_failures: list[Failure] = []
     batch: list[tuple[Document, list[Event], list[Entity]]] = []
 

@@ -68,7 +68,8 @@ def extract_page(markup: str, url: str | None = None) -> dict[str, Any] | None:
         return None
     data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     text = data.get("text") or ""
-    if not text.strip():
+    # A page cut inside a tag leaves markup debris ("<") as its only "text".
+    if not any(char.isalnum() for char in text):
         return None
     return {
         "text": text,

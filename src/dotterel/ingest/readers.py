@@ -27,9 +27,11 @@ from dotterel.errors import (
     MissingInputError,
     OversizedInputError,
     UnparsableMarkupError,
+    UnsafeFeedError,
 )
 from dotterel.ingest.dates import check_published_day, normalise_date
 from dotterel.ingest.encoding import decode_bytes, detect_bom, lone_surrogate
+from dotterel.ingest.feeds import check_no_entities
 from dotterel.ingest.language import language_problem
 from dotterel.ingest.markup import extract_page, strip_html
 from dotterel.ingest.warc import is_warc, read_warc
@@ -417,6 +419,11 @@ class _Reader:
         """One document per RSS/Atom item: its content (or summary) as plain text."""
         import feedparser  # lazily: only feeds need it
 
+        # Entity declarations (expansion bombs, external entities) are refused, as in watch.
+        try:
+            check_no_entities(text.encode("utf-8", "surrogatepass"), source)
+        except UnsafeFeedError as exc:
+            raise UnparsableMarkupError(exc.message) from None
         feed = feedparser.parse(text)
         outlet = feed.feed.get("title") if feed.get("feed") else None
         documents = 0
@@ -519,6 +526,9 @@ class _Reader:
             raise EmptyInputError("document text is empty")
         if "\x00" in text:
             raise BinaryInputError("document text contains NUL characters (binary data)")
+        # With the language check: a text of marks only has nothing to code.
+        if self.check_language and not any(char.isalnum() for char in text):
+            raise EmptyInputError("document text has no letters or digits, only punctuation")
         surrogate = lone_surrogate(text)
         if surrogate is not None:
             raise EncodingError(
