@@ -1213,6 +1213,20 @@ class DuckDBStore(EventStore):
             found = con.execute(sql, params).fetchall()
         return [row_outside_event(dict(zip(names, row, strict=True))) for row in found]
 
+    def fused_between(self, a: str, b: str) -> list[FusedEvent]:
+        a, b = a.upper(), b.upper()
+        # Equality on country and on code is answered from their ART indexes
+        # (schema version 7); only participants without a country are matched by prefix.
+        sql = (
+            "WITH wanted AS ("
+            f"{_PARTICIPANT_IS} INTERSECT {_PARTICIPANT_IS}) "
+            "SELECT f.data FROM fused_events f JOIN wanted w ON f.fused_id = w.fused_id "
+            "ORDER BY f.event_date NULLS LAST, f.fused_id"
+        )
+        with self.connection() as con:
+            rows = con.execute(sql, [a, a, a, b, b, b]).fetchall()
+        return [FusedEvent.from_dict(json.loads(row[0])) for row in rows]
+
     def close(self) -> None:
         if self._con is not None:
             self._con.close()
@@ -1337,3 +1351,11 @@ def _process_alive(host: str | None, pid: int | None, started: float | None) -> 
         return True
     except (psutil.NoSuchProcess, ValueError):
         return False
+
+
+_PARTICIPANT_IS = (
+    "(SELECT fused_id FROM fused_participants WHERE country = ? "
+    "UNION SELECT fused_id FROM fused_participants WHERE code = ? "
+    "UNION SELECT fused_id FROM fused_participants "
+    "WHERE (country IS NULL OR country = '') AND starts_with(code, ?))"
+)

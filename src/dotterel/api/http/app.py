@@ -96,6 +96,7 @@ class ResponseCache:
         self._answers: OrderedDict[Hashable, Any] = OrderedDict()
         self._stamp: tuple[Any, ...] | None = None
         self._lock = threading.Lock()
+        self._computing: dict[Hashable, threading.Lock] = {}
 
     def _current_stamp(self) -> tuple[Any, ...]:
         stamp: list[tuple[int, int] | None] = []
@@ -110,6 +111,33 @@ class ResponseCache:
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         if self.entries <= 0:
             return compute()
+        hit, answer = self._lookup(key)
+        if hit:
+            return answer
+        # One thread computes a missing answer; the others asking the same question wait
+        # for it rather than compute it again (50 clients opening one dyad at once).
+        with self._lock:
+            computing = self._computing.setdefault(key, threading.Lock())
+        with computing:
+            hit, answer = self._lookup(key)
+            if hit:
+                return answer
+            stamp = self._current_stamp()
+            try:
+                answer = compute()
+            except BaseException:
+                with self._lock:
+                    self._computing.pop(key, None)
+                raise
+            with self._lock:
+                if self._current_stamp() == stamp == self._stamp:
+                    self._answers[key] = answer
+                    while len(self._answers) > self.entries:
+                        self._answers.popitem(last=False)
+                self._computing.pop(key, None)
+        return answer
+
+    def _lookup(self, key: Hashable) -> tuple[bool, Any]:
         stamp = self._current_stamp()
         with self._lock:
             if stamp != self._stamp:
@@ -117,14 +145,8 @@ class ResponseCache:
                 self._stamp = stamp
             elif key in self._answers:
                 self._answers.move_to_end(key)
-                return self._answers[key]
-        answer = compute()
-        with self._lock:
-            if self._current_stamp() == stamp:
-                self._answers[key] = answer
-                while len(self._answers) > self.entries:
-                    self._answers.popitem(last=False)
-        return answer
+                return True, self._answers[key]
+        return False, None
 
     def clear(self) -> None:
         with self._lock:
@@ -299,9 +321,11 @@ def create_app(db: str, *, allow_writes: bool = False, token: str | None = None)
         response.headers.update(exc.headers or {})  # e.g. Allow on 405
         return response
 
+    from dotterel.api.http.network_routes import router as network_router
     from dotterel.api.http.routes import router
 
     app.include_router(router, prefix="/api")
+    app.include_router(network_router, prefix="/api")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)
