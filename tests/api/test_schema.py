@@ -10,6 +10,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
 
+from dotterel.api import fuse_store
 from dotterel.api.http import create_app
 from dotterel.records import Failure
 from dotterel.store import DuckDBStore
@@ -23,6 +24,7 @@ def _store() -> str:
         run = store.start_run("ingest", ["wire/"])
         store.add_batch(synthetic_items(), [Failure("wire/x.txt", "DOT101", "empty file")], run)
         store.finish_run(run, documents=12, events=12, failures=1, skipped=0)
+        fuse_store(store)  # so the fusion and network routes answer with content
     return path
 
 
