@@ -1,14 +1,17 @@
 """Latency of ``dotterel serve`` over 100,000 events with 50 concurrent clients.
 
 Writes 100,000 synthetic events (20,000 documents of 5) straight into a DuckDB store,
-starts a real uvicorn server (``dotterel serve``) on 127.0.0.1, and runs 50 concurrent
-httpx clients against the event list (plain, filtered, sorted, next page) and a dyad
-time series (the network API's ``/api/dyads/A/B`` when the server has it, else the
-events between two parties, as the explorer's timeline reads them). Prints p50/p99 per
+each also stored as a fused event of one report (``save_fusion``; no NLP pipeline and no
+fusion run, so the store is built in seconds), starts a real uvicorn server
+(``dotterel serve``) on 127.0.0.1, and runs 50 concurrent httpx clients against the
+event list (plain, filtered, sorted, next page) and a dyad time series (the network
+API's ``/api/dyads/A/B`` with the events behind each point, when the server has it, else
+the events between two parties, as the explorer's timeline reads them). Prints p50/p99 per
 route, and the ratio to the same Python API call made in this process without HTTP
 (the baseline), twice: with the server's answer cache off (every request computed) and
 on (repeated questions answered from memory while the store is unchanged). Speed is
-measured here, never asserted in tests.
+measured here, never asserted in tests. The machine's load average (``uptime``) is
+printed with the figures: other processes share the cores.
 
     PYTHONPATH=src python benchmarks/bench_serve.py [--events 100000] [--clients 50]
 """
@@ -29,9 +32,11 @@ from pathlib import Path
 
 import httpx
 
+from dotterel.analysis.network import singleton_fused
 from dotterel.api import browse
 from dotterel.records import Document, Entity, Event, Span
 from dotterel.store import DuckDBStore
+from dotterel.store.base import FusionUpdate
 
 COUNTRIES = ["RUS", "IRN", "CHN", "PRK", "USA", "GBR", "FRA", "DEU", "UKR", "ISR", "TUR", "IND"]
 TYPES = ["AGREE", "CONSULT", "SUPPORT", "ACCUSE", "THREATEN", "SANCTION", "ASSAULT", "AID"]
@@ -77,10 +82,21 @@ def fill(path: str, n_events: int, seed: int = 7) -> None:
                 offset += len(sentence) + 1
             batch.append((document, events, []))
             if len(batch) == 2000:
-                store.add_batch(batch, [], run)
+                store_batch(store, batch, run)
                 batch.clear()
-        store.add_batch(batch, [], run)
+        store_batch(store, batch, run)
         store.finish_run(run, documents=n_docs, events=n_docs * PER_DOC, failures=0, skipped=0)
+
+
+def store_batch(store: DuckDBStore, batch: list, run: str) -> None:
+    """Documents with their events, and each event as a fused event of one report."""
+    store.add_batch(batch, [], run)
+    fused = [singleton_fused(e, document) for document, events, _ in batch for e in events]
+    store.save_fusion(FusionUpdate(fused=fused))
+
+
+def load_average() -> str:
+    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
 
 def free_port() -> int:
@@ -187,6 +203,7 @@ def main() -> None:
     started = time.perf_counter()
     fill(db, args.events)
     print(f"{args.events:,} events written in {time.perf_counter() - started:.1f} s to {db}")
+    print(f"load before: {load_average()}")
     direct = baseline(db)
     print(f"baseline: first page through the Python API, no HTTP: p50 {direct * 1000:.1f} ms")
     # Cold: every answer computed; warm: the server's answer cache (http_cache_entries).
@@ -223,6 +240,7 @@ def run_phase(
         server.terminate()
         server.wait(timeout=20)
     elapsed = timings.pop("_elapsed")[0]
+    print(f"load after {phase}: {load_average()}")
     total = sum(len(v) for v in timings.values())
     print(
         f"\n{phase}: {args.clients} concurrent clients, {total} requests in {elapsed:.1f} s "
