@@ -152,11 +152,37 @@ async def client_loop(
         answer.raise_for_status()
 
 
+async def first_answers(
+    http: httpx.AsyncClient, dyad_path: str | None, timings: dict[str, list[float]]
+) -> None:
+    """Each question the clients ask, once, one at a time: what the first asker of each
+    waits (computed, then kept while the store is unchanged). Timed separately."""
+    for params in EVENT_QUERIES:
+        started = time.perf_counter()
+        (await get(http, "/api/events", dict(params))).raise_for_status()
+        timings["first events page"].append(time.perf_counter() - started)
+    if dyad_path:
+        for a in COUNTRIES[:6]:
+            for b in COUNTRIES[:6]:
+                if a != b:
+                    started = time.perf_counter()
+                    path = dyad_path.format(a=a, b=b)
+                    (await get(http, path, {"by": "month"})).raise_for_status()
+                    timings["first dyad series"].append(time.perf_counter() - started)
+
+
 async def load(base: str, clients: int, rounds: int, dyad_path: str | None) -> dict:
-    timings: dict[str, list[float]] = {"events": [], "events next page": [], "dyad series": []}
+    timings: dict[str, list[float]] = {
+        "first events page": [],
+        "first dyad series": [],
+        "events": [],
+        "events next page": [],
+        "dyad series": [],
+    }
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
         await http.get("/api/health")  # warm the server's stores
+        await first_answers(http, dyad_path, timings)
         started = time.perf_counter()
         await asyncio.gather(
             *(client_loop(http, rounds, dyad_path, timings) for _ in range(clients))
@@ -240,13 +266,20 @@ def run_phase(
         server.terminate()
         server.wait(timeout=20)
     elapsed = timings.pop("_elapsed")[0]
-    print(f"load after {phase}: {load_average()}")
+    firsts = {k: timings.pop(k) for k in ("first events page", "first dyad series")}
     total = sum(len(v) for v in timings.values())
     print(
         f"\n{phase}: {args.clients} concurrent clients, {total} requests in {elapsed:.1f} s "
         f"({total / elapsed:.0f} req/s); dyad series via "
         f"{dyad_path or '/api/events?party=A&party=B&limit=500 (no network API in this build)'}"
     )
+    print(f"  load after the phase: {load_average()}")
+    for name, values in firsts.items():
+        if values:
+            print(
+                f"  {name}, one at a time before the load (n={len(values)}): "
+                f"p50 {percentile(values, 0.5) * 1000:.1f} ms, max {max(values) * 1000:.1f} ms"
+            )
     for name, values in timings.items():
         p50, p99 = percentile(values, 0.5), percentile(values, 0.99)
         print(

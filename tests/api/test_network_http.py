@@ -182,8 +182,8 @@ def test_dyad_series_either_way_by_week_and_directed(client: TestClient) -> None
 
 def test_dyad_series_refuses_what_is_not_a_party(client: TestClient) -> None:
     answer = client.get("/api/dyads/XYZ/IRN")
-    assert answer.status_code == 422
-    assert answer.json()["code"] == "DOT953"
+    assert answer.status_code == 404
+    assert answer.json()["code"] == "DOT951"
     assert "alpha-3" in answer.json()["message"]
     assert client.get("/api/dyads/R1/IRN").status_code == 422
 

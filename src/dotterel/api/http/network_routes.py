@@ -24,6 +24,7 @@ from pydantic import BaseModel, TypeAdapter
 from starlette.background import BackgroundTask
 
 from dotterel import api
+from dotterel.analysis.dyads import check_party
 from dotterel.api import fusion as fusion_api
 from dotterel.api.http.network_models import (
     AlertModel,
@@ -48,7 +49,13 @@ from dotterel.api.http.routes import (
 )
 from dotterel.api.http.vocabulary import load_vocabulary
 from dotterel.api.network import dyad_events
-from dotterel.errors import DotterelError, HttpApiError, InvalidRequestError, NotFoundError
+from dotterel.errors import (
+    ActorCodeError,
+    DotterelError,
+    HttpApiError,
+    InvalidRequestError,
+    NotFoundError,
+)
 from dotterel.records import FusedEvent
 
 router = APIRouter(responses=ERRORS)
@@ -365,9 +372,13 @@ def dyad_series(
     key = ("dyad", a.upper(), b.upper(), by, low, high, directed, source, events)
 
     def compute() -> list[DyadPointModel]:
+        try:
+            parties = check_party(a), check_party(b)
+        except ActorCodeError as exc:
+            # A path names a resource: a code that is no state or organisation is none.
+            raise NotFoundError(f"no such party: {exc.message}", source=exc.source) from exc
         points, fused = dyad_events(
-            a,
-            b,
+            *parties,
             db=state.stores.get(),
             by=by,
             since=low,
