@@ -223,12 +223,19 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=10, help="request rounds per client")
     parser.add_argument("--phase", choices=["both", "cold", "warm"], default="both")
+    parser.add_argument(
+        "--db", help="reuse this store if it exists (else write it there), to time again"
+    )
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="dotterel-bench-serve-"))
-    db = str(folder / "events.duckdb")
-    started = time.perf_counter()
-    fill(db, args.events)
-    print(f"{args.events:,} events written in {time.perf_counter() - started:.1f} s to {db}")
+    fresh = Path(tempfile.gettempdir()) / f"dotterel-bench-serve-{os.getpid()}" / "events.duckdb"
+    db = args.db or str(fresh)
+    Path(db).parent.mkdir(parents=True, exist_ok=True)
+    if args.db and Path(db).exists():
+        print(f"reusing {db}")
+    else:
+        started = time.perf_counter()
+        fill(db, args.events)
+        print(f"{args.events:,} events written in {time.perf_counter() - started:.1f} s to {db}")
     print(f"load before: {load_average()}")
     direct = baseline(db)
     print(f"baseline: first page through the Python API, no HTTP: p50 {direct * 1000:.1f} ms")

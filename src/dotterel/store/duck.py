@@ -1214,18 +1214,25 @@ class DuckDBStore(EventStore):
         return [row_outside_event(dict(zip(names, row, strict=True))) for row in found]
 
     def fused_between(self, a: str, b: str) -> list[FusedEvent]:
+        from dotterel.store.base import fused_sort_key
+
         a, b = a.upper(), b.upper()
-        # Equality on country and on code is answered from their ART indexes
-        # (schema version 7); only participants without a country are matched by prefix.
-        sql = (
-            "WITH wanted AS ("
-            f"{_PARTICIPANT_IS} INTERSECT {_PARTICIPANT_IS}) "
-            "SELECT f.data FROM fused_events f JOIN wanted w ON f.fused_id = w.fused_id "
-            "ORDER BY f.event_date NULLS LAST, f.fused_id"
-        )
+        # The pair's fused ids from the narrow participants table, then their rows by id
+        # (IN lists answered from the fused_id index): a join would scan every stored
+        # fused event's data. Country and code carry indexes too (schema version 7).
+        # One connection for both steps: opening the file costs more than the lookups.
         with self.connection() as con:
-            rows = con.execute(sql, [a, a, a, b, b, b]).fetchall()
-        return [FusedEvent.from_dict(json.loads(row[0])) for row in rows]
+            ids = [
+                row[0]
+                for row in con.execute(
+                    f"{_PARTICIPANT_IS} INTERSECT {_PARTICIPANT_IS}", [a, a, a, b, b, b]
+                ).fetchall()
+            ]
+            rows = self._in_list(
+                "SELECT data FROM fused_events WHERE fused_id IN ({marks})", ids, con=con
+            )
+        found = (FusedEvent.from_dict(json.loads(row[0])) for row in rows)
+        return sorted(found, key=fused_sort_key)
 
     def close(self) -> None:
         if self._con is not None:
