@@ -137,6 +137,17 @@ class ResponseCache:
                 self._computing.pop(key, None)
         return answer
 
+    async def answer(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """:meth:`get` for an ``async`` route: a kept answer straight from the event loop
+        (no thread hop), a missing one computed in a worker thread."""
+        if self.entries > 0:
+            hit, answer = self._lookup(key)
+            if hit:
+                return answer
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(self.get, key, compute)
+
     def _lookup(self, key: Hashable) -> tuple[bool, Any]:
         stamp = self._current_stamp()
         with self._lock:

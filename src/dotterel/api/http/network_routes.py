@@ -95,7 +95,7 @@ def _encode(kind: Any, value: Any) -> bytes:
     return adapter.dump_json(value)
 
 
-def cached_json(state: Any, key: Hashable, kind: Any, compute: Callable[[], Any]) -> Response:
+async def cached_json(state: Any, key: Hashable, kind: Any, compute: Callable[[], Any]) -> Response:
     """The answer to ``key``, computed (and encoded as ``kind``) once per store state.
 
     Errors of the Python API (bad codes, crossed dates) become coded 422 answers.
@@ -109,7 +109,7 @@ def cached_json(state: Any, key: Hashable, kind: Any, compute: Callable[[], Any]
         except DotterelError as exc:
             raise InvalidRequestError(exc.message, source=exc.source) from exc
 
-    body: bytes = state.cache.get(key, answer)
+    body: bytes = await state.cache.answer(key, answer)
     return Response(body, media_type="application/json")
 
 
@@ -118,7 +118,7 @@ def _fused_models(found: list[FusedEvent]) -> list[BaseModel]:
 
 
 @router.get("/fused", response_model=many(FusedEventModel), tags=["fusion"])
-def fused_events(
+async def fused_events(
     state: State,
     actor: Annotated[
         str | None, Query(description="Actor code prefix, e.g. RUS.", pattern=CODE_PATTERN)
@@ -147,7 +147,7 @@ def fused_events(
         "limit": limit,
     }
     key = ("fused", tuple(sorted(filters.items())))
-    return cached_json(
+    return await cached_json(
         state,
         key,
         many(FusedEventModel),
@@ -156,7 +156,9 @@ def fused_events(
 
 
 @router.get("/fused/{fused_id}", response_model=FusedEventModel, tags=["fusion"])
-def fused_event(state: State, fused_id: Annotated[str, PathParam(pattern=ID_PATTERN)]) -> Response:
+async def fused_event(
+    state: State, fused_id: Annotated[str, PathParam(pattern=ID_PATTERN)]
+) -> Response:
     """One fused event with its members (the reports it joins)."""
 
     def compute() -> BaseModel:
@@ -165,13 +167,13 @@ def fused_event(state: State, fused_id: Annotated[str, PathParam(pattern=ID_PATT
             raise NotFoundError("no such fused event", source=fused_id)
         return dump(FusedEventModel, found)
 
-    return cached_json(state, ("fused-one", fused_id), FusedEventModel, compute)
+    return await cached_json(state, ("fused-one", fused_id), FusedEventModel, compute)
 
 
 @router.get("/stories", response_model=many(StoryModel), tags=["fusion"])
-def stories(state: State, limit: Annotated[int, Query(ge=1, le=10_000)] = 1000) -> Response:
+async def stories(state: State, limit: Annotated[int, Query(ge=1, le=10_000)] = 1000) -> Response:
     """Stories: articles reporting the same news, first published first."""
-    return cached_json(
+    return await cached_json(
         state,
         ("stories", limit),
         many(StoryModel),
@@ -182,7 +184,7 @@ def stories(state: State, limit: Annotated[int, Query(ge=1, le=10_000)] = 1000) 
 
 
 @router.get("/claims", response_model=many(LifecycleModel), tags=["fusion"])
-def claims(
+async def claims(
     state: State,
     since: Annotated[
         str | None, DateQuery("Keep claims with a step on or after this date.")
@@ -191,7 +193,7 @@ def claims(
 ) -> Response:
     """Claims and their fate: who alleged what, who denied it, confirmed or retracted it."""
     day = iso_date("since", since)
-    return cached_json(
+    return await cached_json(
         state,
         ("claims", day, status),
         many(LifecycleModel),
@@ -203,7 +205,7 @@ def claims(
 
 
 @router.get("/lifecycles", response_model=many(LifecycleModel), tags=["fusion"])
-def lifecycles(
+async def lifecycles(
     state: State,
     since: Annotated[
         str | None, DateQuery("Keep lifecycles with a step on or after this date.")
@@ -212,7 +214,7 @@ def lifecycles(
 ) -> Response:
     """Lifecycles of treaties (proposed, signed, ratified, in force...) and of claims."""
     day = iso_date("since", since)
-    return cached_json(
+    return await cached_json(
         state,
         ("lifecycles", day, kind),
         many(LifecycleModel),
@@ -224,7 +226,7 @@ def lifecycles(
 
 
 @router.get("/lifecycles/{lifecycle_id}", response_model=LifecycleModel, tags=["fusion"])
-def lifecycle(
+async def lifecycle(
     state: State, lifecycle_id: Annotated[str, PathParam(pattern=ID_PATTERN)]
 ) -> Response:
     """One lifecycle with its steps, each naming the report that shows it."""
@@ -235,7 +237,7 @@ def lifecycle(
             raise NotFoundError("no such lifecycle", source=lifecycle_id)
         return dump(LifecycleModel, found)
 
-    return cached_json(state, ("lifecycle", lifecycle_id), LifecycleModel, compute)
+    return await cached_json(state, ("lifecycle", lifecycle_id), LifecycleModel, compute)
 
 
 def _network_model(graph: Any, evidence: bool) -> BaseModel:
@@ -249,7 +251,7 @@ def _network_model(graph: Any, evidence: bool) -> BaseModel:
 
 
 @router.get("/network", response_model=NetworkModel, tags=["network"])
-def network(
+async def network(
     state: State,
     since: Since = None,
     until: Until = None,
@@ -265,7 +267,7 @@ def network(
     """The signed dyad network of a window: states and organisations, their blocs, and
     directed edges weighted cooperation minus conflict (docs/network.md)."""
     low, high = iso_date("since", since), iso_date("until", until)
-    return cached_json(
+    return await cached_json(
         state,
         ("network", low, high, source, evidence),
         NetworkModel,
@@ -281,7 +283,7 @@ def network(
     response_class=Response,
     responses={200: {"content": {"application/gexf+xml": {}}, "description": "GEXF 1.3"}},
 )
-def network_gexf(
+async def network_gexf(
     state: State, since: Since = None, until: Until = None, source: Source = "dotterel"
 ) -> Response:
     """The same network as GEXF 1.3, for Gephi (edges carry their first and last date)."""
@@ -298,7 +300,7 @@ def network_gexf(
             raise InvalidRequestError(exc.message, source=exc.source) from exc
         return network_to_gexf(graph).encode("utf-8")
 
-    body: bytes = state.cache.get(("gexf", low, high, source), compute)
+    body: bytes = await state.cache.answer(("gexf", low, high, source), compute)
     return Response(
         body,
         media_type="application/gexf+xml",
@@ -307,13 +309,13 @@ def network_gexf(
 
 
 @router.get("/blocs", response_model=many(BlocModel), tags=["network"])
-def blocs(
+async def blocs(
     state: State, since: Since = None, until: Until = None, source: Source = "dotterel"
 ) -> Response:
     """Blocs of the window's network: groups that cooperate among themselves (signed
     modularity, seeded, so the same store gives the same blocs), largest first."""
     low, high = iso_date("since", since), iso_date("until", until)
-    return cached_json(
+    return await cached_json(
         state,
         ("blocs", low, high, source),
         many(BlocModel),
@@ -350,7 +352,7 @@ def _dyad_points(
 
 
 @router.get("/dyads/{a}/{b}", response_model=many(DyadPointModel), tags=["dyads"])
-def dyad_series(
+async def dyad_series(
     state: State,
     a: Party,
     b: Party,
@@ -388,17 +390,17 @@ def dyad_series(
         )
         return _dyad_points(points, fused, events)
 
-    return cached_json(state, key, many(DyadPointModel), compute)
+    return await cached_json(state, key, many(DyadPointModel), compute)
 
 
 @router.get("/alerts", response_model=many(AlertModel), tags=["network"])
-def alerts(
+async def alerts(
     state: State,
     since: Annotated[str | None, DateQuery("Alerts on or after this date.")] = None,
 ) -> Response:
     """Trend breaks in a dyad, new allegations and denials, and lifecycle steps."""
     day = iso_date("since", since)
-    return cached_json(
+    return await cached_json(
         state,
         ("alerts", day),
         many(AlertModel),
