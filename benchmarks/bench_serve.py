@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import http.client
+import json
 import os
 import random
 import socket
@@ -27,8 +29,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 
@@ -95,6 +100,12 @@ def store_batch(store: DuckDBStore, batch: list, run: str) -> None:
     store.save_fusion(FusionUpdate(fused=fused))
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU seconds used so far by process ``pid`` (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def load_average() -> str:
     return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
@@ -109,6 +120,10 @@ def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
+
+#: The dyad series asked for: monthly, with the fused events behind each point unless
+#: ``--dyad-events false`` (numbers only, as the explorer's timeline asks).
+DYAD_PARAMS: dict[str, str] = {"by": "month", "events": "true"}
 
 EVENT_QUERIES = [
     {},
@@ -145,7 +160,7 @@ async def client_loop(
         a, b = rng.sample(COUNTRIES[:6], 2)
         started = time.perf_counter()
         if dyad_path:
-            answer = await get(http, dyad_path.format(a=a, b=b), {"by": "month"})
+            answer = await get(http, dyad_path.format(a=a, b=b), DYAD_PARAMS)
         else:
             answer = await get(http, "/api/events", {"party": [a, b], "limit": 500})
         timings["dyad series"].append(time.perf_counter() - started)
@@ -167,11 +182,50 @@ async def first_answers(
                 if a != b:
                     started = time.perf_counter()
                     path = dyad_path.format(a=a, b=b)
-                    (await get(http, path, {"by": "month"})).raise_for_status()
+                    (await get(http, path, DYAD_PARAMS)).raise_for_status()
                     timings["first dyad series"].append(time.perf_counter() - started)
 
 
-async def load(base: str, clients: int, rounds: int, dyad_path: str | None) -> dict:
+def thread_client(
+    port: int, rounds: int, dyad_path: str | None, timings: dict[str, list[float]]
+) -> None:
+    """One client on its own keep-alive connection (stdlib http.client: little CPU per
+    request, so that the clients do not starve the server on a small machine)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    rng = random.Random()
+
+    def fetch(name: str, path: str, params: dict) -> bytes:
+        url = path + ("?" + urlencode(params, doseq=True) if params else "")
+        started = time.perf_counter()
+        connection.request("GET", url)
+        answer = connection.getresponse()
+        body = answer.read()
+        timings[name].append(time.perf_counter() - started)
+        if answer.status != 200:
+            raise RuntimeError(f"{url}: HTTP {answer.status}")
+        return body
+
+    for _ in range(rounds):
+        params = dict(rng.choice(EVENT_QUERIES))
+        cursor = json.loads(fetch("events", "/api/events", params))["next_cursor"]
+        if cursor:
+            fetch("events next page", "/api/events", {**params, "cursor": cursor})
+        a, b = rng.sample(COUNTRIES[:6], 2)
+        if dyad_path:
+            fetch("dyad series", dyad_path.format(a=a, b=b), DYAD_PARAMS)
+        else:
+            fetch("dyad series", "/api/events", {"party": [a, b], "limit": 500})
+    connection.close()
+
+
+async def load(
+    base: str,
+    clients: int,
+    rounds: int,
+    dyad_path: str | None,
+    mark: Callable[[], None],
+    kind: str = "threads",
+) -> dict:
     timings: dict[str, list[float]] = {
         "first events page": [],
         "first dyad series": [],
@@ -183,10 +237,22 @@ async def load(base: str, clients: int, rounds: int, dyad_path: str | None) -> d
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
         await http.get("/api/health")  # warm the server's stores
         await first_answers(http, dyad_path, timings)
+        mark()
         started = time.perf_counter()
-        await asyncio.gather(
-            *(client_loop(http, rounds, dyad_path, timings) for _ in range(clients))
-        )
+        if kind == "httpx":
+            await asyncio.gather(
+                *(client_loop(http, rounds, dyad_path, timings) for _ in range(clients))
+            )
+        else:
+            port = int(base.rsplit(":", 1)[1])
+            threads = [
+                threading.Thread(target=thread_client, args=(port, rounds, dyad_path, timings))
+                for _ in range(clients)
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
         elapsed = time.perf_counter() - started
     timings["_elapsed"] = [elapsed]
     return timings
@@ -226,7 +292,16 @@ def main() -> None:
     parser.add_argument(
         "--db", help="reuse this store if it exists (else write it there), to time again"
     )
+    parser.add_argument("--dyad-events", choices=["true", "false"], default="true")
+    parser.add_argument(
+        "--client",
+        choices=["threads", "httpx"],
+        default="threads",
+        help="threads: one stdlib HTTP connection per client thread; httpx: one async "
+        "httpx client (uses more CPU per request than the server does)",
+    )
     args = parser.parse_args()
+    DYAD_PARAMS["events"] = args.dyad_events
     fresh = Path(tempfile.gettempdir()) / f"dotterel-bench-serve-{os.getpid()}" / "events.duckdb"
     db = args.db or str(fresh)
     Path(db).parent.mkdir(parents=True, exist_ok=True)
@@ -268,7 +343,16 @@ def run_phase(
                 time.sleep(0.2)
         paths = httpx.get(f"{base}/openapi.json").json()["paths"]
         dyad_path = "/api/dyads/{a}/{b}" if "/api/dyads/{a}/{b}" in paths else None
-        timings = asyncio.run(load(base, args.clients, args.rounds, dyad_path))
+        cpu: dict[str, float] = {}
+
+        def mark() -> None:  # CPU used from here on: the timed load, not the first answers
+            cpu["server"], cpu["clients"] = cpu_seconds(server.pid), sum(os.times()[:2])
+
+        timings = asyncio.run(
+            load(base, args.clients, args.rounds, dyad_path, mark, kind=args.client)
+        )
+        server_cpu = cpu_seconds(server.pid) - cpu["server"]
+        client_cpu = sum(os.times()[:2]) - cpu["clients"]
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -277,10 +361,15 @@ def run_phase(
     total = sum(len(v) for v in timings.values())
     print(
         f"\n{phase}: {args.clients} concurrent clients, {total} requests in {elapsed:.1f} s "
-        f"({total / elapsed:.0f} req/s); dyad series via "
+        f"({total / elapsed:.0f} req/s); dyad series via {DYAD_PARAMS} "
         f"{dyad_path or '/api/events?party=A&party=B&limit=500 (no network API in this build)'}"
     )
     print(f"  load after the phase: {load_average()}")
+    print(
+        f"  CPU per timed request: server {server_cpu / total * 1000:.1f} ms, "
+        f"{args.client} clients {client_cpu / total * 1000:.1f} ms "
+        f"(on {os.cpu_count()} cores shared with whatever else runs)"
+    )
     for name, values in firsts.items():
         if values:
             print(

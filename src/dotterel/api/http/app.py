@@ -148,6 +148,25 @@ class ResponseCache:
 
         return await run_in_threadpool(self.get, key, compute)
 
+    def peek(self, key: Hashable) -> tuple[bool, Any]:
+        """``(True, answer)`` if ``key``'s answer is kept for the store as it is now."""
+        return self._lookup(key)
+
+    def stamp(self) -> tuple[Any, ...]:
+        """The store files' state now (pass it to :meth:`put`)."""
+        return self._current_stamp()
+
+    def put(self, key: Hashable, answer: Any, stamp: tuple[Any, ...]) -> None:
+        """Keep ``answer``, computed when the store files were at ``stamp``, unless they
+        changed since."""
+        if self.entries <= 0:
+            return
+        with self._lock:
+            if self._current_stamp() == stamp == self._stamp:
+                self._answers[key] = answer
+                while len(self._answers) > self.entries:
+                    self._answers.popitem(last=False)
+
     def _lookup(self, key: Hashable) -> tuple[bool, Any]:
         stamp = self._current_stamp()
         with self._lock:
@@ -248,6 +267,22 @@ class AppState:
         return await asyncio.wait_for(asyncio.shield(future), timeout=self.ingest_timeout)
 
 
+#: Read routes whose answers depend only on the URL and the store (not the export
+#: downloads, the health counts, nor anything that writes).
+RAW_CACHED = (
+    "/api/events",
+    "/api/dyads/",
+    "/api/fused",
+    "/api/stories",
+    "/api/claims",
+    "/api/lifecycles",
+    "/api/network",
+    "/api/blocs",
+    "/api/alerts",
+    "/api/documents/",
+)
+
+
 class DotterelApp(FastAPI):
     """FastAPI, refusing a declared oversized body with Dotterel's coded error.
 
@@ -265,7 +300,37 @@ class DotterelApp(FastAPI):
                 )
                 await error_response(error)(scope, receive, send)
                 return
+            if scope["method"] == "GET" and scope["path"].startswith(RAW_CACHED):
+                await self._answer_from_cache(scope, receive, send)
+                return
         await super().__call__(scope, receive, send)
+
+    async def _answer_from_cache(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A read route's whole answer (status 200) kept by URL while the store is
+        unchanged: a repeated question skips routing, validation and the route itself."""
+        cache: ResponseCache = self.state.dotterel.cache
+        key = ("url", scope["path"], scope.get("query_string", b""))
+        hit, kept = cache.peek(key) if cache.entries > 0 else (False, ())
+        if hit:
+            start, body = kept
+            await send(start)
+            await send({"type": "http.response.body", "body": body})
+            return
+        stamp = cache.stamp()
+        parts: list[Any] = []
+
+        async def keep(message: Any) -> None:
+            parts.append(message)
+            await send(message)
+
+        await super().__call__(scope, receive, keep)
+        if (
+            len(parts) == 2
+            and parts[0]["type"] == "http.response.start"
+            and parts[0]["status"] == 200
+            and not parts[1].get("more_body")
+        ):
+            cache.put(key, (parts[0], parts[1].get("body", b"")), stamp)
 
 
 def create_app(db: str, *, allow_writes: bool = False, token: str | None = None) -> FastAPI:
