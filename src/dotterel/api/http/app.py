@@ -310,9 +310,9 @@ class DotterelApp(FastAPI):
         unchanged: a repeated question skips routing, validation and the route itself."""
         cache: ResponseCache = self.state.dotterel.cache
         key = ("url", scope["path"], scope.get("query_string", b""))
-        hit, kept = cache.peek(key) if cache.entries > 0 else (False, ())
-        if hit:
-            start, body = kept
+        kept: tuple[bool, Any] = cache.peek(key) if cache.entries > 0 else (False, None)
+        if kept[0]:
+            start, body = kept[1]
             await send(start)
             await send({"type": "http.response.body", "body": body})
             return
