@@ -264,7 +264,8 @@ def test_network_shows_the_axis_in_one_bloc(page, server: str, shots: Path) -> N
     page.wait_for_function(
         "document.body.dataset.ready === '1' && document.body.dataset.view === 'event'"
     )
-    assert "strategic partnership" in page.inner_text(".article .sentence.focus")
+    focus = "".join(page.locator(".article .sentence.focus").all_inner_texts())
+    assert "strategic partnership" in focus
 
 
 def test_network_opens_on_the_latest_year_and_all_time_is_a_click_away(page, server: str) -> None:

@@ -669,7 +669,10 @@ async function renderNetwork(params) {
   const cy = cytoscape({
     container: graph,
     elements,
-    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 110 },
+    // A small network is not blown up to fill the box (circles would hide the lines).
+    maxZoom: 1.3,
+    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 110,
+      padding: 40 },
     style: [
       { selector: "node", style: { "background-color": "data(colour)", label: "data(label)",
         "font-size": 12, "text-valign": "bottom", "text-margin-y": 4, width: 26, height: 26,
