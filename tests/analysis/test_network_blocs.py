@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from dotterel.analysis.blocs import detect_blocs, signed_matrix, signed_modularity
-from dotterel.analysis.network import build_network
+from dotterel.analysis.network import DyadEdge, Network, NetworkNode, build_network
 from dotterel.records import FusedEvent
 from tests.analysis.conftest import fused_event
 from tests.analysis.network_corpus import CODES, GROUPS
@@ -83,3 +83,30 @@ def test_a_state_that_only_quarrels_is_not_put_with_unrelated_quarrelsome_states
 
 def test_an_empty_network_has_no_blocs() -> None:
     assert detect_blocs(build_network([])) == []
+
+
+def test_direct_adversaries_that_both_quarrel_with_many_are_not_one_bloc() -> None:
+    # The shape found on the seed and wire articles: the United States accuses Iran, and
+    # both quarrel with many others. The negative layer's null model expects more
+    # conflict between two such hubs than they show; that must not make them one bloc
+    # (it did: USA, Iran, Russia and India came out as one bloc here).
+    weights = {
+        ("USA", "IRN"): -1.0,
+        ("USA", "CIV"): -10.0,
+        ("USA", "NGA"): -10.0,
+        ("USA", "DZA"): -10.0,
+        ("IRN", "DEU"): -10.0,
+        ("IRN", "FRA"): -10.0,
+        ("IRN", "GBR"): -10.0,
+        ("USA", "IND"): 10.0,
+        ("RUS", "IRN"): 10.0,
+        ("RUS", "IND"): 10.0,
+    }
+    codes = sorted({code for pair in weights for code in pair})
+    network = Network(
+        nodes=[NetworkNode(code, code) for code in codes],
+        edges=[DyadEdge(s, t, weight=w) for (s, t), w in weights.items()],
+    )
+    of = {code: bloc.bloc for bloc in detect_blocs(network) for code in bloc.members}
+    assert of["USA"] != of["IRN"]
+    assert of["IRN"] == of["RUS"]

@@ -254,4 +254,28 @@ def test_network_shows_the_axis_in_one_bloc(page, server: str, shots: Path) -> N
     page.wait_for_selector(".panel-list li", timeout=30_000)
     panel = page.inner_text(".panel")
     assert "Russia" in panel and "Iran" in panel and "Agree / promise" in panel
+    # The edge's fused events are the treaty's: the announcement and the signing.
+    treaty = page.locator(".panel-list li", has_text="Agree / promise")
+    assert treaty.count() >= 1
+    assert "strategic partnership" in treaty.first.inner_text()
     page.screenshot(path=str(shots / "network-rus-irn.png"), full_page=True)
+    # Each event links to its evidence sentence.
+    treaty.first.locator("a.evidence-link").click()
+    page.wait_for_function(
+        "document.body.dataset.ready === '1' && document.body.dataset.view === 'event'"
+    )
+    focus = "".join(page.locator(".article .sentence.focus").all_inner_texts())
+    assert "strategic partnership" in focus
+
+
+def test_network_opens_on_the_latest_year_and_all_time_is_a_click_away(page, server: str) -> None:
+    if not _has_network(server):
+        pytest.skip("this build has no network API (/api/network, /api/blocs)")
+    _open(page, server, "#/network")
+    note = page.inner_text(".window-note")
+    assert "the latest year with events" in note and "November 2024" in note
+    page.click(".window-note a")
+    page.wait_for_function("document.body.dataset.ready === '1'", timeout=30_000)
+    assert page.inner_text(".window-note") == "Showing all time."
+    # Over all time the wire articles (1992-2008) outweigh the seed: more nodes.
+    assert page.evaluate("() => window.dotterelGraph.nodes().length") > 5

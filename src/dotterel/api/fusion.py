@@ -3,6 +3,8 @@
 >>> from dotterel.api import fuse, fused_events
 >>> fuse(db="events.duckdb")            # doctest: +SKIP
 >>> fused_events(db="events.duckdb", actor="RUS", event_type="AGREE")  # doctest: +SKIP
+
+``db`` is a store path (default: the ``db`` setting) or an open store, used as is.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dotterel.analysis.fusion import (
     compare,
     source_groups,
 )
+from dotterel.api.browse import Db, using_store
 from dotterel.errors import UnknownFusedEventError
 from dotterel.records import FusedEvent, Lifecycle, Story
 from dotterel.settings import load_settings
@@ -41,21 +44,21 @@ def fuse(db: str | None = None, *, rebuild: bool = False, **overrides: Any) -> F
         return fuse_store(store, rebuild=rebuild, **overrides)
 
 
-def stories(db: str | None = None, limit: int | None = None) -> list[Story]:
+def stories(db: Db = None, limit: int | None = None) -> list[Story]:
     """Stories (articles reporting the same news), first published first."""
-    with open_store(load_settings(db=db)["db"]) as store:
+    with using_store(db) as store:
         return store.stories(limit=limit)
 
 
-def fused_events(db: str | None = None, **filters: Any) -> list[FusedEvent]:
+def fused_events(db: Db = None, **filters: Any) -> list[FusedEvent]:
     """Fused events matching the filters of :meth:`EventStore.fused_events`."""
-    with open_store(load_settings(db=db)["db"]) as store:
+    with using_store(db) as store:
         return store.fused_events(**filters)
 
 
-def fused_event(fused_id: str, db: str | None = None) -> FusedEvent | None:
+def fused_event(fused_id: str, db: Db = None) -> FusedEvent | None:
     """One fused event, or ``None``."""
-    with open_store(load_settings(db=db)["db"]) as store:
+    with using_store(db) as store:
         return store.fused_event(fused_id)
 
 
@@ -105,22 +108,22 @@ def explain_fused(fused_id: str, db: str | None = None) -> list[str]:
 
 
 def lifecycles(
-    db: str | None = None, *, since: str | None = None, kind: str | None = None
+    db: Db = None, *, since: str | None = None, kind: str | None = None
 ) -> list[Lifecycle]:
     """Lifecycles of treaties and claims, in creation order."""
-    with open_store(load_settings(db=db)["db"]) as store:
+    with using_store(db) as store:
         return store.lifecycles(since=since, kind=kind)
 
 
 def claims(
-    db: str | None = None, *, since: str | None = None, status: str | None = None
+    db: Db = None, *, since: str | None = None, status: str | None = None
 ) -> list[Lifecycle]:
     """Claim lifecycles (alleged, denied, confirmed, retracted), optionally by status."""
     found = lifecycles(db, since=since, kind="claim")
     return [lc for lc in found if status is None or lc.status == status]
 
 
-def lifecycle(lifecycle_id: str, db: str | None = None) -> Lifecycle | None:
+def lifecycle(lifecycle_id: str, db: Db = None) -> Lifecycle | None:
     """One lifecycle, or ``None``."""
-    with open_store(load_settings(db=db)["db"]) as store:
+    with using_store(db) as store:
         return store.lifecycle(lifecycle_id)

@@ -4,6 +4,9 @@
 >>> graph = network(db="events.duckdb", since="2024-01-01")
 >>> [b.members for b in blocs(db="events.duckdb")]
 
+``db`` is a store path (default: the ``db`` setting), or an open store, used as is and
+left open (the HTTP server keeps its stores open).
+
 ``source="icews"``/``"polecat"`` computes the same from events imported from those
 datasets, and ``"all"`` from both kinds, so a dyad can be compared across datasets.
 Otherwise everything is computed from the store's fused events (one per act, however many
@@ -29,10 +32,11 @@ from dotterel.analysis.network import (
     outside_fused,
     singleton_fused,
 )
+from dotterel.api.browse import Db, using_store
 from dotterel.errors import NetworkSettingError
 from dotterel.records import FusedEvent
 from dotterel.settings import load_settings
-from dotterel.store import EventStore, open_store
+from dotterel.store import EventStore
 
 
 def stored_fused_events(store: EventStore) -> list[FusedEvent]:
@@ -56,23 +60,46 @@ def stored_lifecycles(store: EventStore, since: str | None = None) -> list[Any]:
 SOURCES = ("dotterel", "icews", "polecat", "all")
 
 
-def _read(db: str | None, source: str = "dotterel") -> list[FusedEvent]:
-    """The fused events of ``source``: Dotterel's, those imported from ICEWS or POLECAT
-    (``dotterel import-events``), or both kinds together (``all``)."""
+def check_source(source: str) -> str:
+    """``source`` if it is one of :data:`SOURCES`, else a coded error."""
     if source not in SOURCES:
         raise NetworkSettingError(
             f"want one of {', '.join(SOURCES)}, got {source!r}", source="source"
         )
-    with open_store(load_settings(db=db)["db"]) as store:
+    return source
+
+
+def _outside(store: EventStore, source: str) -> list[FusedEvent]:
+    if source == "dotterel":
+        return []
+    dataset = None if source == "all" else source
+    return [outside_fused(e) for e in store.outside_events(source_dataset=dataset)]
+
+
+def _read(db: Db, source: str = "dotterel") -> list[FusedEvent]:
+    """The fused events of ``source``: Dotterel's, those imported from ICEWS or POLECAT
+    (``dotterel import-events``), or both kinds together (``all``)."""
+    check_source(source)
+    with using_store(db) as store:
         found = stored_fused_events(store) if source in ("dotterel", "all") else []
-        if source != "dotterel":
-            dataset = None if source == "all" else source
-            found += [outside_fused(e) for e in store.outside_events(source_dataset=dataset)]
-        return found
+        return found + _outside(store, source)
+
+
+def _read_dyad(db: Db, a: str, b: str, source: str = "dotterel") -> list[FusedEvent]:
+    """The fused events of ``source`` that may link ``a`` and ``b``: Dotterel's through
+    the store's indexed lookup (:meth:`EventStore.fused_between`), not a full read."""
+    check_source(source)
+    with using_store(db) as store:
+        found: list[FusedEvent] = []
+        if source in ("dotterel", "all"):
+            found = store.fused_between(a, b)
+            if not found and not store.fusion_counts().get("fused_events"):
+                found = stored_fused_events(store)  # a store never fused: one per event
+        return found + _outside(store, source)
 
 
 def network(
-    db: str | None = None,
+    db: Db = None,
     since: str | None = None,
     until: str | None = None,
     source: str = "dotterel",
@@ -89,7 +116,7 @@ def network(
 
 
 def blocs(
-    db: str | None = None,
+    db: Db = None,
     since: str | None = None,
     until: str | None = None,
     source: str = "dotterel",
@@ -105,7 +132,7 @@ def blocs(
 def dyad(
     a: str,
     b: str,
-    db: str | None = None,
+    db: Db = None,
     by: str = "month",
     since: str | None = None,
     until: str | None = None,
@@ -115,7 +142,7 @@ def dyad(
     """Cooperation and conflict between ``a`` and ``b`` per day, week or month."""
     a, b = check_party(a), check_party(b)
     return dyad_series(
-        _read(db, source),
+        _read_dyad(db, a, b, source),
         a,
         b,
         by=by,
@@ -126,11 +153,38 @@ def dyad(
     )
 
 
+def dyad_events(
+    a: str,
+    b: str,
+    db: Db = None,
+    by: str = "month",
+    since: str | None = None,
+    until: str | None = None,
+    directed: bool = False,
+    source: str = "dotterel",
+) -> tuple[list[DyadPoint], dict[str, FusedEvent]]:
+    """:func:`dyad`, and the fused events behind its points by ``fused_id``."""
+    a, b = check_party(a), check_party(b)
+    fused = _read_dyad(db, a, b, source)
+    points = dyad_series(
+        fused,
+        a,
+        b,
+        by=by,
+        directed=directed,
+        since=since,
+        until=until,
+        weights=NetworkWeights.from_settings(),
+    )
+    wanted = {fused_id for point in points for fused_id in point.fused_ids}
+    return points, {item.fused_id: item for item in fused if item.fused_id in wanted}
+
+
 def dyad_plot(
     a: str,
     b: str,
     path: str | Path,
-    db: str | None = None,
+    db: Db = None,
     by: str = "month",
     since: str | None = None,
     until: str | None = None,
@@ -140,17 +194,17 @@ def dyad_plot(
     from dotterel.analysis.plots import write_dyad_plot
 
     a, b = check_party(a), check_party(b)
-    fused = _read(db, source)
+    fused = _read_dyad(db, a, b, source)
     points = dyad_series(
         fused, a, b, by=by, since=since, until=until, weights=NetworkWeights.from_settings()
     )
     return write_dyad_plot(points, a, b, Path(path), by=by, fused=fused)
 
 
-def alerts(db: str | None = None, since: str | None = None) -> list[Alert]:
+def alerts(db: Db = None, since: str | None = None) -> list[Alert]:
     """Trend breaks, new allegations and denials, and lifecycle steps since ``since``."""
     check_bounds(since, None)
-    with open_store(load_settings(db=db)["db"]) as store:
+    with using_store(db) as store:
         fused = stored_fused_events(store)
         lifecycles = stored_lifecycles(store, since)
     return find_alerts(

@@ -348,6 +348,24 @@ class EventStore(ABC):
     ) -> list[OutsideEvent]:
         """Imported outside events in import order, of one dataset or of all."""
 
+    # -- HTTP API (issue 14): the fused events of one dyad, looked up --------------------
+
+    def fused_between(self, a: str, b: str) -> list[FusedEvent]:
+        """Fused events with a participant (actor or recipient) that is ``a`` and one that
+        is ``b``, ordered as :meth:`fused_events`.
+
+        A participant *is* a code when its country or its code equals it, or, having no
+        country, its code starts with it (``RUSGOV`` is ``RUS``): every fused event that
+        can link the network nodes ``a`` and ``b`` is among them. This default reads every
+        fused event; the stores answer from an index instead.
+        """
+        a, b = a.upper(), b.upper()
+        return [
+            fused
+            for fused in self.fused_events()
+            if fused_participant_is(fused, a) and fused_participant_is(fused, b)
+        ]
+
 
 def document_without_text(document: Document) -> Document:
     """A copy of ``document`` that keeps its metadata and drops its text."""
@@ -620,3 +638,15 @@ def check_date_bounds(since: str | None, until: str | None) -> tuple[str | None,
 def clamp_limit(limit: int) -> int:
     """A LIMIT the database accepts: negative means none, huge means all."""
     return max(0, min(int(limit), MAX_LIMIT))
+
+
+def participant_is(code: str, entity_code: str | None, entity_country: str | None) -> bool:
+    """Whether a participant is the node ``code`` (see :meth:`EventStore.fused_between`)."""
+    if entity_country == code or entity_code == code:
+        return True
+    return not entity_country and bool(entity_code) and str(entity_code).startswith(code)
+
+
+def fused_participant_is(fused: FusedEvent, code: str) -> bool:
+    """Whether an actor or recipient of ``fused`` is the node ``code``."""
+    return any(participant_is(code, e.code, e.country) for e in [*fused.actor, *fused.recipient])

@@ -588,3 +588,22 @@ class MemoryStore(EventStore):
         if limit is not None:
             rows = rows[: max(limit, 0)]
         return [OutsideEvent.from_dict(row) for row in rows]
+
+    def fused_between(self, a: str, b: str) -> list[FusedEvent]:
+        from dotterel.store.base import participant_is
+
+        self._check_open()
+        a, b = a.upper(), b.upper()
+
+        def has(data: dict[str, Any], code: str) -> bool:
+            return any(
+                participant_is(code, e.get("code"), e.get("country"))
+                for e in [*data["actor"], *data["recipient"]]
+            )
+
+        found = [
+            FusedEvent.from_dict(data)
+            for data in self._fused.values()
+            if has(data, a) and has(data, b)
+        ]
+        return sorted(found, key=fused_sort_key)

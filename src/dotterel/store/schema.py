@@ -414,6 +414,13 @@ def _watch_state(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _participant_indexes(con: duckdb.DuckDBPyConnection) -> None:
+    """Indexes on the country and code of fused participants: the fused events of one
+    dyad (``EventStore.fused_between``, the HTTP API's dyad series) are point lookups."""
+    con.execute("CREATE INDEX fused_participants_country ON fused_participants (country)")
+    con.execute("CREATE INDEX fused_participants_code ON fused_participants (code)")
+
+
 #: Migration functions by the schema version they produce, applied in order.
 MIGRATIONS: dict[int, Migration] = {
     1: _v1,
@@ -422,6 +429,7 @@ MIGRATIONS: dict[int, Migration] = {
     4: _typed_columns,
     5: _outside_events,
     6: _watch_state,
+    7: _participant_indexes,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -96,6 +96,7 @@ class ResponseCache:
         self._answers: OrderedDict[Hashable, Any] = OrderedDict()
         self._stamp: tuple[Any, ...] | None = None
         self._lock = threading.Lock()
+        self._computing: dict[Hashable, threading.Lock] = {}
 
     def _current_stamp(self) -> tuple[Any, ...]:
         stamp: list[tuple[int, int] | None] = []
@@ -110,6 +111,63 @@ class ResponseCache:
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         if self.entries <= 0:
             return compute()
+        hit, answer = self._lookup(key)
+        if hit:
+            return answer
+        # One thread computes a missing answer; the others asking the same question wait
+        # for it rather than compute it again (50 clients opening one dyad at once).
+        with self._lock:
+            computing = self._computing.setdefault(key, threading.Lock())
+        with computing:
+            hit, answer = self._lookup(key)
+            if hit:
+                return answer
+            stamp = self._current_stamp()
+            try:
+                answer = compute()
+            except BaseException:
+                with self._lock:
+                    self._computing.pop(key, None)
+                raise
+            with self._lock:
+                if self._current_stamp() == stamp == self._stamp:
+                    self._answers[key] = answer
+                    while len(self._answers) > self.entries:
+                        self._answers.popitem(last=False)
+                self._computing.pop(key, None)
+        return answer
+
+    async def answer(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """:meth:`get` for an ``async`` route: a kept answer straight from the event loop
+        (no thread hop), a missing one computed in a worker thread."""
+        if self.entries > 0:
+            hit, answer = self._lookup(key)
+            if hit:
+                return answer
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(self.get, key, compute)
+
+    def peek(self, key: Hashable) -> tuple[bool, Any]:
+        """``(True, answer)`` if ``key``'s answer is kept for the store as it is now."""
+        return self._lookup(key)
+
+    def stamp(self) -> tuple[Any, ...]:
+        """The store files' state now (pass it to :meth:`put`)."""
+        return self._current_stamp()
+
+    def put(self, key: Hashable, answer: Any, stamp: tuple[Any, ...]) -> None:
+        """Keep ``answer``, computed when the store files were at ``stamp``, unless they
+        changed since."""
+        if self.entries <= 0:
+            return
+        with self._lock:
+            if self._current_stamp() == stamp == self._stamp:
+                self._answers[key] = answer
+                while len(self._answers) > self.entries:
+                    self._answers.popitem(last=False)
+
+    def _lookup(self, key: Hashable) -> tuple[bool, Any]:
         stamp = self._current_stamp()
         with self._lock:
             if stamp != self._stamp:
@@ -117,14 +175,8 @@ class ResponseCache:
                 self._stamp = stamp
             elif key in self._answers:
                 self._answers.move_to_end(key)
-                return self._answers[key]
-        answer = compute()
-        with self._lock:
-            if self._current_stamp() == stamp:
-                self._answers[key] = answer
-                while len(self._answers) > self.entries:
-                    self._answers.popitem(last=False)
-        return answer
+                return True, self._answers[key]
+        return False, None
 
     def clear(self) -> None:
         with self._lock:
@@ -215,6 +267,22 @@ class AppState:
         return await asyncio.wait_for(asyncio.shield(future), timeout=self.ingest_timeout)
 
 
+#: Read routes whose answers depend only on the URL and the store (not the export
+#: downloads, the health counts, nor anything that writes).
+RAW_CACHED = (
+    "/api/events",
+    "/api/dyads/",
+    "/api/fused",
+    "/api/stories",
+    "/api/claims",
+    "/api/lifecycles",
+    "/api/network",
+    "/api/blocs",
+    "/api/alerts",
+    "/api/documents/",
+)
+
+
 class DotterelApp(FastAPI):
     """FastAPI, refusing a declared oversized body with Dotterel's coded error.
 
@@ -232,7 +300,37 @@ class DotterelApp(FastAPI):
                 )
                 await error_response(error)(scope, receive, send)
                 return
+            if scope["method"] == "GET" and scope["path"].startswith(RAW_CACHED):
+                await self._answer_from_cache(scope, receive, send)
+                return
         await super().__call__(scope, receive, send)
+
+    async def _answer_from_cache(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A read route's whole answer (status 200) kept by URL while the store is
+        unchanged: a repeated question skips routing, validation and the route itself."""
+        cache: ResponseCache = self.state.dotterel.cache
+        key = ("url", scope["path"], scope.get("query_string", b""))
+        kept: tuple[bool, Any] = cache.peek(key) if cache.entries > 0 else (False, None)
+        if kept[0]:
+            start, body = kept[1]
+            await send(start)
+            await send({"type": "http.response.body", "body": body})
+            return
+        stamp = cache.stamp()
+        parts: list[Any] = []
+
+        async def keep(message: Any) -> None:
+            parts.append(message)
+            await send(message)
+
+        await super().__call__(scope, receive, keep)
+        if (
+            len(parts) == 2
+            and parts[0]["type"] == "http.response.start"
+            and parts[0]["status"] == 200
+            and not parts[1].get("more_body")
+        ):
+            cache.put(key, (parts[0], parts[1].get("body", b"")), stamp)
 
 
 def create_app(db: str, *, allow_writes: bool = False, token: str | None = None) -> FastAPI:
@@ -299,9 +397,11 @@ def create_app(db: str, *, allow_writes: bool = False, token: str | None = None)
         response.headers.update(exc.headers or {})  # e.g. Allow on 405
         return response
 
+    from dotterel.api.http.network_routes import router as network_router
     from dotterel.api.http.routes import router
 
     app.include_router(router, prefix="/api")
+    app.include_router(network_router, prefix="/api")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)

@@ -5,9 +5,10 @@ explorer needs (a page of events, a document with its events, words for codes).
 
 from __future__ import annotations
 
+import types
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from dotterel.records import Document, Event, Failure
 
@@ -267,3 +268,56 @@ def document_model(document: Document) -> DocumentModel:
 
 def failure_model(failure: Failure) -> FailureModel:
     return FailureModel.model_validate(failure.to_dict())
+
+
+# -- models derived from record dataclasses (network and fusion routes) -----------------
+
+
+def derived_model(
+    record: type,
+    name: str,
+    *,
+    exclude: tuple[str, ...] = (),
+    nested: dict[type, type[BaseModel]] | None = None,
+    doc: str | None = None,
+) -> type[BaseModel]:
+    """A response model with the fields of the dataclass ``record`` (its ``to_dict`` keys).
+
+    Field types come from the dataclass's annotations, nested dataclasses replaced by
+    their own derived models (``nested``); a field with a default keeps it, so the model
+    and the record cannot drift apart: a field added to a record appears in the API.
+    """
+    import dataclasses
+    import typing
+
+    hints = typing.get_type_hints(record)
+    swap = nested or {}
+
+    def convert(kind: Any) -> Any:
+        if kind in swap:
+            return swap[kind]
+        origin, args = typing.get_origin(kind), typing.get_args(kind)
+        if origin is None or not args:
+            return kind
+        converted = tuple(convert(arg) for arg in args)
+        if origin in (types.UnionType, typing.Union):
+            return typing.Union[converted]  # noqa: UP007 - built from a tuple
+        if origin is tuple:
+            return list[converted[0]]  # type: ignore[valid-type] # to_dict gives lists
+        return origin[converted]
+
+    definitions: dict[str, Any] = {}
+    for item in dataclasses.fields(record):
+        if item.name in exclude:
+            continue
+        if item.default is not dataclasses.MISSING:
+            default: Any = item.default
+        elif item.default_factory is not dataclasses.MISSING:
+            default = Field(default_factory=item.default_factory)
+        else:
+            default = ...
+        definitions[item.name] = (convert(hints[item.name]), default)
+    model = create_model(  # type: ignore[call-overload]
+        name, __base__=Record, __doc__=doc or record.__doc__, **definitions
+    )
+    return typing.cast(type[BaseModel], model)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
 
 from dotterel import api
 from dotterel.api import browse
@@ -130,7 +131,7 @@ def events(
     descending: bool = False,
     limit: Annotated[int | None, Query(ge=1, le=500)] = None,
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
-) -> EventPageModel:
+) -> Response:
     """Stored events, filtered as ``dotterel events`` filters them, one page at a time.
 
     The order is total (``sort``, then insertion order), so following ``next_cursor``
@@ -138,24 +139,30 @@ def events(
     """
     key: tuple[Any, ...] = ("events", sort, descending, cursor, limit, actor, recipient)
     key += (event_type, since, until, factuality, doc_id, tuple(party or ()))
-    return state.cache.get(
+    # Kept encoded: a repeated page costs a lookup, not a validation and serialisation.
+    body: bytes = state.cache.get(
         key,
-        lambda: _events_page(
-            state,
-            sort,
-            descending,
-            cursor,
-            limit,
-            actor,
-            recipient,
-            event_type,
-            since,
-            until,
-            factuality,
-            doc_id,
-            party,
+        lambda: (
+            _events_page(
+                state,
+                sort,
+                descending,
+                cursor,
+                limit,
+                actor,
+                recipient,
+                event_type,
+                since,
+                until,
+                factuality,
+                doc_id,
+                party,
+            )
+            .model_dump_json()
+            .encode()
         ),
     )
+    return Response(body, media_type="application/json")
 
 
 def _events_page(

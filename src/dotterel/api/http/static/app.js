@@ -427,7 +427,9 @@ function periodLabel(period) {
 async function dyadPoints(a, b) {
   // The network API's dyad series when the server has it; else counted here from events.
   if (FEATURES.dyad) {
-    return getJSON(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}?by=month`);
+    // Month points start on the 1st ("2024-11-01"); the chart names them "2024-11".
+    const points = await getJSON(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}?by=month&events=false`);
+    return points.map((p) => ({ ...p, period: p.period.slice(0, 7) }));
   }
   const points = new Map();
   let cursor = null;
@@ -523,26 +525,88 @@ async function renderDyad(a, b) {
 const BLOC_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
   "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"];
 
-function edgePanel(edge) {
+const FACTUALITY_WORDS = { actual: "happened", future: "announced or planned",
+  hypothetical: "possible", negated: "did not happen" };
+
+function fusedItem(event) {
+  // One act (however many articles report it), linking to the sentence it rests on.
+  const head = [el("strong", { text: event.category_label || categoryLabel(event.event_type) }), " · ",
+    formatDate(event.date)];
+  const sources = event.n_documents > 1 ? `, reported by ${event.n_documents} articles` : "";
+  const status = `${FACTUALITY_WORDS[event.factuality] || event.factuality}${event.alleged ? ", alleged" : ""}` +
+    `${event.denied ? ", denied" : ""}${sources}`;
+  return el("li", {},
+    event.event_id ? el("a", { href: `#/event/${event.event_id}` }, ...head) : el("span", {}, ...head),
+    el("div", { class: "muted small", text: status }),
+    event.evidence ? el("div", { class: "quote" },
+      event.event_id ? el("a", { href: `#/event/${event.event_id}`, class: "evidence-link", text: event.evidence })
+        : event.evidence) : null);
+}
+
+function edgePanel(edge, window_) {
   const [a, b] = [edge.source, edge.target];
+  const summary = el("p", {}, "Loading…");
   const panel = el("aside", { class: "panel" },
     el("h2", {}, `${placeName(a) || a} – ${placeName(b) || b}`),
-    el("p", {}, numberLink(edge.n_events, eventsLink({ party: [a, b] })), " events",
-      edge.first_date ? ` from ${formatDate(edge.first_date)} to ${formatDate(edge.last_date)}` : "", ". ",
-      "Cooperation ", el("strong", { text: Number(edge.cooperation).toFixed(1) }),
-      ", conflict ", el("strong", { text: Number(edge.conflict).toFixed(1) }), "."),
+    summary,
     el("p", {}, el("a", { href: `#/dyad/${a}/${b}`, text: "Month by month →" })),
     el("div", { class: "panel-events" }, el("p", { class: "muted", text: "Loading events…" })));
-  getJSON(`/api/events${query({ party: [a, b], limit: 25, sort: "event_date" })}`).then((page) => {
-    const list = el("ol", { class: "panel-list" }, page.events.map((event) => el("li", {},
-      el("a", { href: `#/event/${event.event_id}` },
-        el("strong", { text: categoryLabel(event.event_type) }), " · ",
-        formatDate(event.event_date, event.date_precision)),
-      el("div", { class: "muted small", text: event.status }),
-      el("div", { class: "quote", text: event.evidence.text }))));
-    panel.querySelector(".panel-events").replaceChildren(list);
-  });
+  const fill = (events, total) => {
+    const coop = events.reduce((sum, e) => sum + (e.cooperation || 0), 0);
+    const conf = events.reduce((sum, e) => sum + (e.conflict || 0), 0);
+    summary.replaceChildren(numberLink(total, eventsLink({ party: [a, b], ...window_ })),
+      ` act${total === 1 ? "" : "s"} between them, either way. Cooperation `,
+      el("strong", { text: coop.toFixed(1) }), ", conflict ", el("strong", { text: conf.toFixed(1) }), ".");
+    panel.querySelector(".panel-events").replaceChildren(
+      el("ol", { class: "panel-list" }, events.slice(0, 50).map(fusedItem)),
+      events.length > 50 ? el("p", { class: "muted", text: `and ${events.length - 50} more (see the month by month view)` }) : null);
+  };
+  if (FEATURES.dyad) {
+    getJSON(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}${query({ by: "month", ...window_ })}`)
+      .then((points) => {
+        const events = points.flatMap((p) => p.events)
+          .sort((x, y) => (y.date || "").localeCompare(x.date || ""));
+        fill(events, events.length);
+      }).catch(showError);
+  } else {
+    getJSON(`/api/events${query({ party: [a, b], limit: 25, sort: "event_date", ...window_ })}`).then((page) => {
+      fill(page.events.map((e) => ({ event_type: e.event_type, date: e.event_date, factuality: e.factuality,
+        event_id: e.event_id, evidence: e.evidence.text, n_documents: 1 })), page.total);
+    }).catch(showError);
+  }
   return panel;
+}
+
+function isoDay(date) {
+  return date.toISOString().slice(0, 10);
+}
+
+async function defaultWindow() {
+  // The latest year with events: which states are drawing together now. Older history
+  // is one click away ("All time").
+  const latest = await getJSON(`/api/events${query({ sort: "event_date", descending: "true", limit: 1 })}`);
+  const last = latest.events.length ? latest.events[0].event_date : null;
+  if (!last) return { since: null, until: null };
+  const end = new Date(`${last.slice(0, 10)}T00:00:00Z`);
+  const start = new Date(end);
+  start.setUTCFullYear(start.getUTCFullYear() - 1);
+  start.setUTCDate(start.getUTCDate() + 1);
+  return { since: isoDay(start), until: isoDay(end) };
+}
+
+function undirectedEdges(edges) {
+  // One line per pair: both directions added (weights are signed: cooperation minus conflict).
+  const pairs = new Map();
+  for (const e of edges) {
+    const [source, target] = [e.source, e.target].sort();
+    const key = `${source}-${target}`;
+    const pair = pairs.get(key) || { source, target, weight: 0, cooperation: 0, conflict: 0 };
+    pair.weight += e.weight;
+    pair.cooperation += e.cooperation;
+    pair.conflict += e.conflict;
+    pairs.set(key, pair);
+  }
+  return [...pairs.values()];
 }
 
 async function renderNetwork(params) {
@@ -553,19 +617,22 @@ async function renderNetwork(params) {
         el("a", { href: "#/", text: "overview" }), "."));
     return;
   }
-  const window_ = { since: params.get("since"), until: params.get("until") };
+  const chosen = params.has("since") || params.has("until") || params.get("window") === "all";
+  const window_ = chosen ? { since: params.get("since"), until: params.get("until") } : await defaultWindow();
   const [network, blocs] = await Promise.all([
     getJSON(`/api/network${query(window_)}`), getJSON(`/api/blocs${query(window_)}`),
   ]);
   const blocIndex = new Map(blocs.map((b, i) => [String(b.bloc), i]));
   const colour = (bloc) => BLOC_COLOURS[(blocIndex.get(String(bloc)) ?? 9) % BLOC_COLOURS.length];
-  const maxWeight = Math.max(1, ...network.edges.map((e) => Math.abs(e.weight)));
+  const lines = undirectedEdges(network.edges);
+  const maxWeight = Math.max(1, ...lines.map((e) => Math.abs(e.weight)));
   const elements = [
     ...network.nodes.map((n) => ({ data: { id: n.code, label: n.label || placeName(n.code) || n.code,
       colour: colour(n.bloc) } })),
-    ...network.edges.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target,
+    ...lines.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target,
       width: 1.5 + 8 * Math.sqrt(Math.abs(e.weight) / maxWeight),
-      colour: e.cooperation >= e.conflict ? "#2e8b57" : "#c0392b", edge: e } })),
+      colour: e.weight >= 0 ? "#2e8b57" : "#c0392b", style: e.weight >= 0 ? "solid" : "dashed",
+      edge: e } })),
   ];
   const graph = el("div", { id: "graph", class: "graph" });
   const side = el("div", { class: "side" }, el("p", { class: "muted",
@@ -576,8 +643,8 @@ async function renderNetwork(params) {
       el("span", { class: "swatch", style: `background:${colour(b.bloc)}` }),
       b.members.map((m) => placeName(m) || m).join(", ")))),
     el("h3", { text: "Lines" }),
-    el("p", {}, el("span", { class: "line coop" }), " mostly cooperation  ",
-      el("span", { class: "line conf" }), " mostly conflict"),
+    el("p", {}, el("span", { class: "line coop" }), " more cooperation than conflict  ",
+      el("span", { class: "line conf" }), " more conflict (dashed)"),
     el("p", { class: "muted", text: "Thicker lines: more events, weighted by how strong each act is." }));
   const form = el("form", { class: "filters" },
     el("label", {}, "From", el("input", { type: "date", name: "since", value: window_.since || "" })),
@@ -586,26 +653,38 @@ async function renderNetwork(params) {
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const data = new FormData(form);
-    location.hash = `#/network${query({ since: data.get("since"), until: data.get("until") })}`;
+    const since = data.get("since");
+    const until = data.get("until");
+    location.hash = `#/network${query(since || until ? { since, until } : { window: "all" })}`;
   });
-  view.replaceChildren(el("h1", { text: "Who is drawing together, who is at odds" }), form,
+  const span = window_.since || window_.until
+    ? el("p", { class: "window-note" }, "Showing ",
+      window_.since ? formatDate(window_.since) : "the beginning", " to ",
+      window_.until ? formatDate(window_.until) : "the latest event",
+      chosen ? ". " : ", the latest year with events. ",
+      el("a", { href: "#/network?window=all", text: "All time" }), ".")
+    : el("p", { class: "window-note", text: "Showing all time." });
+  view.replaceChildren(el("h1", { text: "Who is drawing together, who is at odds" }), form, span,
     el("div", { class: "network" }, graph, el("div", { class: "network-side" }, legendBox, side)));
   const cy = cytoscape({
     container: graph,
     elements,
-    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 110 },
+    // A small network is not blown up to fill the box (circles would hide the lines).
+    maxZoom: 1.3,
+    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 110,
+      padding: 40 },
     style: [
       { selector: "node", style: { "background-color": "data(colour)", label: "data(label)",
         "font-size": 12, "text-valign": "bottom", "text-margin-y": 4, width: 26, height: 26,
         color: "#222", "text-outline-color": "#fff", "text-outline-width": 2 } },
       { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)",
-        "curve-style": "bezier", opacity: 0.75 } },
+        "line-style": "data(style)", "curve-style": "bezier", opacity: 0.75 } },
       { selector: "edge:selected", style: { opacity: 1, "underlay-color": "#f1c40f",
         "underlay-padding": 4, "underlay-opacity": 0.6 } },
     ],
   });
   window.dotterelGraph = cy;
-  cy.on("tap", "edge", (evt) => side.replaceChildren(edgePanel(evt.target.data("edge"))));
+  cy.on("tap", "edge", (evt) => side.replaceChildren(edgePanel(evt.target.data("edge"), window_)));
   cy.on("tap", "node", (evt) => {
     const code = evt.target.id();
     side.replaceChildren(el("aside", { class: "panel" }, el("h2", { text: evt.target.data("label") }),
