@@ -17,7 +17,14 @@ from spacy.tokens import Doc
 
 from dotterel.records import UNORDERED_TYPES, Entity, Event
 
-SOURCE_RANK = {"clause": 0, "reporting_clause": 1, "dateline": 2, "published": 3, None: 4}
+SOURCE_RANK = {
+    "clause": 0,
+    "reporting_clause": 1,
+    "dateline": 2,
+    "lead": 2,
+    "published": 3,
+    None: 4,
+}
 
 
 def _codes(entities: list[Entity]) -> frozenset[str]:
