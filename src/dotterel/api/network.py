@@ -140,17 +140,8 @@ def dyad(
     source: str = "dotterel",
 ) -> list[DyadPoint]:
     """Cooperation and conflict between ``a`` and ``b`` per day, week or month."""
-    a, b = check_party(a), check_party(b)
-    return dyad_series(
-        _read_dyad(db, a, b, source),
-        a,
-        b,
-        by=by,
-        directed=directed,
-        since=since,
-        until=until,
-        weights=NetworkWeights.from_settings(),
-    )
+    points, _ = dyad_events(a, b, db, by, since, until, directed, source)
+    return points
 
 
 def dyad_events(

@@ -231,10 +231,11 @@ def _from_context(
 
 
 def _lead_end(text: str) -> int:
-    """End of the headline and first paragraph (at most :data:`LEAD_CHARS` past them)."""
+    """End of the headline and the first line of the body (a paragraph), at most
+    :data:`LEAD_CHARS` characters into the body."""
     first_break = text.find("\n")
     body_start = first_break + 1 if 0 <= first_break < 200 else 0
-    paragraph_end = text.find("\n\n", body_start)
+    paragraph_end = text.find("\n", body_start)
     if paragraph_end < 0:
         paragraph_end = len(text)
     return min(paragraph_end, body_start + LEAD_CHARS)
