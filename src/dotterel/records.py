@@ -14,7 +14,7 @@ from typing import Any, Literal, TypeVar
 Factuality = Literal["actual", "future", "hypothetical", "negated"]
 FACTUALITY_VALUES: tuple[str, ...] = ("actual", "future", "hypothetical", "negated")
 DatePrecision = Literal["day", "week", "month", "year"]
-DateSource = Literal["clause", "reporting_clause", "dateline", "published"]
+DateSource = Literal["clause", "reporting_clause", "dateline", "lead", "published"]
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE",

@@ -16,29 +16,12 @@ from pathlib import Path
 
 import pycountry
 
+from dotterel.records import FACTUALITY_VALUES, PLOVER_TYPES
+
 DATA = Path(__file__).resolve().parents[2] / "tests" / "analysis" / "data" / "modern"
 
-TYPES = set(
-    [
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-    ]
-)
-FACT = {"actual", "future", "hypothetical", "negated"}
+TYPES = set(PLOVER_TYPES)
+FACT = set(FACTUALITY_VALUES)
 STATUS = {"required", "optional", "forbidden"}
 BLOCS = {"IGO", "NGO", "IMG", "MNC", "WST", "EUR", "MEA", "AFR", "ASA", "LAM"}
 ISO3 = {c.alpha_3 for c in pycountry.countries}

@@ -17,29 +17,12 @@ from pathlib import Path
 
 import pycountry
 
+from dotterel.records import FACTUALITY_VALUES, PLOVER_TYPES, UNORDERED_TYPES
+
 DATA = Path(__file__).resolve().parents[2] / "tests" / "analysis" / "data" / "modern"
 
-TYPES = set(
-    [
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-    ]
-)
-FACTS = {"actual", "future", "hypothetical", "negated"}
+TYPES = set(PLOVER_TYPES)
+FACTS = set(FACTUALITY_VALUES)
 SPECIAL = {"IGO", "NGO", "IMG", "MNC", "WST", "EUR", "MEA", "AFR", "ASA", "LAM"}
 ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
 SECTORS = set(
@@ -79,7 +62,7 @@ SECTORS = set(
         "MNC",
     ]
 )
-UNORDERED = {"AGREE", "CONSULT", "COOPERATE"}
+UNORDERED = UNORDERED_TYPES
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(,| \()[^\n]{0,40}(\)|—|–| -)")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

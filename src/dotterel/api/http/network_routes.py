@@ -39,12 +39,15 @@ from dotterel.api.http.network_models import (
     many,
 )
 from dotterel.api.http.routes import (
-    CODE_PATTERN,
     ERRORS,
+    ActorCode,
     DateQuery,
     FactualityName,
     PloverType,
+    RecipientCode,
+    Since,
     State,
+    Until,
     iso_date,
 )
 from dotterel.api.http.vocabulary import load_vocabulary
@@ -68,8 +71,6 @@ ExportFormat = Literal["polecat", "icews", "phoenix", "gdelt", "plover-json", "p
 PARTY_PATTERN = r"^[A-Za-z]{3,12}$"
 ID_PATTERN = r"^[^\x00-\x1f]{1,200}$"
 
-Since = Annotated[str | None, DateQuery("Earliest event date, YYYY-MM-DD.")]
-Until = Annotated[str | None, DateQuery("Latest event date, YYYY-MM-DD.")]
 Source = Annotated[
     SourceName,
     Query(
@@ -120,12 +121,8 @@ def _fused_models(found: list[FusedEvent]) -> list[BaseModel]:
 @router.get("/fused", response_model=many(FusedEventModel), tags=["fusion"])
 async def fused_events(
     state: State,
-    actor: Annotated[
-        str | None, Query(description="Actor code prefix, e.g. RUS.", pattern=CODE_PATTERN)
-    ] = None,
-    recipient: Annotated[
-        str | None, Query(description="Recipient code prefix.", pattern=CODE_PATTERN)
-    ] = None,
+    actor: ActorCode = None,
+    recipient: RecipientCode = None,
     event_type: Annotated[PloverType | None, Query(alias="type")] = None,
     since: Since = None,
     until: Until = None,
@@ -433,12 +430,8 @@ MEDIA_TYPES = {
 def export(
     state: State,
     export_format: Annotated[ExportFormat, Query(alias="format")],
-    actor: Annotated[
-        str | None, Query(description="Actor code prefix, e.g. RUS.", pattern=CODE_PATTERN)
-    ] = None,
-    recipient: Annotated[
-        str | None, Query(description="Recipient code prefix.", pattern=CODE_PATTERN)
-    ] = None,
+    actor: ActorCode = None,
+    recipient: RecipientCode = None,
     event_type: Annotated[PloverType | None, Query(alias="type")] = None,
     since: Since = None,
     until: Until = None,

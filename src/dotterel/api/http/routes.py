@@ -70,6 +70,17 @@ def DateQuery(description: str) -> Any:  # noqa: N802 - reads like Query
     )
 
 
+#: Query parameters shared by the event, fused-event and export routes.
+ActorCode = Annotated[
+    str | None, Query(description="Actor code prefix, e.g. RUS.", pattern=CODE_PATTERN)
+]
+RecipientCode = Annotated[
+    str | None, Query(description="Recipient code prefix.", pattern=CODE_PATTERN)
+]
+Since = Annotated[str | None, DateQuery("Earliest event date, YYYY-MM-DD.")]
+Until = Annotated[str | None, DateQuery("Latest event date, YYYY-MM-DD.")]
+
+
 def iso_date(name: str, value: str | None) -> str | None:
     """``value`` if it is a real calendar date (``2024-02-30`` is not), else a coded 422."""
     if value is None:
@@ -108,15 +119,11 @@ def vocabulary() -> VocabularyModel:
 @router.get("/events", response_model=EventPageModel, tags=["events"])
 def events(
     state: State,
-    actor: Annotated[
-        str | None, Query(description="Actor code prefix, e.g. RUS.", pattern=CODE_PATTERN)
-    ] = None,
-    recipient: Annotated[
-        str | None, Query(description="Recipient code prefix.", pattern=CODE_PATTERN)
-    ] = None,
+    actor: ActorCode = None,
+    recipient: RecipientCode = None,
     event_type: Annotated[PloverType | None, Query(alias="type")] = None,
-    since: Annotated[str | None, DateQuery("Earliest event date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, DateQuery("Latest event date, YYYY-MM-DD.")] = None,
+    since: Since = None,
+    until: Until = None,
     party: Annotated[
         list[Annotated[str, Query(pattern=CODE_PATTERN)]] | None,
         Query(
