@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -46,6 +47,9 @@ class FusedStore(MemoryStore):
             n_documents=5,
             n_independent_sources=3,
         )
+
+    def fused_events_by_id(self, fused_ids: Sequence[str]) -> list[FusedEvent]:
+        return [f for i in fused_ids if (f := self.fused_event(i)) is not None]
 
     def fused_events(self) -> list[FusedEvent]:
         fused = self.fused_event("fu_1")

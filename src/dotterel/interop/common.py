@@ -6,16 +6,17 @@ from __future__ import annotations
 import csv
 import math
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, ClassVar, Self
 
 from dotterel import __version__
-from dotterel.records import Document, Entity, Event, Location
+from dotterel.records import Document, Entity, Event, FusedEvent, Location
 from dotterel.store.base import EventStore
 
 #: Characters that some reader takes for a field or line break in a tab-separated file.
@@ -53,26 +54,44 @@ class ExportRow:
     fusion: FusionInfo
 
 
-def fusion_info(store: EventStore, event: Event) -> FusionInfo:
-    """Fused id and report counts of ``event``: the one place exports ask fusion.
+def fusion_infos(store: EventStore, events: Sequence[Event]) -> list[FusionInfo]:
+    """Fused id and report counts of each event: the one place exports ask fusion.
 
-    A store with fusion (``fused_id_of``/``fused_event``) answers from the fused event;
+    A store with fusion answers from the fused events, read for the whole batch at once;
     otherwise, or for an event not fused yet, the event is its own single report.
     """
-    mentions = max(1, len(event.mentions))
-    fused_id_of = getattr(store, "fused_id_of", None)
-    fused_event = getattr(store, "fused_event", None)
-    if fused_id_of is not None and fused_event is not None:
-        fused_id = fused_id_of(event.event_id)
-        fused = fused_event(fused_id) if fused_id else None
-        if fused is not None:
-            return FusionInfo(
+    fused_by_event: dict[str, FusedEvent] = {}
+    if getattr(store, "fused_ids_of", None) is not None and events:
+        fused_ids = store.fused_ids_of([e.event_id for e in events])
+        found = {f.fused_id: f for f in store.fused_events_by_id(sorted(set(fused_ids.values())))}
+        fused_by_event = {e: found[f] for e, f in fused_ids.items() if f in found}
+    infos = []
+    for event in events:
+        fused = fused_by_event.get(event.event_id)
+        if fused is None:
+            mentions = max(1, len(event.mentions))
+            infos.append(FusionInfo(fused_id=None, n_mentions=mentions, n_documents=1, n_sources=1))
+            continue
+        infos.append(
+            FusionInfo(
                 fused_id=fused.fused_id,
                 n_mentions=max(int(fused.n_mentions), 1),
                 n_documents=max(int(fused.n_documents), 1),
                 n_sources=max(int(fused.n_independent_sources), 1),
             )
-    return FusionInfo(fused_id=None, n_mentions=mentions, n_documents=1, n_sources=1)
+        )
+    return infos
+
+
+def with_fusion(
+    store: EventStore, pairs: Iterable[tuple[Event, Document]], batch: int
+) -> Iterator[tuple[Event, Document, FusionInfo]]:
+    """``(event, document, fusion)`` for a stream of stored events, fusion read by batch."""
+    iterator = iter(pairs)
+    while chunk := list(islice(iterator, max(batch, 1))):
+        infos = fusion_infos(store, [event for event, _ in chunk])
+        for (event, document), info in zip(chunk, infos, strict=True):
+            yield event, document, info
 
 
 class Writer(ABC):

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from dotterel.errors import ExportTargetError, UnknownFormatError
-from dotterel.interop.common import ExportRow, Writer, date_parts, fusion_info
+from dotterel.interop.common import ExportRow, Writer, date_parts, with_fusion
 from dotterel.interop.gdelt import GdeltWriter
 from dotterel.interop.icews import IcewsWriter
 from dotterel.interop.parquet import ParquetWriter
@@ -146,8 +146,9 @@ def export_store(
             temporary.mkdir(parents=True)
         else:
             writer_of(None)
-        for event, document in store.iter_events_with_documents(chunk_size=chunk_size, **filters):
-            row = ExportRow(event, document, ids(event.event_id), fusion_info(store, event))
+        stream = store.iter_events_with_documents(chunk_size=chunk_size, **filters)
+        for event, document, fusion in with_fusion(store, stream, chunk_size):
+            row = ExportRow(event, document, ids(event.event_id), fusion)
             writer_of(event.event_date).write(row)
             summary.events += 1
             if partition and summary.events % FLUSH_EVERY == 0:

@@ -12,7 +12,7 @@ from typing import Any
 import pyarrow as pa
 
 from dotterel.errors import FrameBackendError
-from dotterel.interop.common import ExportRow, fusion_info
+from dotterel.interop.common import ExportRow, with_fusion
 from dotterel.interop.parquet import PARQUET_SCHEMA, parquet_row, to_date
 from dotterel.store.base import EventStore
 
@@ -116,8 +116,9 @@ def to_frame(table: pa.Table, backend: str) -> Any:
 
 
 def event_rows(store: EventStore, **filters: Any) -> Iterator[dict[str, Any]]:
-    for event, document in store.iter_events_with_documents(**filters):
-        yield parquet_row(ExportRow(event, document, event.event_id, fusion_info(store, event)))
+    stream = store.iter_events_with_documents(**filters)
+    for event, document, fusion in with_fusion(store, stream, _BATCH):
+        yield parquet_row(ExportRow(event, document, event.event_id, fusion))
 
 
 def events_table(store: EventStore, **filters: Any) -> pa.Table:

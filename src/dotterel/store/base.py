@@ -199,6 +199,11 @@ class EventStore(ABC):
     def fused_id_of(self, event_id: str) -> str | None:
         """The fused event a stored document event belongs to, or ``None`` if not fused."""
 
+    def fused_ids_of(self, event_ids: Sequence[str]) -> dict[str, str]:
+        """``event_id → fused_id`` for those of these events that are fused (one read)."""
+        found = {event_id: self.fused_id_of(event_id) for event_id in event_ids}
+        return {event_id: fused for event_id, fused in found.items() if fused}
+
     @abstractmethod
     def stories(self, limit: int | None = None) -> list[Story]:
         """Stories in the order of their first document."""

@@ -791,6 +791,12 @@ class DuckDBStore(EventStore):
     def fused_id_of(self, event_id: str) -> str | None:
         return self._one("SELECT fused_id FROM fused_members WHERE event_id = ?", [event_id])
 
+    def fused_ids_of(self, event_ids: Sequence[str]) -> dict[str, str]:
+        rows = self._in_list(
+            "SELECT event_id, fused_id FROM fused_members WHERE event_id IN ({marks})", event_ids
+        )
+        return {event_id: fused_id for event_id, fused_id in rows}
+
     @staticmethod
     def _fingerprint(row: Sequence[Any]) -> DocumentFingerprint:
         keys = (
