@@ -44,6 +44,7 @@ COMPONENTS: tuple[str, ...] = (
 # Importing these modules registers the component factories with spaCy.
 _COMPONENT_MODULES = (
     "dotterel.nlp.segment",
+    "dotterel.nlp.morphology",
     "dotterel.time.component",
     "dotterel.actors.component",
     "dotterel.actors.coref",
@@ -70,8 +71,13 @@ def build_nlp(
     user_dictionaries: str = "",
     max_bytes: int = 5_000_000,
     components: Iterable[str] = COMPONENTS,
+    remember_morphology: bool = True,
 ) -> Language:
-    """Load the spaCy model and add Dotterel's components after it."""
+    """Load the spaCy model and add Dotterel's components after it.
+
+    ``remember_morphology`` runs the model's attribute ruler and lemmatizer through
+    :mod:`dotterel.nlp.morphology` (same annotations, computed once per word form).
+    """
     register_components()
     nlp = spacy.load(model)
     nlp.max_length = max(nlp.max_length, max_bytes + 1)
@@ -83,6 +89,11 @@ def build_nlp(
             components.remove("dotterel_dateline")
             nlp.add_pipe("dotterel_dateline", before="parser")
         nlp.add_pipe("dotterel_lines", before="parser")
+    rules = ("attribute_ruler", "lemmatizer")
+    if remember_morphology and all(name in nlp.pipe_names for name in rules):
+        nlp.add_pipe("dotterel_morphology", before="attribute_ruler")
+        for name in rules:
+            nlp.disable_pipe(name)
     for name in components:
         uses_lexicon = name in ("dotterel_actors", "dotterel_coref")
         config = {"user_dictionaries": user_dictionaries} if uses_lexicon else {}
