@@ -16,6 +16,7 @@ them, so spaCy's ``analyze_pipes`` would report them as never assigned.
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,11 @@ from spacy.language import Language
 from dotterel.nlp.pipeline import COMPONENTS, build_nlp, stage_job, stage_table
 
 REPO = Path(__file__).resolve().parents[2]
+SRC = REPO / "src"
+#: Set by ``Extractor`` on every Doc before the pipeline runs.
+PROVIDED = {"doc._.document"}
+_EXTENSION = re.compile(r"""doc\._\.(\w+)|getattr\(doc\._,\s*["'](\w+)["']""")
+_IMPORT = re.compile(r"^\s*from (dotterel\.[\w.]+) import", re.M)
 
 PARSE = ["token.dep", "token.head", "token.lemma", "token.tag"]
 
@@ -79,6 +85,55 @@ def _stage_table_tool():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _module_of(nlp: Language, name: str) -> str:
+    pipe = nlp.get_pipe(name)
+    module = type(pipe).__module__
+    if module in ("builtins", "functools"):
+        module = getattr(pipe, "__module__", module)
+    return module
+
+
+def _code_of(module: str) -> str:
+    """The source of ``module`` and of the modules of its own package it imports (so a
+    stage's helpers count as the stage: ``events/syntax.py`` for the coder and claims,
+    ``places/story.py`` for places)."""
+    package = module.rsplit(".", 1)[0]
+    seen: set[str] = set()
+    todo = [module]
+    sources = []
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        path = SRC / (current.replace(".", "/") + ".py")
+        if not path.exists():
+            continue
+        source = path.read_text(encoding="utf-8")
+        sources.append(source)
+        todo.extend(m for m in _IMPORT.findall(source) if m.rsplit(".", 1)[0] == package)
+    return "\n".join(sources)
+
+
+def _declarations_by_module(nlp: Language) -> dict[str, set[str]]:
+    # time/component.py holds two stages: its code is checked against both.
+    by_module: dict[str, set[str]] = {}
+    for name in DECLARED:
+        meta = nlp.get_pipe_meta(name)
+        by_module.setdefault(_module_of(nlp, name), set()).update(meta.requires, meta.assigns)
+    return by_module
+
+
+def test_a_stage_uses_exactly_the_extensions_it_declares(nlp: Language) -> None:
+    for module, declared in _declarations_by_module(nlp).items():
+        code = _code_of(module)
+        used = {f"doc._.{a or b}" for a, b in _EXTENSION.findall(code)}
+        if "user_data" in code:
+            used.add("doc.user_data")
+        declared_custom = {d for d in declared if d.startswith("doc._.") or d == "doc.user_data"}
+        assert used - PROVIDED == declared_custom, module
 
 
 def test_analyze_pipes_reports_no_problem(nlp: Language) -> None:
