@@ -427,8 +427,17 @@ def _personal(entity: Entity) -> bool:
     "dotterel_actors",
     default_config={"user_dictionaries": ""},
     assigns=["doc._.actors"],
-    requires=["doc.ents"],
+    requires=[
+        "doc.ents",
+        "token.ent_type",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "token.is_sent_start",
+    ],
 )
 def make_actor_recognizer(nlp: Language, name: str, user_dictionaries: str) -> ActorRecognizer:
-    """Factory for the ``dotterel_actors`` component (``user_dictionaries``: ':'-separated)."""
+    """Find actor mentions and code them, linking titles, surnames and offices in a document.
+
+    ``user_dictionaries``: ':'-separated paths of the user's actor dictionaries."""
     return ActorRecognizer(nlp, name, user_dictionaries)

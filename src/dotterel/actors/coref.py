@@ -543,9 +543,11 @@ def _in_subject(sent: Span, entity: Entity) -> bool:
 @Language.factory(
     "dotterel_coref",
     assigns=["doc._.actors"],
-    requires=["doc._.actors"],
+    requires=["doc._.actors", "doc.sents", "token.dep", "token.head", "token.lemma", "token.tag"],
     default_config={"user_dictionaries": ""},
 )
 def make_coref(nlp: Language, name: str, user_dictionaries: str) -> CorefResolver:
-    """Factory for the ``dotterel_coref`` component (``user_dictionaries``: ':'-separated)."""
+    """Add pronouns, group words and definite descriptions as mentions of earlier actors.
+
+    ``user_dictionaries``: ':'-separated paths of the user's actor dictionaries."""
     return CorefResolver(nlp, name, user_dictionaries)

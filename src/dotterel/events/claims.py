@@ -239,8 +239,18 @@ def _contains(entities: list[Entity], candidate: Entity) -> bool:
 @Language.factory(
     "dotterel_claims",
     assigns=["doc._.events"],
-    requires=["doc._.events", "doc._.actors", "token.dep"],
+    requires=[
+        "doc._.events",
+        "doc._.actors",
+        "doc.sents",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "token.tag",
+    ],
 )
 def make_claim_linker(nlp: Language, name: str) -> ClaimLinker:
-    """spaCy factory for :class:`ClaimLinker`."""
+    """Set who claims (``claimed_by``) and who denies (``denied_by``) each event.
+
+    A :class:`ClaimLinker` with the shipped cues."""
     return ClaimLinker(load_cues())

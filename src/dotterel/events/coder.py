@@ -1293,8 +1293,10 @@ def _participant_count(event: Event) -> int:
 @Language.factory(
     "dotterel_events",
     assigns=["doc._.events"],
-    requires=["token.dep", "token.lemma", "doc._.actors"],
+    requires=["doc._.actors", "doc.sents", "token.dep", "token.head", "token.lemma", "token.tag"],
 )
 def make_event_coder(nlp: Language, name: str) -> EventCoder:
-    """spaCy factory for :class:`EventCoder` with the shipped lexicon and cues."""
+    """Code triggers with actor, recipient, status and the category that status gives.
+
+    An :class:`EventCoder` with the shipped lexicon and cues."""
     return EventCoder(load_lexicon(), load_cues())

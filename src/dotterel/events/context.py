@@ -344,11 +344,17 @@ def drop_unattributable(events: list[Event]) -> list[Event]:
 
 @Language.factory(
     "dotterel_context",
-    requires=["doc._.events", "doc._.places", "doc._.actors", "doc._.dateline_location"],
+    requires=[
+        "doc._.events",
+        "doc._.places",
+        "doc._.actors",
+        "doc._.dateline_location",
+        "doc.user_data",
+    ],
     assigns=["doc._.events"],
 )
 def make_context(nlp: Language, name: str) -> object:
-    """spaCy factory for the context stage."""
+    """Place unplaced actors, target and attacker by place, drop one-sided records."""
 
     def settle(doc: Doc) -> Doc:
         events = doc._.events or []

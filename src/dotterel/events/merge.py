@@ -77,7 +77,7 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 @Language.factory("dotterel_merge", assigns=["doc._.events"], requires=["doc._.events"])
 def make_merger(nlp: Language, name: str) -> object:
-    """spaCy factory for the merge step."""
+    """Merge repeated mentions of one act into one record per act per document."""
 
     def merge(doc: Doc) -> Doc:
         doc._.events = merge_events(doc._.events or [])

@@ -16,6 +16,7 @@ rest of a run goes on.
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +24,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from dotterel.errors import DocumentTimeoutError
 from dotterel.nlp.extensions import register_extensions
@@ -218,11 +220,23 @@ class Extractor:
         return Extraction(document=doc._.document, events=events, mentions=list(doc._.actors or []))
 
 
+def stage_job(nlp: Language, name: str) -> str:
+    """The one-line job of pipe ``name``: the first line of its factory's docstring, or of
+    the component function's for a stateless ``Language.component``."""
+    factory = nlp.get_pipe_meta(name).factory
+    func = registry.factories.get(factory) if factory in registry.factories else None
+    doc = inspect.getdoc(func) if func is not None else None
+    if not doc:  # Language.component wraps the function in an undocumented factory
+        doc = inspect.getdoc(nlp.get_pipe(name))
+    return (doc or "").strip().splitlines()[0] if doc else ""
+
+
 def stage_table(nlp: Language) -> str:
     """The pipeline's Dotterel stages as a Markdown table, from the components' own
-    metadata (factory module, ``requires``, ``assigns``); ``docs/architecture.md``
-    embeds it and a test keeps the two equal."""
-    lines = ["| component | module | requires | assigns |", "|---|---|---|---|"]
+    metadata (factory module, ``requires``, ``assigns``, the factory's one-line job);
+    ``docs/architecture.md`` embeds it and a test keeps the two equal
+    (``python tools/stage_table.py`` rewrites it there)."""
+    lines = ["| component | module | requires | assigns | job |", "|---|---|---|---|---|"]
     for name in nlp.pipe_names:
         if not name.startswith("dotterel_"):
             continue
@@ -233,5 +247,6 @@ def stage_table(nlp: Language) -> str:
         path = module.removeprefix("dotterel.").replace(".", "/") + ".py"
         requires = ", ".join(f"`{item}`" for item in meta.requires) or "–"
         assigns = ", ".join(f"`{item}`" for item in meta.assigns) or "–"
-        lines.append(f"| `{name}` | `{path}` | {requires} | {assigns} |")
+        job = stage_job(nlp, name).replace("``", "`").replace("|", "\\|")
+        lines.append(f"| `{name}` | `{path}` | {requires} | {assigns} | {job} |")
     return "\n".join(lines) + "\n"

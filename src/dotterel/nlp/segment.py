@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 @Language.component("dotterel_lines", requires=["doc._.dateline"], assigns=["token.is_sent_start"])
 def mark_line_starts(doc: Doc) -> Doc:
-    """Start a sentence at every line-break token.
+    """Start a sentence at every line break, and after the wire dateline.
 
     The break token itself opens the sentence: marking the first word after it instead
     derails spaCy's parser, which then splits the new line word by word.

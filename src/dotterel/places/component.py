@@ -562,6 +562,7 @@ class PlacesComponent:
 
 
 def _make(nlp: Language, name: str) -> PlacesComponent:
+    """Resolve place mentions and the dateline's place, locate events, find the story's place."""
     return PlacesComponent(nlp, name)
 
 
@@ -569,8 +570,20 @@ def _register(**_: Any) -> None:
     if not Language.has_factory("dotterel_places"):
         Language.factory(
             "dotterel_places",
-            requires=["doc.ents", "doc._.actors", "doc._.events", "doc._.dateline"],
-            assigns=["doc._.places", "doc._.dateline_location", "doc._.events"],
+            requires=[
+                "doc.ents",
+                "doc._.actors",
+                "doc._.events",
+                "doc._.dateline",
+                "doc.sents",
+                "token.dep",
+                "token.head",
+                "token.lemma",
+                "token.tag",
+            ],
+            # doc.user_data: the story's place and whether it is a venue, for the context
+            # stage (STORY_PLACE_KEY, STORY_VENUE_KEY).
+            assigns=["doc._.places", "doc._.dateline_location", "doc._.events", "doc.user_data"],
             func=_make,
         )
 

@@ -255,7 +255,16 @@ def dateline_component(doc: Doc) -> Doc:
 
 @Language.component(
     "dotterel_time",
-    requires=["doc.ents", "doc._.events", "doc._.dateline"],
+    requires=[
+        "doc.ents",
+        "doc._.events",
+        "doc._.dateline",
+        "doc.sents",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "token.tag",
+    ],
     assigns=["doc._.timexes", "doc._.events"],
 )
 def time_component(doc: Doc) -> Doc:
