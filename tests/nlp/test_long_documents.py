@@ -6,8 +6,6 @@ budget are in ``test_sections.py``.)"""
 
 from __future__ import annotations
 
-import pytest
-
 from dotterel.nlp.pipeline import Extractor
 from dotterel.nlp.sections import split_sections
 from dotterel.records import Document
@@ -64,12 +62,6 @@ def test_an_act_told_again_in_a_later_section_is_one_record(extractor: Extractor
     assert {(m.start, m.end) for m in treaty.mentions} == {(m.start, m.end) for m in alone.mentions}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: a section's sentence count includes the line-break sentences that the "
-    "coder's content sentences skip, so indices drift after a cut (nlp/pipeline.py "
-    "_sectioned counts doc.sents)",
-)
 def test_sentence_indices_continue_across_sections(extractor: Extractor) -> None:
     text = TREATY + RAID + EXPULSION + TREATY
     whole, parts = _both(extractor, text, len(TREATY + RAID))
@@ -78,11 +70,6 @@ def test_sentence_indices_continue_across_sections(extractor: Extractor) -> None
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: merge_across_sections adds a later record's evidence and its mentions, "
-    "which already hold that evidence, so the span is listed twice",
-)
 def test_an_act_told_again_lists_each_mention_once(extractor: Extractor) -> None:
     text = TREATY + RAID + EXPULSION + TREATY
     whole, parts = _both(extractor, text, len(TREATY + RAID))

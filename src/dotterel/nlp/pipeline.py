@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from dotterel.errors import DocumentTimeoutError
+from dotterel.events.syntax import content_sentences
 from dotterel.nlp.extensions import register_extensions
 from dotterel.nlp.sections import SectionResult, extract_in_sections
 from dotterel.records import Document, Entity, Event, Failure
@@ -179,7 +180,8 @@ class Extractor:
             docs = (self._make_doc(section) for section in sections)
             for doc in self.nlp.pipe(docs, batch_size=2):
                 found = self._result(doc)
-                yield found.events, found.mentions, sum(1 for _ in doc.sents)
+                # Sentence indices count the coder's content sentences, not line breaks.
+                yield found.events, found.mentions, len(content_sentences(doc))
 
         try:
             result = extract_in_sections(

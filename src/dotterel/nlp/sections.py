@@ -106,7 +106,12 @@ def merge_across_sections(events: list[Event]) -> list[Event]:
             first[key] = event
             merged.append(event)
             continue
-        kept.mentions.extend([event.evidence, *event.mentions])
+        # A record's mentions already hold its own evidence: each span is listed once.
+        listed = {(m.start, m.end) for m in [kept.evidence, *kept.mentions]}
+        for mention in [event.evidence, *event.mentions]:
+            if (mention.start, mention.end) not in listed:
+                listed.add((mention.start, mention.end))
+                kept.mentions.append(mention)
     return merged
 
 
