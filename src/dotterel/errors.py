@@ -217,6 +217,12 @@ class NotAStoreError(StoreError):
     code = "DOT303"
 
 
+class ExtractionError(DotterelError):
+    """The pipeline raised on a document; the document is recorded as a failure."""
+
+    code = "DOT500"
+
+
 class DocumentTimeoutError(DotterelError):
     """A document took longer than the per-document time budget and was given up."""
 

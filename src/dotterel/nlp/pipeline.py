@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from dotterel.errors import DocumentTimeoutError
+from dotterel.errors import DocumentTimeoutError, ExtractionError
 from dotterel.events.syntax import content_sentences
 from dotterel.nlp.extensions import register_extensions
 from dotterel.nlp.sections import SectionResult, extract_in_sections
@@ -58,7 +58,7 @@ _COMPONENT_MODULES = (
     "dotterel.events.merge",
 )
 
-PIPELINE_ERROR = "DOT500"
+PIPELINE_ERROR = ExtractionError.code
 
 
 def register_components() -> None:
