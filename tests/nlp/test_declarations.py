@@ -39,7 +39,6 @@ PARSE = ["token.dep", "token.head", "token.lemma", "token.tag"]
 DECLARED: dict[str, tuple[list[str], list[str]]] = {
     "dotterel_dateline": ([], ["doc._.dateline"]),
     "dotterel_lines": (["doc._.dateline"], ["token.is_sent_start"]),
-    "dotterel_sentences": (["token.is_sent_start", "token.dep"], ["doc.sents"]),
     "dotterel_morphology": (
         ["token.tag", "token.dep"],
         ["token.pos", "token.morph", "token.lemma"],

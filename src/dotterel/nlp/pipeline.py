@@ -97,8 +97,6 @@ def build_nlp(
         nlp.add_pipe("dotterel_morphology", before="attribute_ruler")
         for name in rules:
             nlp.disable_pipe(name)
-    if "parser" in nlp.pipe_names:
-        nlp.add_pipe("dotterel_sentences", after="parser")
     for name in components:
         uses_lexicon = name in ("dotterel_actors", "dotterel_coref")
         config = {"user_dictionaries": user_dictionaries} if uses_lexicon else {}

@@ -9,11 +9,8 @@ then respects. It also starts a sentence after the wire dateline, which
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterator
-
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 
 @Language.component("dotterel_lines", requires=["doc._.dateline"], assigns=["token.is_sent_start"])
@@ -36,29 +33,4 @@ def mark_line_starts(doc: Doc) -> Doc:
             if token.idx >= dateline.end and not token.is_space and token.i > 0:
                 token.is_sent_start = True
                 break
-    return doc
-
-
-@Language.component(
-    "dotterel_sentences", requires=["token.is_sent_start", "token.dep"], assigns=["doc.sents"]
-)
-def remember_sentences(doc: Doc) -> Doc:
-    """Find the parsed sentences once and answer ``doc.sents`` and ``span.sent`` from them.
-
-    spaCy finds sentences anew, walking every token, each time ``doc.sents`` is read; the
-    later stages read it many times per document (a third of their time). Once parsed the
-    boundaries do not change, so the same sentences are handed out from a list, and a
-    span's sentence is found by bisection.
-    """
-    sentences = list(doc.sents)
-    starts = [sentence.start for sentence in sentences]
-
-    def sents(_: Doc) -> Iterator[Span]:
-        return iter(sentences)
-
-    def sent(span: Span) -> Span:
-        return sentences[max(0, bisect_right(starts, span.start) - 1)]
-
-    doc.user_hooks["sents"] = sents
-    doc.user_span_hooks["sent"] = sent
     return doc
