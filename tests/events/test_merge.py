@@ -92,3 +92,32 @@ def test_plotted_attack_gets_no_attacker_from_its_place(coder: Coder) -> None:
     assert all(
         a.why != "location-of-attack" for e in events if e.event_type == "ASSAULT" for a in e.actor
     )
+
+
+def test_a_mention_dated_to_another_time_is_another_act() -> None:
+    # Headline strike of this week, and the strikes of September 2022 told as background.
+    headline = event("ASSAULT", ["IRN"], ["IRQ"], 0, date="2025-09-23", date_source="lead")
+    background = event("ASSAULT", ["IRN"], ["IRQ"], 900, date="2022-09-01", date_source="clause")
+    background.date_precision = "month"
+    merged = merge_events([headline, background])
+    assert [(e.event_date, e.date_source) for e in merged] == [
+        ("2025-09-23", "lead"),
+        ("2022-09-01", "clause"),
+    ]
+
+
+def test_a_clause_date_near_the_lead_refines_the_same_act() -> None:
+    # "... signed the treaty on Tuesday": the same act as the headline's, dated by its clause.
+    headline = event("AGREE", ["AUS", "SLB"], [], 0, date="2026-04-15", date_source="lead")
+    body = event("AGREE", ["AUS", "SLB"], [], 200, date="2026-04-14", date_source="clause")
+    (merged,) = merge_events([headline, body])
+    assert (merged.event_date, merged.date_source) == ("2026-04-14", "clause")
+
+
+def test_two_clause_dates_must_overlap() -> None:
+    march = event("AGREE", ["IRQ", "IRN"], [], 0, date="2023-03-01", date_source="clause")
+    march.date_precision = "month"
+    in_march = event("AGREE", ["IRQ", "IRN"], [], 300, date="2023-03-19", date_source="clause")
+    tuesday = event("AGREE", ["IRQ", "IRN"], [], 600, date="2025-09-23", date_source="clause")
+    merged = merge_events([march, in_march, tuesday])
+    assert [len(e.mentions) for e in merged] == [2, 1]

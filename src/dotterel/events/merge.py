@@ -8,9 +8,17 @@ the same category, the same participants at country level (as a set for unordere
 categories) and the same factuality merge into the earliest one, which keeps every
 evidence span in ``mentions``, the union of claimants, deniers, rules and cues, the most
 specific date and place, and the highest confidence.
+
+A mention dated by its own clause to another time is another act, not a repeat: "strikes
+in September 2022" is not the headline's strike of this week, and a treaty "signed in
+March 2023" is not the one signed on Tuesday. Two clause dates must overlap; a clause
+date and a date from elsewhere (reporting clause, lead, dateline, publication) must lie
+within :data:`SAME_ACT_DAYS` of each other.
 """
 
 from __future__ import annotations
+
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,6 +33,38 @@ SOURCE_RANK = {
     "published": 3,
     None: 4,
 }
+
+
+#: How far a clause date may lie from a date taken from elsewhere for one act.
+SAME_ACT_DAYS = 14
+
+
+def _period(event: Event) -> tuple[date, date] | None:
+    """The days an event's date covers at its precision (a month, a year, or one day)."""
+    if not event.event_date:
+        return None
+    try:
+        day = date.fromisoformat(event.event_date[:10])
+    except ValueError:
+        return None
+    if event.date_precision == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    if event.date_precision == "month":
+        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return date(day.year, day.month, 1), following - timedelta(days=1)
+    return day, day
+
+
+def same_time(first: Event, second: Event) -> bool:
+    """Whether two mentions' dates allow them to be one act (see the module's rule)."""
+    own = (first.date_source == "clause", second.date_source == "clause")
+    if not any(own):
+        return True
+    a, b = _period(first), _period(second)
+    if a is None or b is None:
+        return True
+    gap = max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
+    return gap == 0 if all(own) else gap <= SAME_ACT_DAYS
 
 
 def _codes(entities: list[Entity]) -> frozenset[str]:
@@ -48,14 +88,16 @@ def _union(into: list[Entity], more: list[Entity]) -> None:
 
 def merge_events(events: list[Event]) -> list[Event]:
     """Merge repeated mentions of the same act; keeps document order of first mentions."""
-    merged: dict[tuple[object, ...], Event] = {}
+    merged: list[Event] = []
+    by_key: dict[tuple[object, ...], list[Event]] = {}
     for event in events:
-        key = merge_key(event)
-        kept = merged.get(key)
+        acts = by_key.setdefault(merge_key(event), [])
+        kept = next((act for act in acts if same_time(act, event)), None)
         if kept is None:
             if not event.mentions:
                 event.mentions = [event.evidence]
-            merged[key] = event
+            acts.append(event)
+            merged.append(event)
             continue
         kept.mentions.append(event.evidence)
         _union(kept.claimed_by, event.claimed_by)
@@ -72,7 +114,7 @@ def merge_events(events: list[Event]) -> list[Event]:
             or SOURCE_RANK.get(event.location.source, 4) < SOURCE_RANK.get(kept.location.source, 4)
         ):
             kept.location = event.location
-    return list(merged.values())
+    return merged
 
 
 @Language.factory("dotterel_merge", assigns=["doc._.events"], requires=["doc._.events"])
