@@ -4,26 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dotterel.records import Event
 from tests.conftest import Coder
-
-
-def triples(events: list[Event]) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    return {
-        (
-            e.event_type,
-            tuple(sorted({a.country_code or "?" for a in e.actor})),
-            tuple(sorted({r.country_code or "?" for r in e.recipient})),
-        )
-        for e in events
-    }
-
-
-def only(events: list[Event], event_type: str) -> Event:
-    found = [e for e in events if e.event_type == event_type]
-    assert len(found) == 1, [(e.event_type, e.trigger.text) for e in events]
-    return found[0]
-
+from tests.events.event_shapes import only, triples
 
 # -- trigger lexicon: verbs, object patterns, nouns ------------------------------
 
