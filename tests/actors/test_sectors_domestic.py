@@ -110,3 +110,27 @@ def test_us_congress_stays_american_when_the_us_is_named(run) -> None:
 def test_bare_domestic_role_words_keep_their_sector(run, sentence, word, role) -> None:
     entity = mention(run(sentence), word)
     assert (entity.role, entity.why) == (role, "agent:unplaced")
+
+
+def test_body_a_countrys_possessive_names_is_that_countrys_in_its_sector(run) -> None:
+    doc = run("Indonesia's House of Representatives postponed the bill on Tuesday.")
+    assert mention(doc, "Indonesia's House of Representatives").code == "IDNLEG"
+
+
+def test_titled_namesake_of_an_unnamed_country_is_the_story_countrys(run) -> None:
+    doc = run(
+        "Information Minister Mohammed Idris said the strike in Abuja was illegal, "
+        "and Nigeria's unions rejected that.",
+        "2025-06-01",
+    )
+    entity = next(e for e in doc._.actors if "Idris" in e.text)
+    assert entity.code == "NGAGOV"
+
+
+def test_party_whose_country_ended_long_ago_is_the_story_countrys_everywhere(run) -> None:
+    doc = run(
+        "The Awami League condemned the ban. Police in Dhaka detained 300 Awami League "
+        "activists. Bangladesh's interim government defended the ban.",
+        "2025-05-12",
+    )
+    assert {e.country for e in doc._.actors if "Awami" in e.text} == {"BGD"}

@@ -49,6 +49,8 @@ from dotterel.actors.sectors import (
     generic_institutions,
     organisations_by_keyword,
     party_standing,
+    possessive_bodies,
+    unnamed_namesakes,
 )
 from dotterel.nlp import extensions  # noqa: F401  (registers doc._ attributes)
 from dotterel.records import Entity
@@ -100,8 +102,10 @@ class ActorRecognizer:
         found.extend(self._bare_agents(doc, taken))
         found.sort(key=lambda e: (e.start, e.end))
         found = organisations_by_keyword(doc, self.lexicon, found)
+        found = possessive_bodies(text, self.lexicon, found)
         generic_institutions(self.lexicon, found)
-        expired_parties(self.lexicon, found, date, story_country(found))
+        expired_parties(self.lexicon, found, date)
+        unnamed_namesakes(text, found, story_country(found))
         party_standing(text, found)
         defined_acronyms(text, found)
         former_holders(text, found)

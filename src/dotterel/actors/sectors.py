@@ -18,7 +18,11 @@ document's mentions, and each rule reads the text, not one story:
   is the story's own when that country is named nowhere else (:func:`generic_institutions`);
 - a party of the knowledge base whose only dated country is long past the story date
   (a party of that name before a partition) is the story country's
-  (:func:`expired_parties`).
+  (:func:`expired_parties`);
+- a country's possessive names its body ("Bangladesh's election commission" → GOV)
+  (:func:`possessive_bodies`);
+- a titled person matched only under another spelling, of a country the text never
+  names, is the story country's (:func:`unnamed_namesakes`).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from dotterel.actors.lexicon import Lexicon, key_of
+from dotterel.actors.resolve import story_country
 from dotterel.records import Entity
 
 UNPLACED = "agent:unplaced"
@@ -51,6 +56,7 @@ ORGANISATION_KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("HLH", r"\b(?:hospitals?|doctors|nurses|medical association)\b"),
         ("REL", r"\b(?:church|episcopal|bishops|diocese|clerics|ulema)\b"),
         ("MED", r"\b(?:television|tv|radio|broadcast(?:er|ing)|newspaper|news)\b"),
+        ("LEG", r"\b(?:house of (?:representatives|commons|deputies))\b"),
         ("GOV", r"\b(?:authority|commission|board|council|agency|department|directorate)\b"),
         ("GOV", r"\b(?:administration|government|bureau|cabinet)\b"),
         ("LEG", r"\b(?:parliament|assembly|senate|congress|legislature)\b"),
@@ -143,6 +149,64 @@ def organisations_by_keyword(doc: Doc, lex: Lexicon, entities: list[Entity]) -> 
     return entities
 
 
+_POSSESSED = re.compile(r"['’]s[ \t]+([A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,4})")
+_NAME_GLUE = frozenset({"of", "for", "on", "and", "the"})
+
+
+def _possessed(lex: Lexicon, words: list[str]) -> tuple[int, str] | None:
+    """``(number of words, sector)`` of the body a country's possessive names:
+    "election commission said" → (2, GOV), "House of Representatives" → (3, LEG)."""
+    if words[0][:1].isupper():
+        n = 1
+        while n < len(words) and (words[n][:1].isupper() or words[n] in _NAME_GLUE):
+            n += 1
+        while n > 1 and words[n - 1] in _NAME_GLUE:
+            n -= 1
+        sector = organisation_sector(" ".join(words[:n]))
+        return (n, sector) if sector else None
+    for n in range(len(words), 0, -1):
+        phrase = words[:n]
+        agent = lex.agents.get(key_of(" ".join(phrase)))
+        if agent is None and all(w.islower() for w in phrase):
+            agent = lex.agents.get(key_of(phrase[-1]))
+        if agent is not None and agent[0] not in ("NGO", "IGO"):
+            return n, agent[0]
+    return None
+
+
+def possessive_bodies(text: str, lex: Lexicon, entities: list[Entity]) -> list[Entity]:
+    """ "Bangladesh's election commission", "Tunisia's foreign ministry", "Indonesia's
+    House of Representatives": a body a country's possessive names is that country's,
+    in the body's sector (the possessor alone is no actor of the sentence). Returns the
+    new list of mentions."""
+    out = list(entities)
+    for entity in entities:
+        if not _state(lex, entity) or entity not in out:
+            continue
+        match = _POSSESSED.match(text, entity.end)
+        if match is None:
+            continue
+        words = match.group(1).split()
+        found = _possessed(lex, words)
+        if found is None:
+            continue
+        n, sector = found
+        pieces = list(re.finditer(r"\S+", match.group(1)))
+        end = match.start(1) + pieces[n - 1].end()
+        covered = [e for e in out if e is not entity and e.start < end and entity.start < e.end]
+        if any(e.code and e.why != UNPLACED for e in covered):
+            continue
+        out = [e for e in out if e not in covered]
+        country = entity.country or entity.code or ""
+        entity.end = end
+        entity.text = text[entity.start : end]
+        entity.role = sector
+        entity.code = country + sector
+        entity.canonical = entity.text
+        entity.why = f"possessive:{sector}"
+    return out
+
+
 def defined_acronyms(text: str, entities: list[Entity]) -> None:
     """ "The Nigeria Labour Congress (NLC) ... the NLC said": the acronym a text defines
     is what it stands for everywhere in the text."""
@@ -192,12 +256,13 @@ def former_holders(text: str, entities: list[Entity]) -> None:
 def party_standing(text: str, entities: list[Entity]) -> None:
     """A party the phrase calls "opposition" or "ruling" is ``OPP`` or ``GOV``."""
     for entity in entities:
-        if entity.role != "PTY" or not entity.country:
+        if entity.role != "PTY":
             continue
         role = _standing(text, entity, "PTY")
         if role != "PTY":
             entity.role = role
-            entity.code = entity.country + role
+            if entity.country:
+                entity.code = entity.country + role
 
 
 def generic_institutions(lex: Lexicon, entities: list[Entity]) -> None:
@@ -222,23 +287,56 @@ def generic_institutions(lex: Lexicon, entities: list[Entity]) -> None:
         entity.why = UNPLACED
 
 
-def expired_parties(
-    lex: Lexicon, entities: Sequence[Entity], date: str | None, story: str | None
-) -> None:
+def _expired(lex: Lexicon, entity: Entity, date: str) -> bool:
+    if not (entity.why or "").startswith("kb:partyfacts"):
+        return False
+    entries = lex.names.get(key_of(entity.canonical or entity.text), [])
+    ends = [c.end for e in entries if e.kind == "party" for c in e.codes]
+    return bool(ends) and all(end is not None and end < date[: len(end)] for end in ends)
+
+
+def expired_parties(lex: Lexicon, entities: Sequence[Entity], date: str | None) -> None:
     """A knowledge-base party whose every country code ended before the story date
     ("Awami League": Pakistan's until 1971) is the story country's party of that name,
-    unless the text names the old country too."""
-    if not date or not story:
+    unless the text names the old country too. The story country is the one the other
+    mentions name most."""
+    if not date:
         return
-    for entity in entities:
-        if not (entity.why or "").startswith("kb:partyfacts") or entity.country == story:
+    old = [e for e in entities if _expired(lex, e, date)]
+    if not old:
+        return
+    names = {e.canonical for e in old}
+    story = story_country([e for e in entities if e.canonical not in names])
+    for entity in old:
+        if story is None or entity.country == story:
             continue
-        entries = lex.names.get(key_of(entity.canonical or entity.text), [])
-        ends = [c.end for e in entries if e.kind == "party" for c in e.codes]
-        if not ends or any(end is None or end >= date[: len(end)] for end in ends):
-            continue
-        if any(e.country == entity.country for e in entities if e.text != entity.text):
+        if any(e.country == entity.country for e in entities if e.canonical not in names):
             continue
         role = entity.role or "PTY"
         entity.country, entity.code = story, story + role
         entity.why = f"{entity.why}+story"
+
+
+def unnamed_namesakes(text: str, entities: Sequence[Entity], story: str | None) -> None:
+    """ "Information Minister Mohammed Idris" in a story about Nigeria: a titled person
+    the knowledge base knows only under a longer or other spelling, of a country the
+    text names nowhere else, is the story country's office holder of that title."""
+    if story is None:
+        return
+    for entity in entities:
+        why = entity.why or ""
+        if not why.startswith("holder:kb:") or not entity.country or entity.country == story:
+            continue
+        canonical = set((entity.canonical or "").lower().split())
+        if canonical <= set(entity.text.lower().split()):
+            continue  # the full name as the table has it
+        if any(e.country == entity.country for e in entities if e is not entity):
+            continue
+        if not _TITLED.search(entity.text):
+            continue
+        role = entity.role or "GOV"
+        entity.country, entity.code = story, story + role
+        entity.why = f"{why}+story"
+
+
+_TITLED = re.compile(r"\b(?:minister|president|secretary|governor|chief|spokes\w+)\b", re.I)
