@@ -134,3 +134,13 @@ def test_party_whose_country_ended_long_ago_is_the_story_countrys_everywhere(run
         "2025-05-12",
     )
     assert {e.country for e in doc._.actors if "Awami" in e.text} == {"BGD"}
+
+
+def test_party_named_without_its_country_prefix_is_its_successors(run) -> None:
+    # "Awami League" is Pakistan's party until 1971 in the table; today's party of that
+    # name is the "Bangladesh Awami League", even in a story that names India more.
+    doc = run(
+        "India said the Awami League ban worried New Delhi. India and India again.",
+        "2025-05-12",
+    )
+    assert {e.country for e in doc._.actors if "Awami" in e.text} == {"BGD"}

@@ -308,6 +308,11 @@ def expired_parties(lex: Lexicon, entities: Sequence[Entity], date: str | None) 
     names = {e.canonical for e in old}
     story = story_country([e for e in entities if e.canonical not in names])
     for entity in old:
+        successor = _successor(lex, key_of(entity.canonical or entity.text), date)
+        if successor is not None:
+            entity.country, entity.code = successor, successor + (entity.role or "PTY")
+            entity.why = f"{entity.why}+successor"
+            continue
         if story is None or entity.country == story:
             continue
         if any(e.country == entity.country for e in entities if e.canonical not in names):
@@ -315,6 +320,30 @@ def expired_parties(lex: Lexicon, entities: Sequence[Entity], date: str | None) 
         role = entity.role or "PTY"
         entity.country, entity.code = story, story + role
         entity.why = f"{entity.why}+story"
+
+
+_SUFFIXES: dict[int, dict[str, list[tuple[str, str | None]]]] = {}
+
+
+def _successor(lex: Lexicon, key: str, date: str) -> str | None:
+    """The one country of the current parties whose name ends with ``key`` ("Bangladesh
+    Awami League" for "Awami League"), or ``None``."""
+    table = _SUFFIXES.get(id(lex))
+    if table is None:
+        table = {}
+        for name, entries in lex.names.items():
+            if " " not in name:
+                continue
+            for entry in entries:
+                if entry.kind == "party":
+                    for code in entry.codes:
+                        for cut in range(1, name.count(" ") + 1):
+                            suffix = name.split(" ", cut)[-1]
+                            table.setdefault(suffix, []).append((code.code[:3], code.end))
+        _SUFFIXES.clear()
+        _SUFFIXES[id(lex)] = table
+    countries = {c for c, end in table.get(key, ()) if end is None or end >= date[: len(end)]}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def unnamed_namesakes(text: str, entities: Sequence[Entity], story: str | None) -> None:
