@@ -144,3 +144,20 @@ def test_party_named_without_its_country_prefix_is_its_successors(run) -> None:
         "2025-05-12",
     )
     assert {e.country for e in doc._.actors if "Awami" in e.text} == {"BGD"}
+
+
+def test_supporters_of_a_former_president_are_opposition(run) -> None:
+    doc = run("About 200 supporters of former President Ahmed Ben Bella blocked roads.")
+    entity = next(e for e in doc._.actors if "Ben Bella" in e.text)
+    assert entity.code == "DZAOPP"
+
+
+def test_dictionary_name_continued_by_an_organisations_name_is_not_that_name(run) -> None:
+    doc = run("The Department of State Services (DSS) detained a union official in Abuja.")
+    entity = mention(doc, "Department of State Services")
+    assert (entity.role, entity.code) == ("SPY", None)  # placed by the context stage
+
+
+def test_inter_american_body_is_international_not_american(run) -> None:
+    doc = run("The Inter-American Commission on Human Rights urged Peru to respect rights.")
+    assert mention(doc, "Inter-American Commission on Human Rights").code == "IGO"

@@ -83,12 +83,20 @@ def test_actors_of_two_countries_get_no_implicit_target() -> None:
     assert event.recipient == []
 
 
-def test_country_acting_abroad_keeps_no_sector() -> None:
+def test_country_named_by_its_name_is_its_government_a_demonym_is_not() -> None:
     iran = Entity("Iran", 0, 4, code="IRN", country="IRN", why="dict")
-    israel = Entity("Israel", 5, 11, code="ISR", country="ISR", why="dict")
-    event = _event("COERCE", [iran], [israel])
+    israeli = Entity("Israeli", 5, 11, code="ISR", country="ISR", why="dict")
+    event = _event("COERCE", [iran], [israeli])
     domestic_states([event])
-    assert sides(event) == ({"IRN"}, {"ISR"})
+    assert sides(event) == ({"IRNGOV"}, {"ISR"})
+
+
+def test_un_request_to_a_country_is_made_to_its_government(coder: Coder) -> None:
+    events = of_type(
+        coder("The Inter-American Commission on Human Rights urged Peru to respect rights."),
+        "REQUEST",
+    )
+    assert [sides(e) for e in events] == [({"IGO"}, {"PERGOV"})]
 
 
 def test_merge_key_tells_domestic_sides_apart_by_sector_only_at_home() -> None:

@@ -64,10 +64,13 @@ ORGANISATION_KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+#: Prefixes that make a name one of many states ("Inter-American", "Pan-African").
+_INTERNATIONAL_PREFIX = re.compile(r"(?:inter|pan|trans)-[A-Z]", re.I)
 _OPPOSITION = re.compile(r"\bopposition\b", re.I)
 _RULING = re.compile(r"\b(?:ruling|governing)\b", re.I)
 _FORMER = re.compile(r"\b(?:former|ex-)\s*(?:[a-z][\w-]*\s+){0,3}$", re.I)
 _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)")
+_FOLLOWERS = re.compile(r"\b(?:supporters|followers|loyalists|allies|partisans)\s+of\b", re.I)
 _STATE_ROLES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY"})
 _PERSON_WHY = ("holder", "title:", "dict:phoenix", "ner:PERSON", "coref:surname")
 
@@ -98,12 +101,22 @@ def _state(lex: Lexicon, entity: Entity) -> bool:
     return entity.role is None and len(code) == 3 and code in lex.country_codes
 
 
-def _foldable(lex: Lexicon, entity: Entity) -> bool:
+def _foldable(lex: Lexicon, entity: Entity, text: str, end: int) -> bool:
     """Whether a mention inside an organisation's name is only a piece of it: a country
-    word, an unresolved name, a bare role word or an institution word of one country."""
+    word, an unresolved name, a bare role word, an institution word of one country, or
+    a dictionary name the organisation's own name continues with capitalised words
+    ("Department of State" in "the Department of State Services")."""
     if entity.code is None or _state(lex, entity) or entity.why == UNPLACED:
         return True
+    if entity.why in ("dict", "dict:phoenix") and entity.end < end:
+        rest = text[entity.end : end].split()
+        if rest and all(w[:1].isupper() for w in rest) and not _state_words(lex, rest):
+            return True
     return entity.why == "dict" and key_of(entity.text) in lex.agents
+
+
+def _state_words(lex: Lexicon, words: list[str]) -> bool:
+    return any(e.source == "country" for w in words for e in lex.names.get(key_of(w), ()))
 
 
 def organisations_by_keyword(doc: Doc, lex: Lexicon, entities: list[Entity]) -> list[Entity]:
@@ -123,16 +136,28 @@ def organisations_by_keyword(doc: Doc, lex: Lexicon, entities: list[Entity]) -> 
         if len(name.split()) < 2 or "\n" in name:
             continue
         sector = organisation_sector(name)
-        if sector is None:
+        international = _INTERNATIONAL_PREFIX.match(name) is not None
+        if sector is None and not international:
             continue
         inside = [e for e in entities if first <= e.start and e.end <= end]
         overlapping = [e for e in entities if e.start < end and start < e.end]
         if len(inside) != len(overlapping):
             continue
-        if not all(_foldable(lex, e) for e in inside):
+        first_word_end = start + len(name.split()[0])
+        if not all(
+            _foldable(lex, e, text, end) or (international and e.start < first_word_end)
+            for e in inside
+        ):
             continue  # a name the dictionaries know ("Kenya Defence Forces")
         countries = {e.code or "" for e in inside if _state(lex, e)}
         if len(countries) > 1:
+            continue
+        if international and not countries:
+            # "the Inter-American Commission on Human Rights": a body of many states.
+            mention = Entity(name, start, end, "IGO", "IGO", None, name, "organisation:IGO")
+            entities = [e for e in entities if e not in inside] + [mention]
+            continue
+        if sector is None:
             continue
         if sector == "MIL" and not countries and re.search(r"\bArmy\b", name):
             sector = "REB"  # "the Arakan Army": a named army of no state is an armed group
@@ -237,7 +262,8 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def former_holders(text: str, entities: list[Entity]) -> None:
     """ "Former vice president Kalonzo Musyoka": a person who held an office and no
     longer does is no longer the government; speaking for the opposition in the same
-    sentence he is ``OPP``, else an elite (``ELI``, CAMEO's code for former officials)."""
+    sentence, or named for his supporters ("supporters of former President X"), he is
+    ``OPP``, else an elite (``ELI``, CAMEO's code for former officials)."""
     for entity in entities:
         if entity.role not in _STATE_ROLES or not (entity.why or "").startswith(_PERSON_WHY):
             continue
@@ -247,7 +273,8 @@ def former_holders(text: str, entities: list[Entity]) -> None:
         if not (_FORMER.search(head) or entity.text.lower().startswith(("former ", "ex-"))):
             continue
         sentence = _sentence_around(text, entity.start, entity.end)
-        role = "OPP" if _OPPOSITION.search(sentence) else "ELI"
+        followers = _FOLLOWERS.search(head)
+        role = "OPP" if followers or _OPPOSITION.search(sentence) else "ELI"
         entity.role = role
         entity.code = entity.country + role
         entity.why = f"former:{entity.why}"

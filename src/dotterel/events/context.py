@@ -384,16 +384,27 @@ def _bare_state(entity: Entity) -> bool:
     )
 
 
+def _country_named(entity: Entity) -> bool:
+    """Whether the mention is the country's name ("Peru", "the United States"), not a
+    demonym ("Palestinian gunmen") that may as well name its people."""
+    name = country_name(entity.country or "")
+    text = entity.text.lower().removeprefix("the ")
+    return name is not None and text == name.lower()
+
+
 def domestic_states(events: list[Event]) -> None:
     """ "Iran arrests strike organisers", "Ecuador imposes a curfew": a country named as
-    a whole acting on its own people is its government (CAMEO's ``GOV``)."""
+    a whole acting on its own people is its government (CAMEO's ``GOV``); so is a
+    country named by its name as either side of any act ("the UN urged Peru")."""
     for event in events:
         countries = {e.country_code for e in event.recipient}
-        if len(countries) != 1:
-            continue
-        for index, entity in enumerate(event.actor):
-            if _bare_state(entity) and entity.country in countries:
-                event.actor[index] = replace(entity, code=f"{entity.country}GOV", role="GOV")
+        for entities in (event.actor, event.recipient):
+            for index, entity in enumerate(entities):
+                if not _bare_state(entity):
+                    continue
+                domestic = entities is event.actor and countries == {entity.country}
+                if domestic or _country_named(entity):
+                    entities[index] = replace(entity, code=f"{entity.country}GOV", role="GOV")
 
 
 # Acts that need no counterpart: a resignation, a mobilisation at home.
