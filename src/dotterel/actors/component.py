@@ -50,6 +50,7 @@ from dotterel.actors.sectors import (
     organisations_by_keyword,
     party_standing,
     possessive_bodies,
+    role_titled_names,
     unnamed_namesakes,
 )
 from dotterel.nlp import extensions  # noqa: F401  (registers doc._ attributes)
@@ -109,6 +110,7 @@ class ActorRecognizer:
         party_standing(text, found)
         defined_acronyms(text, found)
         former_holders(text, found)
+        role_titled_names(text, self.lexicon, found)
         _apposition(text, found)
         _office_apposition(text, found)
         _titled_names(text, found)

@@ -13,6 +13,8 @@ document's mentions, and each rule reads the text, not one story:
   (:func:`defined_acronyms`);
 - a former office holder ("former vice president X") no longer governs: the opposition
   when the sentence speaks of it, else an elite (CAMEO ``ELI``) (:func:`former_holders`);
+- an unknown person titled by a role word ("opposition leader Bobi Wine") takes its
+  sector (:func:`role_titled_names`);
 - a party called "opposition" or "ruling" is ``OPP`` or ``GOV`` (:func:`party_standing`);
 - an institution word a dictionary gives to one country ("Congress" → the US Congress)
   is the story's own when that country is named nowhere else (:func:`generic_institutions`);
@@ -263,7 +265,8 @@ def former_holders(text: str, entities: list[Entity]) -> None:
     """ "Former vice president Kalonzo Musyoka": a person who held an office and no
     longer does is no longer the government; speaking for the opposition in the same
     sentence, or named for his supporters ("supporters of former President X"), he is
-    ``OPP``, else an elite (``ELI``, CAMEO's code for former officials)."""
+    ``OPP``, else an elite (``ELI``, CAMEO's code for former officials: "a judge
+    ordered former president Carlos Menem to appear")."""
     for entity in entities:
         if entity.role not in _STATE_ROLES or not (entity.why or "").startswith(_PERSON_WHY):
             continue
@@ -278,6 +281,31 @@ def former_holders(text: str, entities: list[Entity]) -> None:
         entity.role = role
         entity.code = entity.country + role
         entity.why = f"former:{entity.why}"
+
+
+_NAME_ROLES = frozenset({"OPP", "LAB", "EDU", "HLH", "AGR", "JRN", "MED", "REB", "REL", "CVL"})
+
+
+_WORDS_BEFORE = re.compile(r"((?:[a-z][\w-]*[ \t]+){1,2})$")
+
+
+def role_titled_names(text: str, lex: Lexicon, entities: list[Entity]) -> None:
+    """ "opposition leader Bobi Wine", "union leader X", "journalist Y": an unknown
+    person right after a role word of society takes its sector (the country comes from
+    the context stage, as for the role word)."""
+    for entity in entities:
+        if entity.code or entity.role or not (entity.why or "").startswith("ner:PERSON"):
+            continue
+        match = _WORDS_BEFORE.search(text, max(0, entity.start - 40), entity.start)
+        if match is None:
+            continue
+        words = match.group(1).split()
+        for n in (2, 1):
+            agent = lex.agents.get(key_of(" ".join(words[-n:]))) if len(words) >= n else None
+            if agent is not None:
+                if agent[0] in _NAME_ROLES:
+                    entity.role = agent[0]
+                break
 
 
 def party_standing(text: str, entities: list[Entity]) -> None:

@@ -100,7 +100,7 @@ def place_unplaced_agents(
             full_name = len(entity.text.split()) > 1
             if entity.why == PERSON_UNRESOLVED and entity.code is None and where and full_name:
                 entity.country = where
-                entity.code = where
+                entity.code = where + (entity.role or "")
                 entity.why = "name:placed-by-context"
 
 
