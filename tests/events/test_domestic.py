@@ -47,7 +47,7 @@ def of_type(events: list[Event], event_type: str) -> list[Event]:
             "CHLEDU",
             "CHLGOV",
         ),
-        ("Kenyan protesters rallied in Mombasa on Friday.", "PROTEST", "KENOPP", "KENGOV"),
+        ("Kenyan protesters rallied in Mombasa on Friday.", "PROTEST", "KENCVL", "KENGOV"),
         # a curfew or a shutdown imposed by the state falls on the public
         (
             "Malian authorities imposed a night curfew in Bamako on Sunday.",

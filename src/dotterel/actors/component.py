@@ -40,6 +40,18 @@ from dotterel.actors.resolve import (
     find_actors,
     is_currency_word,
     office_title_persons,
+    story_country,
+)
+from dotterel.actors.sectors import (
+    defined_acronyms,
+    expired_parties,
+    former_holders,
+    generic_institutions,
+    organisations_by_keyword,
+    party_standing,
+    possessive_bodies,
+    role_titled_names,
+    unnamed_namesakes,
 )
 from dotterel.nlp import extensions  # noqa: F401  (registers doc._ attributes)
 from dotterel.records import Entity
@@ -48,7 +60,10 @@ _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _KEEP_UNRESOLVED = frozenset({"PERSON", "ORG", "NORP"})
 # Sectors of a country's own people and institutions, whose country the place of the
 # story gives when the text does not.
-_PLACEABLE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "OPP", "REB", "CVL", "RAD"})
+_PLACEABLE_ROLES = frozenset(
+    {"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "OPP", "REB", "CVL", "RAD"}
+    | {"LAB", "EDU", "HLH", "AGR"}
+)
 
 # Creeds that qualify a role word without placing it ("Islamist militants").
 _IDEOLOGIES = frozenset(
@@ -87,6 +102,15 @@ class ActorRecognizer:
                     taken.append((start, end))
         found.extend(self._bare_agents(doc, taken))
         found.sort(key=lambda e: (e.start, e.end))
+        found = organisations_by_keyword(doc, self.lexicon, found)
+        found = possessive_bodies(text, self.lexicon, found)
+        generic_institutions(self.lexicon, found)
+        expired_parties(self.lexicon, found, date)
+        unnamed_namesakes(text, found, story_country(found))
+        party_standing(text, found)
+        defined_acronyms(text, found)
+        former_holders(text, found)
+        role_titled_names(text, self.lexicon, found)
         _apposition(text, found)
         _office_apposition(text, found)
         _titled_names(text, found)

@@ -14,6 +14,8 @@ stage that completes or filters events from their document context:
   happened (:func:`attribute_unnamed_attackers`);
 - an attack, threat or arrest with no named target is aimed at the place where it
   happens, else dropped (:func:`target_by_place`);
+- a protest, arrest or concession at home with no named other side is aimed at the
+  government or falls on the public of the actor's country (:func:`domestic_recipients`);
 - violence by nobody that did not happen, and one-sided records of dyadic categories,
   are dropped (:func:`has_counterpart`).
 
@@ -98,7 +100,7 @@ def place_unplaced_agents(
             full_name = len(entity.text.split()) > 1
             if entity.why == PERSON_UNRESOLVED and entity.code is None and where and full_name:
                 entity.country = where
-                entity.code = where
+                entity.code = where + (entity.role or "")
                 entity.why = "name:placed-by-context"
 
 
@@ -314,6 +316,97 @@ def target_by_place(events: list[Event]) -> list[Event]:
     return kept
 
 
+#: Sectors of the state's own agencies: they coerce the public and are protested against.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+#: Sectors that protest against the government but do not coerce.
+_NOT_PROTESTING = frozenset({"GOV", "MIL", "COP", "SPY"})
+DOMESTIC_RECIPIENT = "implicit:domestic-recipient"
+_IMPLICIT_TEXT = {"GOV": "the government", "CVL": "the public"}
+
+
+def _actor_sector(entity: Entity) -> str | None:
+    if entity.role:
+        return entity.role
+    code = entity.code or ""
+    return code[3:6] if len(code) >= 6 and code[:3] not in NON_STATE else None
+
+
+def domestic_recipients(events: list[Event]) -> None:
+    """The unnamed other side of a domestic act, once its actor is placed: a protest,
+    strike or boycott by anyone but the state's own forces is aimed at the government of
+    the actor's country ("lawyers across the country stopped work"); an arrest, curfew,
+    ban or shutdown by the state ("Iran arrests strike organisers", "police detained
+    dozens") falls on the public; a concession by protesters, unions or rebels ("the
+    unions suspended the strike") is made to the government. The actors must be of one
+    country; a state named as a whole acting ("Ecuador imposes a curfew") is its state."""
+    for event in events:
+        if event.recipient or event.event_type not in ("PROTEST", "COERCE", "CONCEDE"):
+            continue
+        countries = {e.country_code for e in event.actor}
+        if len(countries) != 1:
+            continue
+        country = countries.pop()
+        if not country or len(country) != 3 or not country.isalpha() or country in NON_STATE:
+            continue
+        sectors = {_actor_sector(e) for e in event.actor}
+        role: str | None = None
+        if event.event_type == "PROTEST" and None not in sectors:
+            role = "GOV" if not sectors & _NOT_PROTESTING else None
+        elif event.event_type == "COERCE":
+            role = "CVL" if sectors <= STATE_SECTORS | {None} else None
+        elif event.event_type == "CONCEDE" and None not in sectors:
+            role = "GOV" if not sectors & STATE_SECTORS else None
+        if role is None:
+            continue
+        event.recipient = [
+            Entity(
+                text=_IMPLICIT_TEXT[role],
+                start=event.trigger.start,
+                end=event.trigger.end,
+                code=country + role,
+                country=country,
+                role=role,
+                why=DOMESTIC_RECIPIENT,
+            )
+        ]
+        event.rules.append("arg:domestic-recipient")
+
+
+def _bare_state(entity: Entity) -> bool:
+    """A country named as a whole ("Iran", "Ecuador"), no sector, no place within it."""
+    code = entity.code or ""
+    return (
+        entity.role is None
+        and entity.why == "dict"
+        and len(code) == 3
+        and code == entity.country
+        and code not in NON_STATE
+    )
+
+
+def _country_named(entity: Entity) -> bool:
+    """Whether the mention is the country's name ("Peru", "the United States"), not a
+    demonym ("Palestinian gunmen") that may as well name its people."""
+    name = country_name(entity.country or "")
+    text = entity.text.lower().removeprefix("the ")
+    return name is not None and text == name.lower()
+
+
+def domestic_states(events: list[Event]) -> None:
+    """ "Iran arrests strike organisers", "Ecuador imposes a curfew": a country named as
+    a whole acting on its own people is its government (CAMEO's ``GOV``); so is a
+    country named by its name as either side of any act ("the UN urged Peru")."""
+    for event in events:
+        countries = {e.country_code for e in event.recipient}
+        for entities in (event.actor, event.recipient):
+            for index, entity in enumerate(entities):
+                if not _bare_state(entity):
+                    continue
+                domestic = entities is event.actor and countries == {entity.country}
+                if domestic or _country_named(entity):
+                    entities[index] = replace(entity, code=f"{entity.country}GOV", role="GOV")
+
+
 # Acts that need no counterpart: a resignation, a mobilisation at home.
 ONE_SIDED_TYPES = frozenset({"RETREAT", "MOBILIZE"})
 
@@ -367,6 +460,8 @@ def make_context(nlp: Language, name: str) -> object:
         place_ethnic_groups(events, doc.text)
         locate_statements(events, doc.text)
         attribute_unnamed_attackers(events, doc._.places)
+        domestic_recipients(events)
+        domestic_states(events)
         doc._.events = drop_unattributable(target_by_place(events))
         return doc
 

@@ -5,7 +5,8 @@ It runs last and only merges; completing events from their context is the job of
 
 A headline, the lead and a quote often report the same act. Events of one document with
 the same category, the same participants at country level (as a set for unordered
-categories) and the same factuality merge into the earliest one, which keeps every
+categories; by sector when they are all of one country) and the same factuality
+merge into the earliest one, which keeps every
 evidence span in ``mentions``, the union of claimants, deniers, rules and cues, the most
 specific date and place, and the highest confidence.
 
@@ -71,12 +72,21 @@ def _codes(entities: list[Entity]) -> frozenset[str]:
     return frozenset(e.country_code or e.text.lower() for e in entities)
 
 
+def _sector_codes(entities: list[Entity]) -> frozenset[str]:
+    return frozenset((e.country_code or e.text.lower()) + (e.role or "") for e in entities)
+
+
 def merge_key(event: Event) -> tuple[object, ...]:
-    """Events with equal keys report the same act."""
+    """Events with equal keys report the same act. Inside one country (every participant
+    of the same country) the sides are told apart by sector: police detaining journalists
+    and a court jailing opposition leaders are two acts."""
+    codes = _codes
+    if len(_codes(event.actor + event.recipient)) == 1 and event.recipient:
+        codes = _sector_codes
     if event.event_type in UNORDERED_TYPES or not event.recipient:
-        participants: tuple[object, ...] = (_codes(event.actor + event.recipient),)
+        participants: tuple[object, ...] = (codes(event.actor + event.recipient),)
     else:
-        participants = (_codes(event.actor), _codes(event.recipient))
+        participants = (codes(event.actor), codes(event.recipient))
     return (event.event_type, event.factuality, *participants)
 
 
