@@ -97,6 +97,10 @@ TARGETED_TYPES = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "AID", "REJECT", "PROTEST"}
 )
 
+# Threats are aimed at someone: with no one named in their clause, at the one other
+# party of their sentence (see ``_sentence_counterpart``). (Tried on accusations, appeals
+# and support too: there the other party is as often a bystander.)
+STANCE_TYPES = frozenset({"THREATEN"})
 # Blocs and world regions ("West Darfur" starts with one) are never a place's state.
 REGION_CODES = frozenset({"WST", "EUR", "MEA", "AFR", "ASA", "LAM"})
 # Acts aimed at a territory when no party is named: "deployed troops in Lebanon",
@@ -334,6 +338,10 @@ class EventCoder:
         lemma = verb.lemma_.lower()
         particles = [child.lower_ for child in verb.children if child.dep_ in ("prt", "prep")]
         objects = self._object_lemmas(verb)
+        if self._announces_reaction(verb):
+            threat = self.lexicon.match_verb("threaten")
+            if threat is not None:
+                return self._code_reaction(verb, actors, threat)
         entry = self.lexicon.match_verb(lemma, particles, objects)
         if entry is None:
             return self._code_movement(verb, actors)
@@ -381,6 +389,72 @@ class EventCoder:
                 entry = threat
                 rules.append("promise-of-force-is-threaten")
         return entry, participants, rules
+
+    def _announces_reaction(self, verb: Token) -> bool:
+        """ "would respond", "will act again if ...", "would take resolute countermeasures",
+        "would be met with a crushing response": an announced reaction is a threat; so is
+        reserving the right to use force ("reserves the right to strike")."""
+        if verb.lemma_.lower() == "reserve":
+            for right in children(verb, "dobj"):
+                if right.lemma_.lower() != "right":
+                    continue
+                for act in right.children:
+                    entry = self._verb_entry(act) if act.pos_ == "VERB" else None
+                    if entry is not None and entry.plover in HOSTILE_CONTENT:
+                        return True
+            return False
+        modal = any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "shall", "'ll")
+            for c in verb.children
+        )
+        if not modal:
+            return False
+        lemma = verb.lemma_.lower()
+        particle = " ".join([lemma, *(c.lower_ for c in verb.children if c.dep_ == "prt")])
+        if lemma in self.cues.reaction_verbs or particle in self.cues.reaction_verbs:
+            return True
+        nouns = children(verb, "dobj")
+        if lemma == "meet":
+            nouns = prep_objects(verb, frozenset({"with"}))
+        elif lemma != "take":
+            return False
+        for noun in nouns:
+            word = noun.lemma_.lower()
+            if word not in self.cues.reaction_nouns:
+                continue
+            resolve = any(
+                c.lower_ in self.cues.resolve_adjectives for c in noun.lefts if c.dep_ != "det"
+            ) or any(c.lower_ == "all" for c in noun.lefts)
+            if resolve or word.startswith("counter") or word in ("retaliation", "reprisal"):
+                return True
+        return False
+
+    def _code_reaction(
+        self, verb: Token, actors: ActorIndex, entry: TriggerEntry
+    ) -> tuple[TriggerEntry, Participants, list[str]] | None:
+        result = Participants()
+        if is_passive(verb):
+            # "any new attack would be met with a crushing response": the one attacking
+            # is warned; the speaker is the one who would respond.
+            subjects, path = subject_of(verb.head) if verb.dep_ == "ccomp" else ([], "")
+            result.actor = [e for s in subjects for e in actors.phrase_entities(s)]
+            for subject in children(verb, "nsubjpass"):
+                for agent in prep_objects(subject, frozenset({"by", "from"})):
+                    result.recipient.extend(actors.phrase_entities(agent))
+        else:
+            subjects, path = subject_of(verb)
+            result.actor = [e for s in subjects for e in actors.phrase_entities(s)]
+            own = _own(result)
+            result.recipient = [
+                e
+                for r in self._recipients(verb, actors, set(), result)
+                for e in [r]
+                if e.country_code not in own
+            ]
+        if not result.actor:
+            return None
+        result.rules.append(f"arg:{path or 'speaker'}")
+        return entry, result, [f"threat:reaction:{verb.lemma_.lower()}"]
 
     def _state_obstruction(
         self, entry: TriggerEntry, participants: Participants, objects: list[str]
@@ -437,8 +511,11 @@ class EventCoder:
                     wanted = {entry.plover} if entry is not None else set()
                 own = {e.country_code for e in event.actor}
                 for earlier in reversed(events[:index]):
-                    if event.sentence_index - earlier.sentence_index > CARRY_OVER_SENTENCES:
+                    far = event.sentence_index - earlier.sentence_index > CARRY_OVER_SENTENCES
+                    if far and event.event_type != "ACCUSE":
                         break
+                    # "condemned the strikes", paragraphs after them: a condemnation
+                    # names the story's act, however far back it was told.
                     if earlier.event_type in wanted:
                         event.recipient = [e for e in earlier.actor if e.country_code not in own]
                         if event.recipient:
@@ -452,6 +529,9 @@ class EventCoder:
             if child.dep_ == "xcomp" and child.pos_ == "VERB":
                 particles = [c.lower_ for c in child.children if c.dep_ in ("prt", "prep")]
                 objects = self._object_lemmas(child)
+                if child.lemma_.lower() in self.cues.reaction_verbs:
+                    # "vowed to respond", "pledged to retaliate"
+                    return True
                 content = self.lexicon.match_verb(child.lemma_.lower(), particles, objects)
                 # Agreeing to hold manoeuvres is not a threat.
                 drills = bool(set(objects) & self.cues.drill_nouns)
@@ -466,6 +546,8 @@ class EventCoder:
         if entry is None or entry.needs_verb:
             return None
         host = self._host_verb(noun)
+        if entry.plover == "CONSULT" and self._offer_content(noun):
+            return None
         if host is not None and self._embedded_in_trigger(host):
             # "agreed to hold joint exercises": the exercises are what was agreed.
             return None
@@ -717,6 +799,8 @@ class EventCoder:
             result.recipient.extend(self._content_recipients(verb, actors, result))
         if not result.recipient and entry.plover == "ACCUSE":
             result.recipient.extend(self._charged_parties(verb, actors, result))
+        if not result.recipient and entry.plover in PROMISE_TYPES:
+            result.recipient.extend(self._offered_parties(verb, actors, result))
         if not result.recipient and entry.plover == "RETREAT":
             # "pulled its troops out of Lebanon", "withdrew from Gorazde": where one leaves.
             holders = [verb, *children(verb, "prt", "dobj")]
@@ -978,6 +1062,43 @@ class EventCoder:
             e for e in named if not ((e.why or "").startswith("coref") and e.country_code in own)
         ]
 
+    def _offered_parties(
+        self, verb: Token, actors: ActorIndex, result: Participants
+    ) -> list[Entity]:
+        """ "Brazil offered to host talks between Guyana and Venezuela": an offer to bring
+        parties together is made to those parties (PLOVER AGREE), whatever the parser makes
+        of the verb inside it ("host" is often read as a noun)."""
+        own = {e.country_code for e in result.actor}
+        for clause in children(verb, "xcomp", "dobj"):
+            for token in clause.subtree:
+                if token.dep_ != "prep" or token.lower_ not in GROUP_PREPS:
+                    continue
+                found = [
+                    e
+                    for pobj in children(token, "pobj")
+                    for e in actors.phrase_entities(pobj)
+                    if e.country_code not in own
+                ]
+                if found:
+                    result.rules.append("arg:offered-between")
+                    return found
+        return []
+
+    def _offer_content(self, noun: Token) -> bool:
+        """Whether a meeting noun is what an offer or promise holds out ("offered to host
+        talks between ..."): the talks have not taken place."""
+        head = noun.head
+        for _ in range(3):
+            if head.dep_ not in ("xcomp", "dobj") or head.head is head:
+                return False
+            governor = head.head
+            if governor.pos_ == "VERB":
+                entry = self._verb_entry(governor)
+                if entry is not None and entry.plover in PROMISE_TYPES | {"REQUEST"}:
+                    return True
+            head = governor
+        return False
+
     def _group_members(self, token: Token, actors: ActorIndex) -> list[Entity]:
         """Participants named inside "between/among X and Y" of a noun phrase."""
         members: list[Entity] = []
@@ -1173,6 +1294,10 @@ class EventCoder:
             carried = event.event_type in ONE_SIDED_NOUN_TYPES and "arg:light-verb" in event.rules
             if noun_trigger and _participant_count(event) < 2 and not carried:
                 continue
+            if not event.recipient and event.event_type in STANCE_TYPES and not noun_trigger:
+                event.recipient = _sentence_counterpart(doc, event, self.reporters)
+                if event.recipient:
+                    event.rules.append("arg:sentence-counterpart")
             if not event.recipient and event.event_type in TARGETED_TYPES:
                 # The context stage, which knows places, gives it the place's country as
                 # target or drops it.
@@ -1182,6 +1307,41 @@ class EventCoder:
             if event.recipient:
                 last_by_type[event.event_type] = event
         return kept
+
+
+def _sentence_counterpart(doc: Doc, event: Event, reporters: frozenset[str]) -> list[Entity]:
+    """ "China said the Philippines was provoking trouble and warned that Beijing would
+    take countermeasures": a warning, accusation, appeal or expression of support whose
+    clause names no one else is aimed at the one other state its sentence names as a
+    party (not as a place: "told reporters in Baghdad")."""
+    span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    if span is None:
+        return []
+    own = {e.country_code for e in event.actor}
+    if not own - {None}:
+        # An actor the context stage has still to place may be of any state named.
+        return []
+    own |= {None} | {e.country_code for e in event.claimed_by}
+    by_country: dict[str, Entity] = {}
+    for entity in doc._.actors or []:
+        if not span.start_char <= entity.start < span.end_char:
+            continue
+        code = entity.country_code
+        if code in own or code in REGION_CODES or (entity.why or "").startswith("coref"):
+            continue
+        head = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if head is None:
+            continue
+        root = head.root
+        if root.dep_ in ("compound", "amod", "poss"):
+            root = root.head
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in reporters:
+            # "..., Kenya said": the source of the sentence, not its target.
+            continue
+        if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS | {"from", "to"}:
+            continue
+        by_country.setdefault(code, entity)
+    return list(by_country.values()) if len(by_country) == 1 else []
 
 
 def _hyphenated(noun: Token) -> str | None:

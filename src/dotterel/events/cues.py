@@ -45,6 +45,9 @@ CUE_LISTS = (
     "responsibility_verbs",
     "blaming_verbs",
     "violence_nouns",
+    "reaction_verbs",
+    "reaction_nouns",
+    "resolve_adjectives",
 )
 
 

@@ -19,6 +19,8 @@ from dotterel.records import Event
 COOPERATIVE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID", "CONSULT"})
 CONSENTING_TYPES = frozenset({"AGREE", "CONCEDE"})
 COERCIVE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+# Rule of the coder's announced reactions ("would respond", "would take countermeasures").
+REACTION_RULE = "threat:reaction"
 
 
 class StatusTyping:
@@ -32,7 +34,13 @@ class StatusTyping:
         event.factuality = value
         if cue:
             event.cues.append(f"{value}:{cue}")
-        if value == "future":
+        if value in ("future", "hypothetical") and any(
+            r.startswith(REACTION_RULE) for r in event.rules
+        ):
+            # "Sudan would respond ...": the reaction is to come, the threat is made.
+            event.factuality = "actual"
+            event.cues.append("plover:announced-reaction-is-threaten")
+        elif value == "future":
             self._retype_future(event, token, cue)
         elif value == "negated" and cue.startswith("governor:"):
             self._retype_refusal(event)

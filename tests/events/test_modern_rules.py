@@ -1,0 +1,102 @@
+"""Coding rules found on modern international web news, on sentences written for these
+tests (never taken from the evaluation sets)."""
+
+from __future__ import annotations
+
+from dotterel.records import Event
+from tests.conftest import Coder
+
+
+def triples(events: list[Event]) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return {
+        (
+            e.event_type,
+            tuple(sorted({a.country_code or "?" for a in e.actor})),
+            tuple(sorted({r.country_code or "?" for r in e.recipient})),
+        )
+        for e in events
+    }
+
+
+def of_type(events: list[Event], event_type: str) -> list[Event]:
+    return [e for e in events if e.event_type == event_type]
+
+
+# -- offers to bring parties together ----------------------------------------------
+
+
+def test_an_offer_to_host_talks_is_made_to_the_parties(coder: Coder) -> None:
+    events = coder("Norway offered to host talks between Ethiopia and Eritrea in Oslo.")
+    assert ("AGREE", ("NOR",), ("ERI", "ETH")) in triples(events)
+
+
+def test_offered_talks_are_not_a_meeting_that_took_place(coder: Coder) -> None:
+    events = coder("Norway offered to host talks between Peru and Chile in Oslo.")
+    assert not of_type(events, "CONSULT")
+    agree = of_type(events, "AGREE")
+    assert agree and {r.country_code for r in agree[0].recipient} == {"PER", "CHL"}
+
+
+def test_talks_held_are_still_a_meeting(coder: Coder) -> None:
+    events = coder("Peru and Chile held talks in Oslo on Monday.")
+    assert ("CONSULT", ("CHL", "PER"), ()) in triples(events)
+
+
+# -- announced reactions are threats -----------------------------------------------
+
+
+def test_would_respond_is_a_threat_made(coder: Coder) -> None:
+    events = coder("Kenya's foreign ministry said Kenya would respond to Uganda's provocation.")
+    threats = of_type(events, "THREATEN")
+    assert [(t.actor[0].country_code, t.recipient[0].country_code) for t in threats] == [
+        ("KEN", "UGA")
+    ]
+    assert threats[0].factuality == "actual"
+
+
+def test_would_act_if_is_a_conditional_threat(coder: Coder) -> None:
+    events = coder("Chile's president said Chile would act if Peru moved troops to the border.")
+    assert ("THREATEN", ("CHL",), ("PER",)) in triples(events)
+
+
+def test_resolute_countermeasures_are_a_threat(coder: Coder) -> None:
+    events = coder(
+        "Vietnam's foreign ministry said Laos was stirring up trouble and warned that "
+        "Hanoi would take resolute countermeasures."
+    )
+    assert ("THREATEN", ("VNM",), ("LAO",)) in triples(events)
+
+
+def test_ordinary_measures_are_no_threat(coder: Coder) -> None:
+    events = coder("Kenya's government said it would take measures to help farmers.")
+    assert not of_type(events, "THREATEN")
+
+
+def test_an_attack_met_with_a_crushing_response_threatens_the_attacker(coder: Coder) -> None:
+    events = coder("Armenia said any attack by Azerbaijan would be met with a crushing response.")
+    assert ("THREATEN", ("ARM",), ("AZE",)) in triples(events)
+
+
+def test_a_reaction_already_made_is_no_threat(coder: Coder) -> None:
+    events = coder("Egypt responded to the proposal from Sudan on Monday.")
+    assert not of_type(events, "THREATEN")
+
+
+def test_the_source_of_the_sentence_is_not_the_one_threatened(coder: Coder) -> None:
+    events = coder("The army would respond if attacked again, Kenya said.")
+    assert not [t for t in of_type(events, "THREATEN") if t.recipient]
+
+
+# -- condemnations of an act told paragraphs before --------------------------------
+
+
+def test_condemning_strikes_far_back_accuses_their_doer(coder: Coder) -> None:
+    events = coder(
+        "Turkish jets struck targets in northern Syria on Monday.\n\n"
+        "Residents said the bombing lasted two hours.\n\n"
+        "Aid groups said roads were closed.\n\n"
+        "Schools in the area stayed shut on Tuesday.\n\n"
+        "Prices of bread doubled in local markets.\n\n"
+        "Syria's foreign ministry condemned the strikes."
+    )
+    assert ("ACCUSE", ("SYR",), ("TUR",)) in triples(events)
