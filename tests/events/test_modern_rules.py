@@ -100,3 +100,50 @@ def test_condemning_strikes_far_back_accuses_their_doer(coder: Coder) -> None:
         "Syria's foreign ministry condemned the strikes."
     )
     assert ("ACCUSE", ("SYR",), ("TUR",)) in triples(events)
+
+
+# -- "not A or B" negates both ----------------------------------------------------
+
+
+def test_an_act_joined_by_or_to_a_negated_one_is_negated(coder: Coder) -> None:
+    events = coder("Kenya said it would not expel Uganda's envoy or close its embassy in Kampala.")
+    sanctions = of_type(events, "SANCTION")
+    assert sanctions and all(e.factuality == "negated" for e in sanctions)
+
+
+def test_an_act_joined_by_and_keeps_its_own_status(coder: Coder) -> None:
+    events = coder("Kenya expelled Uganda's envoy and closed its embassy in Kampala.")
+    assert all(e.factuality == "actual" for e in of_type(events, "SANCTION"))
+
+
+# -- concern over an act is disapproval (PLOVER ACCUSE) ---------------------------
+
+
+def test_expressed_concern_over_an_act_accuses_its_doer(coder: Coder) -> None:
+    events = coder("Germany's foreign ministry expressed serious concern over Turkey's actions.")
+    assert ("ACCUSE", ("DEU",), ("TUR",)) in triples(events)
+
+
+def test_concerns_conveyed_to_a_government_accuse_it(coder: Coder) -> None:
+    events = coder("Seoul conveyed its concerns to Tokyo through diplomatic channels.")
+    assert ("ACCUSE", ("KOR",), ("JPN",)) in triples(events)
+
+
+def test_an_act_raising_concerns_accuses_no_one(coder: Coder) -> None:
+    events = coder("Chinese troops arrived in Laos, raising concerns among the neighbours.")
+    assert not of_type(events, "ACCUSE")
+
+
+# -- welcoming "the step" ----------------------------------------------------------
+
+
+def test_welcoming_the_step_supports_those_who_took_it(coder: Coder) -> None:
+    events = coder(
+        "Ethiopia and Eritrea agreed on Monday to reopen their border. Kenya welcomed the step."
+    )
+    assert ("SUPPORT", ("KEN",), ("ERI", "ETH")) in triples(events)
+
+
+def test_welcoming_a_step_with_nothing_before_names_no_one(coder: Coder) -> None:
+    events = coder("Kenya welcomed the step.")
+    assert not [e for e in of_type(events, "SUPPORT") if e.recipient]

@@ -101,6 +101,10 @@ TARGETED_TYPES = frozenset(
 # party of their sentence (see ``_sentence_counterpart``). (Tried on accusations, appeals
 # and support too: there the other party is as often a bystander.)
 STANCE_TYPES = frozenset({"THREATEN"})
+# Stances taken on an act named only by a word for acts ("welcomed the step").
+STANCE_ON_ACTS = frozenset({"SUPPORT", "ACCUSE"})
+ACT_ANAPHOR = "object-act:"
+COOPERATIVE_ACTS = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "RETREAT", "CONCEDE"})
 # Blocs and world regions ("West Darfur" starts with one) are never a place's state.
 REGION_CODES = frozenset({"WST", "EUR", "MEA", "AFR", "ASA", "LAM"})
 # Acts aimed at a territory when no party is named: "deployed troops in Lebanon",
@@ -489,11 +493,22 @@ class EventCoder:
         """Object nouns that name an earlier act ("condemned the raid", "called for their
         release"), recorded as ``object-event:<lemma>`` for :meth:`_resolve_event_anaphors`."""
         objects = children(verb, "dobj") + prep_objects(verb, frozenset({"for", "over", "of"}))
-        return [
+        found = [
             f"object-event:{obj.lemma_.lower()}"
             for obj in objects
             if obj.lemma_.lower() in RELEASE_NOUNS or self.lexicon.match_noun(obj.lemma_.lower())
         ]
+        entry = self._verb_entry(verb)
+        if not found and entry is not None and entry.plover in STANCE_ON_ACTS:
+            # "Turkey welcomed the step", "Washington congratulated the two sides on the
+            # signing": a word for whatever was just done names the last such act.
+            found = [
+                f"{ACT_ANAPHOR}{obj.lemma_.lower()}"
+                for obj in objects
+                if obj.lemma_.lower() in self.cues.act_nouns
+                and not any(c.dep_ == "poss" for c in obj.children)
+            ]
+        return found
 
     def _resolve_event_anaphors(self, events: list[Event]) -> None:
         """The one blamed for, asked about or threatened over an earlier act is that act's
@@ -501,6 +516,9 @@ class EventCoder:
         one asked to release someone is whoever seized them."""
         for index, event in enumerate(events):
             if event.recipient:
+                continue
+            if any(r.startswith(ACT_ANAPHOR) for r in event.rules):
+                self._resolve_act_anaphor(events, index)
                 continue
             nouns = [r.split(":", 1)[1] for r in event.rules if r.startswith("object-event:")]
             for noun in nouns:
@@ -523,6 +541,27 @@ class EventCoder:
                             break
                 if event.recipient:
                     break
+
+    @staticmethod
+    def _resolve_act_anaphor(events: list[Event], index: int) -> None:
+        """Welcoming "the step" is support for those who took the last cooperative step
+        (all its parties); condemning "the move" an accusation of the last hostile act's
+        doers. Only acts told in the sentences just before count."""
+        event = events[index]
+        wanted = COOPERATIVE_ACTS if event.event_type == "SUPPORT" else HOSTILE_CONTENT
+        own = {e.country_code for e in event.actor} | {None}
+        for earlier in reversed(events[:index]):
+            if event.sentence_index - earlier.sentence_index > CARRY_OVER_SENTENCES:
+                return
+            if earlier.event_type not in wanted or earlier.sentence_index == event.sentence_index:
+                continue
+            parties = earlier.actor
+            if event.event_type == "SUPPORT":
+                parties = earlier.actor + earlier.recipient
+            event.recipient = unique_entities([e for e in parties if e.country_code not in own])
+            if event.recipient:
+                event.rules.append("arg:act-anaphor")
+                return
 
     def _promises_hostility(self, verb: Token) -> bool:
         for child in verb.children:

@@ -48,6 +48,7 @@ CUE_LISTS = (
     "reaction_verbs",
     "reaction_nouns",
     "resolve_adjectives",
+    "act_nouns",
 )
 
 
