@@ -147,3 +147,27 @@ def test_welcoming_the_step_supports_those_who_took_it(coder: Coder) -> None:
 def test_welcoming_a_step_with_nothing_before_names_no_one(coder: Coder) -> None:
     events = coder("Kenya welcomed the step.")
     assert not [e for e in of_type(events, "SUPPORT") if e.recipient]
+
+
+# -- "both sides" are the story's two main parties --------------------------------
+
+
+def test_urging_both_sides_is_a_request_to_the_two_parties(coder: Coder) -> None:
+    events = coder(
+        "Ethiopian troops shelled Eritrean positions on Monday. Eritrea accused Ethiopia "
+        "of aggression. Kenya urged both sides to show restraint."
+    )
+    assert ("REQUEST", ("KEN",), ("ERI", "ETH")) in triples(events)
+
+
+def test_an_offer_of_talks_between_the_two_governments_goes_to_both(coder: Coder) -> None:
+    events = coder(
+        "Peru accused Chile of moving troops to the border. Chile rejected the claim. "
+        "Brazil offered to host talks between the two governments in Brasilia."
+    )
+    assert ("AGREE", ("BRA",), ("CHL", "PER")) in triples(events)
+
+
+def test_both_sides_with_no_story_before_stay_unknown(coder: Coder) -> None:
+    events = coder("Kenya urged both sides to show restraint.")
+    assert not [e for e in events if {r.country_code for r in e.recipient} - {None}]

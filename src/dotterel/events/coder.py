@@ -101,6 +101,8 @@ TARGETED_TYPES = frozenset(
 # party of their sentence (see ``_sentence_counterpart``). (Tried on accusations, appeals
 # and support too: there the other party is as often a bystander.)
 STANCE_TYPES = frozenset({"THREATEN"})
+# Acts addressed to "both sides" (see ``_resolve_both_sides``).
+SIDE_TYPES = frozenset({"REQUEST", "AGREE", "SUPPORT", "ACCUSE"})
 # Stances taken on an act named only by a word for acts ("welcomed the step").
 STANCE_ON_ACTS = frozenset({"SUPPORT", "ACCUSE"})
 ACT_ANAPHOR = "object-act:"
@@ -183,6 +185,7 @@ class EventCoder:
                 events.append(event)
         self._accused_from_content(doc, events)
         self._resolve_event_anaphors(events)
+        self._resolve_both_sides(doc, events)
         self._responsible_parties(sentences, actors, events)
         events[:] = [
             e for e in events if UNPLACED_VICTIMS not in e.rules or any(a.code for a in e.actor)
@@ -541,6 +544,50 @@ class EventCoder:
                             break
                 if event.recipient:
                     break
+
+    def _resolve_both_sides(self, doc: Doc, events: list[Event]) -> None:
+        """ "urged both sides to show restraint", "offered to host talks between the two
+        governments": the two sides are the story's two main parties so far, the two
+        states its earlier events most often involve (other than the one speaking)."""
+        for index, event in enumerate(events):
+            if event.event_type not in SIDE_TYPES:
+                continue
+            group = self._both_sides_phrase(trigger_token(doc, event))
+            if group is None:
+                continue
+            own = {e.country_code for e in event.actor}
+            counts: dict[str, int] = {}
+            for earlier in events[:index]:
+                for entity in unique_entities(earlier.actor + earlier.recipient):
+                    code = entity.country_code
+                    if code is None or code in own or code in REGION_CODES:
+                        continue
+                    counts[code] = counts.get(code, 0) + 1
+            ranked = sorted(counts, key=lambda c: -counts[c])
+            if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
+                continue
+            start, end = group.left_edge.idx, group.idx + len(group.text)
+            event.recipient = [
+                Entity(doc.text[start:end], start, end, code=code, country=code, why="both-sides")
+                for code in ranked[:2]
+            ]
+            event.rules.append("arg:both-sides")
+
+    def _both_sides_phrase(self, trigger: Token) -> Token | None:
+        """The "both sides", "the two governments" a trigger is addressed to or offers to
+        bring together, if any."""
+        for token in trigger.subtree:
+            if token.lemma_.lower() not in self.cues.side_nouns or token.dep_ not in (
+                "dobj",
+                "pobj",
+                "nsubj",
+            ):
+                continue
+            if token.i < trigger.i and token.dep_ != "nsubj":
+                continue
+            if any(c.lower_ in ("both", "two") for c in token.children):
+                return token
+        return None
 
     @staticmethod
     def _resolve_act_anaphor(events: list[Event], index: int) -> None:

@@ -49,6 +49,7 @@ CUE_LISTS = (
     "reaction_nouns",
     "resolve_adjectives",
     "act_nouns",
+    "side_nouns",
 )
 
 
