@@ -171,3 +171,24 @@ def test_an_offer_of_talks_between_the_two_governments_goes_to_both(coder: Coder
 def test_both_sides_with_no_story_before_stay_unknown(coder: Coder) -> None:
     events = coder("Kenya urged both sides to show restraint.")
     assert not [e for e in events if {r.country_code for r in e.recipient} - {None}]
+
+
+# -- a refusal stated is a rejection (PLOVER REJECT) -------------------------------
+
+
+def test_would_not_extradite_is_a_rejection(coder: Coder) -> None:
+    events = coder("Serbia's government said it would not extradite the suspects to Croatia.")
+    reject = of_type(events, "REJECT")
+    assert ("REJECT", ("SRB",), ("HRV",)) in triples(events)
+    assert reject[0].factuality == "actual"
+
+
+def test_will_never_negotiate_is_a_rejection(coder: Coder) -> None:
+    events = coder("Ghana said it will never negotiate with Togo over the border.")
+    assert ("REJECT", ("GHA",), ("TGO",)) in triples(events)
+
+
+def test_an_act_reported_as_not_done_is_negated_not_rejected(coder: Coder) -> None:
+    events = coder("Norway did not send weapons to Ukraine last year.")
+    assert not of_type(events, "REJECT")
+    assert all(e.factuality == "negated" for e in of_type(events, "AID"))

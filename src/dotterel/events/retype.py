@@ -44,6 +44,14 @@ class StatusTyping:
             self._retype_future(event, token, cue)
         elif value == "negated" and cue.startswith("governor:"):
             self._retype_refusal(event)
+        elif (
+            value == "negated"
+            and event.event_type in COOPERATIVE_TYPES | {"RETREAT"}
+            and _refuses(token, cue)
+        ):
+            # "would not extradite its citizens", "will never negotiate": a stated
+            # refusal of what is asked is a rejection that happened.
+            self._retype_refusal(event)
         elif value == "negated" and event.event_type in CONSENTING_TYPES:
             # "would never agree to", "will not accept": saying no is a rejection.
             self._retype(event, "REJECT", "plover:negated-consent-is-reject")
@@ -95,3 +103,12 @@ class StatusTyping:
         event.event_id = Event.make_id(
             event.doc_id, event.trigger.start, event.trigger.end, event.event_type
         )
+
+
+def _refuses(token: Token, cue: str) -> bool:
+    """Whether a negated act is a refusal: the negation is of a will ("will not", "would
+    never", "won't"), not a report that the act did not happen ("did not send")."""
+    return cue.startswith("neg:") and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo")
+        for c in token.children
+    )
