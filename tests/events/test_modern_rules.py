@@ -192,3 +192,17 @@ def test_an_act_reported_as_not_done_is_negated_not_rejected(coder: Coder) -> No
     events = coder("Norway did not send weapons to Ukraine last year.")
     assert not of_type(events, "REJECT")
     assert all(e.factuality == "negated" for e in of_type(events, "AID"))
+
+
+# -- announced aid is promised aid --------------------------------------------------
+
+
+def test_announced_aid_package_is_a_promise(coder: Coder) -> None:
+    events = coder("Japan's foreign minister announced a new aid package for Sudan on Monday.")
+    assert ("AGREE", ("JPN",), ("SDN",)) in triples(events)
+    assert not of_type(events, "AID")
+
+
+def test_delivered_aid_is_still_aid(coder: Coder) -> None:
+    events = coder("Norway delivered an aid package to Sudan on Monday.")
+    assert ("AID", ("NOR",), ("SDN",)) in triples(events)

@@ -151,7 +151,7 @@ class EventCoder:
         self.lexicon = lexicon
         self.cues = cues
         self.factuality = FactualityClassifier(cues, lexicon)
-        self.status_typing = StatusTyping(lexicon)
+        self.status_typing = StatusTyping(lexicon, cues.announcing_verbs)
         # Verbs that can close a sentence as its source ("..., the army said").
         self.reporters = cues.reporting_verbs | cues.charging_verbs
 

@@ -50,6 +50,7 @@ CUE_LISTS = (
     "resolve_adjectives",
     "act_nouns",
     "side_nouns",
+    "announcing_verbs",
 )
 
 

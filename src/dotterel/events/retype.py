@@ -26,11 +26,15 @@ REACTION_RULE = "threat:reaction"
 class StatusTyping:
     """Sets an event's factuality and the category its status makes it."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, announcing_verbs: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon
+        self.announcing_verbs = announcing_verbs
 
     def settle(self, event: Event, token: Token, value: str, cue: str) -> None:
         """Record status ``value`` (decided by ``cue``) on ``event`` and re-type it."""
+        if value == "actual" and self._announced_aid(event, token):
+            # "announced a new aid package for Ukraine": aid announced is aid promised.
+            value, cue = "future", f"announced:{token.head.lemma_.lower()}"
         event.factuality = value
         if cue:
             event.cues.append(f"{value}:{cue}")
@@ -56,6 +60,18 @@ class StatusTyping:
             # "would never agree to", "will not accept": saying no is a rejection.
             self._retype(event, "REJECT", "plover:negated-consent-is-reject")
             event.factuality = "actual"
+
+    def _announced_aid(self, event: Event, token: Token) -> bool:
+        """A nominal AID ("package", "assistance") carried by an announcing verb."""
+        if event.event_type != "AID" or token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ == "prep":
+            # "announced 14 million dollars in assistance"
+            head = head.head.head if head.head.dep_ == "dobj" else head.head
+        elif token.dep_ != "dobj":
+            return False
+        return head.lemma_.lower() in self.announcing_verbs
 
     def _retype_future(self, event: Event, token: Token, cue: str) -> None:
         """PLOVER codes intentions, not the future acts: promised cooperation or
