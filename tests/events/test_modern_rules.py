@@ -206,3 +206,21 @@ def test_announced_aid_package_is_a_promise(coder: Coder) -> None:
 def test_delivered_aid_is_still_aid(coder: Coder) -> None:
     events = coder("Norway delivered an aid package to Sudan on Monday.")
     assert ("AID", ("NOR",), ("SDN",)) in triples(events)
+
+
+# -- shows of force -------------------------------------------------------------------
+
+
+def test_a_test_fired_missile_is_a_show_of_force(coder: Coder) -> None:
+    events = coder("Pakistan test-fired a ballistic missile on Tuesday.")
+    assert ("MOBILIZE", ("PAK",), ()) in triples(events)
+
+
+def test_drills_launched_around_an_island_are_aimed_at_it(coder: Coder) -> None:
+    events = coder("China's navy launched large-scale drills around Taiwan on Monday.")
+    assert ("MOBILIZE", ("CHN",), ("TWN",)) in triples(events)
+
+
+def test_launching_an_attack_is_still_an_attack(coder: Coder) -> None:
+    events = coder("Egypt launched an attack on Sudan on Monday.")
+    assert ("ASSAULT", ("EGY",), ("SDN",)) in triples(events)

@@ -66,7 +66,7 @@ NOUN_RECIPIENT_PREPS = frozenset(
 PATIENT_PREPS = NOUN_RECIPIENT_PREPS | {"of"}
 OBJECT_PARTY_PREPS = PATIENT_PREPS | {"from", "by", "at"}
 HOST_PREPS = frozenset({"in", "to", "with", "against", "on", "into"})
-PLACE_PREPS = frozenset({"in", "into", "inside", "at", "across", "near"})
+PLACE_PREPS = frozenset({"in", "into", "inside", "at", "across", "near", "around"})
 STRIKE_PREPS = frozenset({"outside", "at", "near", "on"})
 REFLEXIVES = frozenset({"themselves", "itself", "himself", "herself", "ourselves"})
 INSTRUMENT_ROLES = frozenset({"MIL", "GOV", "SPY", "COP"})
@@ -343,6 +343,10 @@ class EventCoder:
         self, verb: Token, actors: ActorIndex, consumed: set[int]
     ) -> tuple[TriggerEntry, Participants, list[str]] | None:
         lemma = verb.lemma_.lower()
+        prefixed = _hyphen_prefix(verb)
+        if prefixed is not None and self.lexicon.is_verb_trigger(f"{prefixed}-{lemma}"):
+            # "test-fired a missile": the tokenizer splits the compound verb in three.
+            lemma = f"{prefixed}-{lemma}"
         particles = [child.lower_ for child in verb.children if child.dep_ in ("prt", "prep")]
         objects = self._object_lemmas(verb)
         if self._announces_reaction(verb):
@@ -1266,7 +1270,7 @@ class EventCoder:
                     self._place_targets(holder, actors, result, entry.plover in AGENTLESS_TYPES)
                 )
         result.recipient = self._without_self_reference(
-            [e for e in result.recipient if e not in result.actor], result
+            [e for e in unique_entities(result.recipient) if e not in result.actor], result
         )
         return result
 
@@ -1297,6 +1301,10 @@ class EventCoder:
             return head
         lemma = head.lemma_.lower()
         if lemma in self.cues.light_verbs or not self.lexicon.is_verb_trigger(lemma):
+            return head
+        if noun.lemma_.lower() in self.cues.drill_nouns and self._verb_entry(head) is None:
+            # "launched drills around Taiwan": a trigger verb that codes nothing with this
+            # object ("launch" codes attacks and inquiries) only carries the manoeuvres.
             return head
         return None
 
@@ -1428,6 +1436,16 @@ def _sentence_counterpart(doc: Doc, event: Event, reporters: frozenset[str]) -> 
             continue
         by_country.setdefault(code, entity)
     return list(by_country.values()) if len(by_country) == 1 else []
+
+
+def _hyphen_prefix(verb: Token) -> str | None:
+    """The first part of a hyphenated verb split by the tokenizer ("test - fired")."""
+    doc = verb.doc
+    if verb.i >= 2 and doc[verb.i - 1].text == "-" and not doc[verb.i - 1].whitespace_:
+        first = doc[verb.i - 2]
+        if not first.whitespace_ and first.head.i == verb.i:
+            return first.lower_
+    return None
 
 
 def _hyphenated(noun: Token) -> str | None:
