@@ -224,3 +224,17 @@ def test_drills_launched_around_an_island_are_aimed_at_it(coder: Coder) -> None:
 def test_launching_an_attack_is_still_an_attack(coder: Coder) -> None:
     events = coder("Egypt launched an attack on Sudan on Monday.")
     assert ("ASSAULT", ("EGY",), ("SDN",)) in triples(events)
+
+
+# -- verbs joined by "and" share their object --------------------------------------
+
+
+def test_verbs_joined_by_and_share_the_last_ones_object(coder: Coder) -> None:
+    events = coder("France condemned and sanctioned Iran on Monday.")
+    assert {("ACCUSE", ("FRA",), ("IRN",)), ("SANCTION", ("FRA",), ("IRN",))} <= triples(events)
+
+
+def test_a_verb_with_its_own_object_keeps_it(coder: Coder) -> None:
+    events = coder("Chile recalled its ambassador from Lima and expelled Bolivia's envoy.")
+    assert ("SANCTION", ("CHL",), ("PER",)) in triples(events)
+    assert ("SANCTION", ("CHL",), ("BOL", "PER")) not in triples(events)

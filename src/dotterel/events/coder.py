@@ -891,6 +891,8 @@ class EventCoder:
             result.recipient.extend(self._charged_parties(verb, actors, result))
         if not result.recipient and entry.plover in PROMISE_TYPES:
             result.recipient.extend(self._offered_parties(verb, actors, result))
+        if not result.recipient:
+            result.recipient.extend(self._shared_object(verb, actors, result))
         if not result.recipient and entry.plover == "RETREAT":
             # "pulled its troops out of Lebanon", "withdrew from Gorazde": where one leaves.
             holders = [verb, *children(verb, "prt", "dobj")]
@@ -1172,6 +1174,30 @@ class EventCoder:
                 if found:
                     result.rules.append("arg:offered-between")
                     return found
+        return []
+
+    def _shared_object(self, verb: Token, actors: ActorIndex, result: Participants) -> list[Entity]:
+        """ "France condemned and sanctioned Iran": verbs joined by "and" with one object
+        after the last share it (the parser hangs it on the last verb only)."""
+        if children(verb, "dobj", "dative", "ccomp", "xcomp"):
+            return []
+        for conjunct in children(verb, "conj"):
+            if conjunct.pos_ != "VERB" or children(conjunct, "nsubj", "nsubjpass"):
+                continue
+            links = [c for c in verb.children if c.dep_ == "cc" and verb.i < c.i < conjunct.i]
+            if not links or conjunct.i - verb.i > 3:
+                # Only a verb right before its conjunct ("condemned and sanctioned").
+                continue
+            own = _own(result)
+            found = [
+                e
+                for obj in children(conjunct, "dobj")
+                for e in actors.phrase_entities(obj)
+                if e.country_code not in own
+            ]
+            if found:
+                result.rules.append("arg:shared-object")
+                return found
         return []
 
     def _offer_content(self, noun: Token) -> bool:
