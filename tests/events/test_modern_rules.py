@@ -238,3 +238,12 @@ def test_a_verb_with_its_own_object_keeps_it(coder: Coder) -> None:
     events = coder("Chile recalled its ambassador from Lima and expelled Bolivia's envoy.")
     assert ("SANCTION", ("CHL",), ("PER",)) in triples(events)
     assert ("SANCTION", ("CHL",), ("BOL", "PER")) not in triples(events)
+
+
+def test_both_sides_of_a_domestic_story_are_not_two_states(coder: Coder) -> None:
+    events = coder(
+        "Peru's police arrested protest leaders in Lima on Monday. Peru's government "
+        "accused Bolivia of funding the protests. The United States urged calm. "
+        "Peru's bishops offered to mediate between the two sides."
+    )
+    assert not [e for e in events if "arg:both-sides" in e.rules]

@@ -564,10 +564,16 @@ class EventCoder:
             for earlier in events[:index]:
                 for entity in unique_entities(earlier.actor + earlier.recipient):
                     code = entity.country_code
-                    if code is None or code in own or code in REGION_CODES:
+                    if code is None or code in REGION_CODES:
                         continue
                     counts[code] = counts.get(code, 0) + 1
-            ranked = sorted(counts, key=lambda c: -counts[c])
+            if any(counts.get(code, 0) for code in own if code):
+                # A party to the story speaking of "both sides" (a national church offering
+                # to mediate in a domestic dispute) means sides within it, not two states.
+                leading = sorted(counts, key=lambda c: -counts[c])[:2]
+                if own & set(leading):
+                    continue
+            ranked = sorted((c for c in counts if c not in own), key=lambda c: -counts[c])
             if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
                 continue
             start, end = group.left_edge.idx, group.idx + len(group.text)
@@ -577,20 +583,21 @@ class EventCoder:
             ]
             event.rules.append("arg:both-sides")
 
+    def _is_side_phrase(self, token: Token) -> bool:
+        """ "both sides", "the two governments" (left to :meth:`_resolve_both_sides`)."""
+        return token.lemma_.lower() in self.cues.side_nouns and any(
+            c.lower_ in ("both", "two") for c in token.children
+        )
+
     def _both_sides_phrase(self, trigger: Token) -> Token | None:
         """The "both sides", "the two governments" a trigger is addressed to or offers to
         bring together, if any."""
         for token in trigger.subtree:
-            if token.lemma_.lower() not in self.cues.side_nouns or token.dep_ not in (
-                "dobj",
-                "pobj",
-                "nsubj",
-            ):
+            if token.dep_ not in ("dobj", "pobj", "nsubj") or not self._is_side_phrase(token):
                 continue
             if token.i < trigger.i and token.dep_ != "nsubj":
                 continue
-            if any(c.lower_ in ("both", "two") for c in token.children):
-                return token
+            return token
         return None
 
     @staticmethod
@@ -1168,6 +1175,7 @@ class EventCoder:
                 found = [
                     e
                     for pobj in children(token, "pobj")
+                    if not self._is_side_phrase(pobj)
                     for e in actors.phrase_entities(pobj)
                     if e.country_code not in own
                 ]
