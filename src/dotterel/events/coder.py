@@ -66,7 +66,7 @@ NOUN_RECIPIENT_PREPS = frozenset(
 PATIENT_PREPS = NOUN_RECIPIENT_PREPS | {"of"}
 OBJECT_PARTY_PREPS = PATIENT_PREPS | {"from", "by", "at"}
 HOST_PREPS = frozenset({"in", "to", "with", "against", "on", "into"})
-PLACE_PREPS = frozenset({"in", "into", "inside", "at", "across", "near"})
+PLACE_PREPS = frozenset({"in", "into", "inside", "at", "across", "near", "around"})
 STRIKE_PREPS = frozenset({"outside", "at", "near", "on"})
 REFLEXIVES = frozenset({"themselves", "itself", "himself", "herself", "ourselves"})
 INSTRUMENT_ROLES = frozenset({"MIL", "GOV", "SPY", "COP"})
@@ -97,6 +97,16 @@ TARGETED_TYPES = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "AID", "REJECT", "PROTEST"}
 )
 
+# Threats are aimed at someone: with no one named in their clause, at the one other
+# party of their sentence (see ``_sentence_counterpart``). (Tried on accusations, appeals
+# and support too: there the other party is as often a bystander.)
+STANCE_TYPES = frozenset({"THREATEN"})
+# Acts addressed to "both sides" (see ``_resolve_both_sides``).
+SIDE_TYPES = frozenset({"REQUEST", "AGREE", "SUPPORT", "ACCUSE"})
+# Stances taken on an act named only by a word for acts ("welcomed the step").
+STANCE_ON_ACTS = frozenset({"SUPPORT", "ACCUSE"})
+ACT_ANAPHOR = "object-act:"
+COOPERATIVE_ACTS = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "RETREAT", "CONCEDE"})
 # Blocs and world regions ("West Darfur" starts with one) are never a place's state.
 REGION_CODES = frozenset({"WST", "EUR", "MEA", "AFR", "ASA", "LAM"})
 # Acts aimed at a territory when no party is named: "deployed troops in Lebanon",
@@ -141,7 +151,7 @@ class EventCoder:
         self.lexicon = lexicon
         self.cues = cues
         self.factuality = FactualityClassifier(cues, lexicon)
-        self.status_typing = StatusTyping(lexicon)
+        self.status_typing = StatusTyping(lexicon, cues.announcing_verbs)
         # Verbs that can close a sentence as its source ("..., the army said").
         self.reporters = cues.reporting_verbs | cues.charging_verbs
 
@@ -175,6 +185,7 @@ class EventCoder:
                 events.append(event)
         self._accused_from_content(doc, events)
         self._resolve_event_anaphors(events)
+        self._resolve_both_sides(doc, events)
         self._responsible_parties(sentences, actors, events)
         events[:] = [
             e for e in events if UNPLACED_VICTIMS not in e.rules or any(a.code for a in e.actor)
@@ -332,8 +343,16 @@ class EventCoder:
         self, verb: Token, actors: ActorIndex, consumed: set[int]
     ) -> tuple[TriggerEntry, Participants, list[str]] | None:
         lemma = verb.lemma_.lower()
+        prefixed = _hyphen_prefix(verb)
+        if prefixed is not None and self.lexicon.is_verb_trigger(f"{prefixed}-{lemma}"):
+            # "test-fired a missile": the tokenizer splits the compound verb in three.
+            lemma = f"{prefixed}-{lemma}"
         particles = [child.lower_ for child in verb.children if child.dep_ in ("prt", "prep")]
         objects = self._object_lemmas(verb)
+        if self._announces_reaction(verb):
+            threat = self.lexicon.match_verb("threaten")
+            if threat is not None:
+                return self._code_reaction(verb, actors, threat)
         entry = self.lexicon.match_verb(lemma, particles, objects)
         if entry is None:
             return self._code_movement(verb, actors)
@@ -382,6 +401,72 @@ class EventCoder:
                 rules.append("promise-of-force-is-threaten")
         return entry, participants, rules
 
+    def _announces_reaction(self, verb: Token) -> bool:
+        """ "would respond", "will act again if ...", "would take resolute countermeasures",
+        "would be met with a crushing response": an announced reaction is a threat; so is
+        reserving the right to use force ("reserves the right to strike")."""
+        if verb.lemma_.lower() == "reserve":
+            for right in children(verb, "dobj"):
+                if right.lemma_.lower() != "right":
+                    continue
+                for act in right.children:
+                    entry = self._verb_entry(act) if act.pos_ == "VERB" else None
+                    if entry is not None and entry.plover in HOSTILE_CONTENT:
+                        return True
+            return False
+        modal = any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "shall", "'ll")
+            for c in verb.children
+        )
+        if not modal:
+            return False
+        lemma = verb.lemma_.lower()
+        particle = " ".join([lemma, *(c.lower_ for c in verb.children if c.dep_ == "prt")])
+        if lemma in self.cues.reaction_verbs or particle in self.cues.reaction_verbs:
+            return True
+        nouns = children(verb, "dobj")
+        if lemma == "meet":
+            nouns = prep_objects(verb, frozenset({"with"}))
+        elif lemma != "take":
+            return False
+        for noun in nouns:
+            word = noun.lemma_.lower()
+            if word not in self.cues.reaction_nouns:
+                continue
+            resolve = any(
+                c.lower_ in self.cues.resolve_adjectives for c in noun.lefts if c.dep_ != "det"
+            ) or any(c.lower_ == "all" for c in noun.lefts)
+            if resolve or word.startswith("counter") or word in ("retaliation", "reprisal"):
+                return True
+        return False
+
+    def _code_reaction(
+        self, verb: Token, actors: ActorIndex, entry: TriggerEntry
+    ) -> tuple[TriggerEntry, Participants, list[str]] | None:
+        result = Participants()
+        if is_passive(verb):
+            # "any new attack would be met with a crushing response": the one attacking
+            # is warned; the speaker is the one who would respond.
+            subjects, path = subject_of(verb.head) if verb.dep_ == "ccomp" else ([], "")
+            result.actor = [e for s in subjects for e in actors.phrase_entities(s)]
+            for subject in children(verb, "nsubjpass"):
+                for agent in prep_objects(subject, frozenset({"by", "from"})):
+                    result.recipient.extend(actors.phrase_entities(agent))
+        else:
+            subjects, path = subject_of(verb)
+            result.actor = [e for s in subjects for e in actors.phrase_entities(s)]
+            own = _own(result)
+            result.recipient = [
+                e
+                for r in self._recipients(verb, actors, set(), result)
+                for e in [r]
+                if e.country_code not in own
+            ]
+        if not result.actor:
+            return None
+        result.rules.append(f"arg:{path or 'speaker'}")
+        return entry, result, [f"threat:reaction:{verb.lemma_.lower()}"]
+
     def _state_obstruction(
         self, entry: TriggerEntry, participants: Participants, objects: list[str]
     ) -> TriggerEntry:
@@ -415,11 +500,22 @@ class EventCoder:
         """Object nouns that name an earlier act ("condemned the raid", "called for their
         release"), recorded as ``object-event:<lemma>`` for :meth:`_resolve_event_anaphors`."""
         objects = children(verb, "dobj") + prep_objects(verb, frozenset({"for", "over", "of"}))
-        return [
+        found = [
             f"object-event:{obj.lemma_.lower()}"
             for obj in objects
             if obj.lemma_.lower() in RELEASE_NOUNS or self.lexicon.match_noun(obj.lemma_.lower())
         ]
+        entry = self._verb_entry(verb)
+        if not found and entry is not None and entry.plover in STANCE_ON_ACTS:
+            # "Turkey welcomed the step", "Washington congratulated the two sides on the
+            # signing": a word for whatever was just done names the last such act.
+            found = [
+                f"{ACT_ANAPHOR}{obj.lemma_.lower()}"
+                for obj in objects
+                if obj.lemma_.lower() in self.cues.act_nouns
+                and not any(c.dep_ == "poss" for c in obj.children)
+            ]
+        return found
 
     def _resolve_event_anaphors(self, events: list[Event]) -> None:
         """The one blamed for, asked about or threatened over an earlier act is that act's
@@ -427,6 +523,9 @@ class EventCoder:
         one asked to release someone is whoever seized them."""
         for index, event in enumerate(events):
             if event.recipient:
+                continue
+            if any(r.startswith(ACT_ANAPHOR) for r in event.rules):
+                self._resolve_act_anaphor(events, index)
                 continue
             nouns = [r.split(":", 1)[1] for r in event.rules if r.startswith("object-event:")]
             for noun in nouns:
@@ -437,8 +536,11 @@ class EventCoder:
                     wanted = {entry.plover} if entry is not None else set()
                 own = {e.country_code for e in event.actor}
                 for earlier in reversed(events[:index]):
-                    if event.sentence_index - earlier.sentence_index > CARRY_OVER_SENTENCES:
+                    far = event.sentence_index - earlier.sentence_index > CARRY_OVER_SENTENCES
+                    if far and event.event_type != "ACCUSE":
                         break
+                    # "condemned the strikes", paragraphs after them: a condemnation
+                    # names the story's act, however far back it was told.
                     if earlier.event_type in wanted:
                         event.recipient = [e for e in earlier.actor if e.country_code not in own]
                         if event.recipient:
@@ -447,11 +549,86 @@ class EventCoder:
                 if event.recipient:
                     break
 
+    def _resolve_both_sides(self, doc: Doc, events: list[Event]) -> None:
+        """ "urged both sides to show restraint", "offered to host talks between the two
+        governments": the two sides are the story's two main parties so far, the two
+        states its earlier events most often involve (other than the one speaking)."""
+        for index, event in enumerate(events):
+            if event.event_type not in SIDE_TYPES:
+                continue
+            group = self._both_sides_phrase(trigger_token(doc, event))
+            if group is None:
+                continue
+            own = {e.country_code for e in event.actor}
+            counts: dict[str, int] = {}
+            for earlier in events[:index]:
+                for entity in unique_entities(earlier.actor + earlier.recipient):
+                    code = entity.country_code
+                    if code is None or code in REGION_CODES:
+                        continue
+                    counts[code] = counts.get(code, 0) + 1
+            if any(counts.get(code, 0) for code in own if code):
+                # A party to the story speaking of "both sides" (a national church offering
+                # to mediate in a domestic dispute) means sides within it, not two states.
+                leading = sorted(counts, key=lambda c: -counts[c])[:2]
+                if own & set(leading):
+                    continue
+            ranked = sorted((c for c in counts if c not in own), key=lambda c: -counts[c])
+            if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
+                continue
+            start, end = group.left_edge.idx, group.idx + len(group.text)
+            event.recipient = [
+                Entity(doc.text[start:end], start, end, code=code, country=code, why="both-sides")
+                for code in ranked[:2]
+            ]
+            event.rules.append("arg:both-sides")
+
+    def _is_side_phrase(self, token: Token) -> bool:
+        """ "both sides", "the two governments" (left to :meth:`_resolve_both_sides`)."""
+        return token.lemma_.lower() in self.cues.side_nouns and any(
+            c.lower_ in ("both", "two") for c in token.children
+        )
+
+    def _both_sides_phrase(self, trigger: Token) -> Token | None:
+        """The "both sides", "the two governments" a trigger is addressed to or offers to
+        bring together, if any."""
+        for token in trigger.subtree:
+            if token.dep_ not in ("dobj", "pobj", "nsubj") or not self._is_side_phrase(token):
+                continue
+            if token.i < trigger.i and token.dep_ != "nsubj":
+                continue
+            return token
+        return None
+
+    @staticmethod
+    def _resolve_act_anaphor(events: list[Event], index: int) -> None:
+        """Welcoming "the step" is support for those who took the last cooperative step
+        (all its parties); condemning "the move" an accusation of the last hostile act's
+        doers. Only acts told in the sentences just before count."""
+        event = events[index]
+        wanted = COOPERATIVE_ACTS if event.event_type == "SUPPORT" else HOSTILE_CONTENT
+        own = {e.country_code for e in event.actor} | {None}
+        for earlier in reversed(events[:index]):
+            if event.sentence_index - earlier.sentence_index > CARRY_OVER_SENTENCES:
+                return
+            if earlier.event_type not in wanted or earlier.sentence_index == event.sentence_index:
+                continue
+            parties = earlier.actor
+            if event.event_type == "SUPPORT":
+                parties = earlier.actor + earlier.recipient
+            event.recipient = unique_entities([e for e in parties if e.country_code not in own])
+            if event.recipient:
+                event.rules.append("arg:act-anaphor")
+                return
+
     def _promises_hostility(self, verb: Token) -> bool:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ == "VERB":
                 particles = [c.lower_ for c in child.children if c.dep_ in ("prt", "prep")]
                 objects = self._object_lemmas(child)
+                if child.lemma_.lower() in self.cues.reaction_verbs:
+                    # "vowed to respond", "pledged to retaliate"
+                    return True
                 content = self.lexicon.match_verb(child.lemma_.lower(), particles, objects)
                 # Agreeing to hold manoeuvres is not a threat.
                 drills = bool(set(objects) & self.cues.drill_nouns)
@@ -466,6 +643,8 @@ class EventCoder:
         if entry is None or entry.needs_verb:
             return None
         host = self._host_verb(noun)
+        if entry.plover == "CONSULT" and self._offer_content(noun):
+            return None
         if host is not None and self._embedded_in_trigger(host):
             # "agreed to hold joint exercises": the exercises are what was agreed.
             return None
@@ -717,6 +896,10 @@ class EventCoder:
             result.recipient.extend(self._content_recipients(verb, actors, result))
         if not result.recipient and entry.plover == "ACCUSE":
             result.recipient.extend(self._charged_parties(verb, actors, result))
+        if not result.recipient and entry.plover in PROMISE_TYPES:
+            result.recipient.extend(self._offered_parties(verb, actors, result))
+        if not result.recipient:
+            result.recipient.extend(self._shared_object(verb, actors, result))
         if not result.recipient and entry.plover == "RETREAT":
             # "pulled its troops out of Lebanon", "withdrew from Gorazde": where one leaves.
             holders = [verb, *children(verb, "prt", "dobj")]
@@ -978,6 +1161,68 @@ class EventCoder:
             e for e in named if not ((e.why or "").startswith("coref") and e.country_code in own)
         ]
 
+    def _offered_parties(
+        self, verb: Token, actors: ActorIndex, result: Participants
+    ) -> list[Entity]:
+        """ "Brazil offered to host talks between Guyana and Venezuela": an offer to bring
+        parties together is made to those parties (PLOVER AGREE), whatever the parser makes
+        of the verb inside it ("host" is often read as a noun)."""
+        own = {e.country_code for e in result.actor}
+        for clause in children(verb, "xcomp", "dobj"):
+            for token in clause.subtree:
+                if token.dep_ != "prep" or token.lower_ not in GROUP_PREPS:
+                    continue
+                found = [
+                    e
+                    for pobj in children(token, "pobj")
+                    if not self._is_side_phrase(pobj)
+                    for e in actors.phrase_entities(pobj)
+                    if e.country_code not in own
+                ]
+                if found:
+                    result.rules.append("arg:offered-between")
+                    return found
+        return []
+
+    def _shared_object(self, verb: Token, actors: ActorIndex, result: Participants) -> list[Entity]:
+        """ "France condemned and sanctioned Iran": verbs joined by "and" with one object
+        after the last share it (the parser hangs it on the last verb only)."""
+        if children(verb, "dobj", "dative", "ccomp", "xcomp"):
+            return []
+        for conjunct in children(verb, "conj"):
+            if conjunct.pos_ != "VERB" or children(conjunct, "nsubj", "nsubjpass"):
+                continue
+            links = [c for c in verb.children if c.dep_ == "cc" and verb.i < c.i < conjunct.i]
+            if not links or conjunct.i - verb.i > 3:
+                # Only a verb right before its conjunct ("condemned and sanctioned").
+                continue
+            own = _own(result)
+            found = [
+                e
+                for obj in children(conjunct, "dobj")
+                for e in actors.phrase_entities(obj)
+                if e.country_code not in own
+            ]
+            if found:
+                result.rules.append("arg:shared-object")
+                return found
+        return []
+
+    def _offer_content(self, noun: Token) -> bool:
+        """Whether a meeting noun is what an offer or promise holds out ("offered to host
+        talks between ..."): the talks have not taken place."""
+        head = noun.head
+        for _ in range(3):
+            if head.dep_ not in ("xcomp", "dobj") or head.head is head:
+                return False
+            governor = head.head
+            if governor.pos_ == "VERB":
+                entry = self._verb_entry(governor)
+                if entry is not None and entry.plover in PROMISE_TYPES | {"REQUEST"}:
+                    return True
+            head = governor
+        return False
+
     def _group_members(self, token: Token, actors: ActorIndex) -> list[Entity]:
         """Participants named inside "between/among X and Y" of a noun phrase."""
         members: list[Entity] = []
@@ -1059,7 +1304,7 @@ class EventCoder:
                     self._place_targets(holder, actors, result, entry.plover in AGENTLESS_TYPES)
                 )
         result.recipient = self._without_self_reference(
-            [e for e in result.recipient if e not in result.actor], result
+            [e for e in unique_entities(result.recipient) if e not in result.actor], result
         )
         return result
 
@@ -1090,6 +1335,10 @@ class EventCoder:
             return head
         lemma = head.lemma_.lower()
         if lemma in self.cues.light_verbs or not self.lexicon.is_verb_trigger(lemma):
+            return head
+        if noun.lemma_.lower() in self.cues.drill_nouns and self._verb_entry(head) is None:
+            # "launched drills around Taiwan": a trigger verb that codes nothing with this
+            # object ("launch" codes attacks and inquiries) only carries the manoeuvres.
             return head
         return None
 
@@ -1173,6 +1422,10 @@ class EventCoder:
             carried = event.event_type in ONE_SIDED_NOUN_TYPES and "arg:light-verb" in event.rules
             if noun_trigger and _participant_count(event) < 2 and not carried:
                 continue
+            if not event.recipient and event.event_type in STANCE_TYPES and not noun_trigger:
+                event.recipient = _sentence_counterpart(doc, event, self.reporters)
+                if event.recipient:
+                    event.rules.append("arg:sentence-counterpart")
             if not event.recipient and event.event_type in TARGETED_TYPES:
                 # The context stage, which knows places, gives it the place's country as
                 # target or drops it.
@@ -1182,6 +1435,51 @@ class EventCoder:
             if event.recipient:
                 last_by_type[event.event_type] = event
         return kept
+
+
+def _sentence_counterpart(doc: Doc, event: Event, reporters: frozenset[str]) -> list[Entity]:
+    """ "China said the Philippines was provoking trouble and warned that Beijing would
+    take countermeasures": a warning, accusation, appeal or expression of support whose
+    clause names no one else is aimed at the one other state its sentence names as a
+    party (not as a place: "told reporters in Baghdad")."""
+    span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    if span is None:
+        return []
+    own = {e.country_code for e in event.actor}
+    if not own - {None}:
+        # An actor the context stage has still to place may be of any state named.
+        return []
+    own |= {None} | {e.country_code for e in event.claimed_by}
+    by_country: dict[str, Entity] = {}
+    for entity in doc._.actors or []:
+        if not span.start_char <= entity.start < span.end_char:
+            continue
+        code = entity.country_code
+        if code in own or code in REGION_CODES or (entity.why or "").startswith("coref"):
+            continue
+        head = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if head is None:
+            continue
+        root = head.root
+        if root.dep_ in ("compound", "amod", "poss"):
+            root = root.head
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in reporters:
+            # "..., Kenya said": the source of the sentence, not its target.
+            continue
+        if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS | {"from", "to"}:
+            continue
+        by_country.setdefault(code, entity)
+    return list(by_country.values()) if len(by_country) == 1 else []
+
+
+def _hyphen_prefix(verb: Token) -> str | None:
+    """The first part of a hyphenated verb split by the tokenizer ("test - fired")."""
+    doc = verb.doc
+    if verb.i >= 2 and doc[verb.i - 1].text == "-" and not doc[verb.i - 1].whitespace_:
+        first = doc[verb.i - 2]
+        if not first.whitespace_ and first.head.i == verb.i:
+            return first.lower_
+    return None
 
 
 def _hyphenated(noun: Token) -> str | None:

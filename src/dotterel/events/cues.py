@@ -45,6 +45,12 @@ CUE_LISTS = (
     "responsibility_verbs",
     "blaming_verbs",
     "violence_nouns",
+    "reaction_verbs",
+    "reaction_nouns",
+    "resolve_adjectives",
+    "act_nouns",
+    "side_nouns",
+    "announcing_verbs",
 )
 
 

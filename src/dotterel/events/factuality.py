@@ -105,6 +105,9 @@ class FactualityClassifier:
                 return f"det:{child.lower_}"
         if self._carries(token) and any(c.dep_ == "neg" for c in token.head.children):
             return f"neg-carrier:{token.head.lemma_.lower()}"
+        disjunct = self._negated_disjunction(token)
+        if disjunct:
+            return disjunct
         chain = self._governors(token)
         for below, governor in zip(chain, chain[1:], strict=False):
             lemma = governor.lemma_.lower()
@@ -120,6 +123,22 @@ class FactualityClassifier:
                 "ADJ",
             ):
                 return f"neg-governor:{lemma}"
+        return ""
+
+    @staticmethod
+    def _negated_disjunction(token: Token) -> str:
+        """ "would not recall its ambassador or cut trade links": a verb joined by "or"
+        (or "nor") to a negated one, sharing its subject, is negated too (neither act)."""
+        if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX"):
+            return ""
+        head = token.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return ""
+        between = [t for t in head.children if t.dep_ == "cc" and head.i < t.i < token.i]
+        if not between or between[-1].lower_ not in ("or", "nor"):
+            return ""
+        if any(c.dep_ == "neg" for c in head.children):
+            return f"neg-disjunct:{head.lemma_.lower()}"
         return ""
 
     def _hypothetical(self, token: Token) -> str:

@@ -19,27 +19,59 @@ from dotterel.records import Event
 COOPERATIVE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID", "CONSULT"})
 CONSENTING_TYPES = frozenset({"AGREE", "CONCEDE"})
 COERCIVE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+# Rule of the coder's announced reactions ("would respond", "would take countermeasures").
+REACTION_RULE = "threat:reaction"
 
 
 class StatusTyping:
     """Sets an event's factuality and the category its status makes it."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, announcing_verbs: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon
+        self.announcing_verbs = announcing_verbs
 
     def settle(self, event: Event, token: Token, value: str, cue: str) -> None:
         """Record status ``value`` (decided by ``cue``) on ``event`` and re-type it."""
+        if value == "actual" and self._announced_aid(event, token):
+            # "announced a new aid package for Ukraine": aid announced is aid promised.
+            value, cue = "future", f"announced:{token.head.lemma_.lower()}"
         event.factuality = value
         if cue:
             event.cues.append(f"{value}:{cue}")
-        if value == "future":
+        if value in ("future", "hypothetical") and any(
+            r.startswith(REACTION_RULE) for r in event.rules
+        ):
+            # "Sudan would respond ...": the reaction is to come, the threat is made.
+            event.factuality = "actual"
+            event.cues.append("plover:announced-reaction-is-threaten")
+        elif value == "future":
             self._retype_future(event, token, cue)
         elif value == "negated" and cue.startswith("governor:"):
+            self._retype_refusal(event)
+        elif (
+            value == "negated"
+            and event.event_type in COOPERATIVE_TYPES | {"RETREAT"}
+            and _refuses(token, cue)
+        ):
+            # "would not extradite its citizens", "will never negotiate": a stated
+            # refusal of what is asked is a rejection that happened.
             self._retype_refusal(event)
         elif value == "negated" and event.event_type in CONSENTING_TYPES:
             # "would never agree to", "will not accept": saying no is a rejection.
             self._retype(event, "REJECT", "plover:negated-consent-is-reject")
             event.factuality = "actual"
+
+    def _announced_aid(self, event: Event, token: Token) -> bool:
+        """A nominal AID ("package", "assistance") carried by an announcing verb."""
+        if event.event_type != "AID" or token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ == "prep":
+            # "announced 14 million dollars in assistance"
+            head = head.head.head if head.head.dep_ == "dobj" else head.head
+        elif token.dep_ != "dobj":
+            return False
+        return head.lemma_.lower() in self.announcing_verbs
 
     def _retype_future(self, event: Event, token: Token, cue: str) -> None:
         """PLOVER codes intentions, not the future acts: promised cooperation or
@@ -87,3 +119,12 @@ class StatusTyping:
         event.event_id = Event.make_id(
             event.doc_id, event.trigger.start, event.trigger.end, event.event_type
         )
+
+
+def _refuses(token: Token, cue: str) -> bool:
+    """Whether a negated act is a refusal: the negation is of a will ("will not", "would
+    never", "won't"), not a report that the act did not happen ("did not send")."""
+    return cue.startswith("neg:") and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo")
+        for c in token.children
+    )
