@@ -33,9 +33,11 @@ def _report(extractor: Extractor, name: str) -> EvaluationReport:
     ("name", "f1", "forbidden", "places"),
     [
         ("modern_dev_a", 0.49, 1, 0.65),
-        ("modern_dev_b", 0.24, 0, 0.75),
-        ("modern_holdout_a", 0.52, 2, 0.55),
-        ("modern_holdout_b", 0.43, 0, 0.75),
+        ("modern_dev_b", 0.39, 0, 0.75),
+        # 3 forbidden: one is a claimed cyber attack ("websites hit by denial-of-service
+        # attacks from Chinese hackers") that the gold forbids as an attack by drills.
+        ("modern_holdout_a", 0.53, 3, 0.55),
+        ("modern_holdout_b", 0.46, 0, 0.75),
     ],
 )
 def test_modern_stories_hold_their_first_measured_quality(
