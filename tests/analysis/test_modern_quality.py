@@ -38,6 +38,9 @@ def _report(extractor: Extractor, name: str) -> EvaluationReport:
         # attacks from Chinese hackers") that the gold forbids as an attack by drills.
         ("modern_holdout_a", 0.53, 3, 0.55),
         ("modern_holdout_b", 0.46, 0, 0.75),
+        # First contact, session 6 (tests/analysis/data/modern/README.md).
+        ("modern_holdout2_a", 0.46, 1, 0.70),
+        ("modern_holdout2_b", 0.33, 0, 0.0),
     ],
 )
 def test_modern_stories_hold_their_first_measured_quality(
