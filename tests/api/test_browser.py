@@ -238,8 +238,11 @@ def test_network_shows_the_axis_in_one_bloc(page, server: str, shots: Path) -> N
     )
     assert len(set(colours.values())) == 1, colours
     page.screenshot(path=str(shots / "network.png"), full_page=True)
-    # A point on the Russia-Iran line that the graph's own hit test gives to that line:
-    # the midpoint alone can lie under a circle or a crossing line, depending on layout.
+    # A point on the Russia-Iran line that the graph's own hit test gives to that line and
+    # that lies clear of both circles: the midpoint alone can lie under a circle or a
+    # crossing line, depending on layout. The view is first zoomed to the pair. Client
+    # coordinates are computed the way the graph maps a click back (container offset and
+    # scale, then pan and zoom).
     point = page.evaluate(
         """() => {
           const cy = window.dotterelGraph;
@@ -248,17 +251,28 @@ def test_network_shows_the_axis_in_one_bloc(page, server: str, shots: Path) -> N
             return ends === 'IRN-RUS';
           })[0];
           if (!edge) return null;
-          const a = edge.sourceEndpoint(), b = edge.targetEndpoint();
-          const box = cy.container().getBoundingClientRect();
+          // As a reader would: zoom in on the two states (a close pair is a short line
+          // when the whole network is in view).
+          cy.fit(edge.connectedNodes(), 200);
+          const r = cy.renderer();
+          const [left, top, , , scale] = r.findContainerClientCoords();
           const pan = cy.pan(), zoom = cy.zoom();
-          for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.45, 0.55, 0.35, 0.65]) {
+          const a = edge.sourceEndpoint(), b = edge.targetEndpoint();
+          const clear = (x, y) => [edge.source(), edge.target()].every(n => {
+            const p = n.position();
+            return Math.hypot(p.x - x, p.y - y) * zoom > n.renderedOuterWidth() / 2 + 12;
+          });
+          const tried = [];
+          for (let i = 1; i < 20; i++) {
+            const t = 0.5 + (i % 2 ? 1 : -1) * Math.floor(i / 2) * 0.05;
             const x = a.x + t * (b.x - a.x), y = a.y + t * (b.y - a.y);
-            const hit = cy.renderer().findNearestElement(x, y, true, false);
-            if (hit && hit.id() === edge.id()) {
-              return {x: box.left + pan.x + x * zoom, y: box.top + pan.y + y * zoom};
+            const hit = r.findNearestElement(x, y, true, false);
+            tried.push(hit ? hit.id() : null);
+            if (hit && hit.id() === edge.id() && clear(x, y)) {
+              return {x: left + scale * (pan.x + x * zoom), y: top + scale * (pan.y + y * zoom)};
             }
           }
-          return {missing: edge.id()};
+          return {missing: edge.id(), tried, length: Math.hypot(b.x - a.x, b.y - a.y) * zoom};
         }"""
     )
     assert point is not None, "no line between Russia and Iran in the network"

@@ -627,8 +627,12 @@ async function renderNetwork(params) {
   const lines = undirectedEdges(network.edges);
   const maxWeight = Math.max(1, ...lines.map((e) => Math.abs(e.weight)));
   const elements = [
-    ...network.nodes.map((n) => ({ data: { id: n.code, label: n.label || placeName(n.code) || n.code,
-      colour: colour(n.bloc) } })),
+    // Start from a circle, not all at one point: from coincident positions the layout
+    // cannot push two strongly tied states apart, and their line vanishes under them.
+    ...network.nodes.map((n, i) => ({ data: { id: n.code, label: n.label || placeName(n.code) || n.code,
+      colour: colour(n.bloc) },
+      position: { x: 400 * Math.cos((2 * Math.PI * i) / network.nodes.length),
+        y: 400 * Math.sin((2 * Math.PI * i) / network.nodes.length) } })),
     ...lines.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target,
       width: 1.5 + 8 * Math.sqrt(Math.abs(e.weight) / maxWeight),
       colour: e.weight >= 0 ? "#2e8b57" : "#c0392b", style: e.weight >= 0 ? "solid" : "dashed",
@@ -671,8 +675,12 @@ async function renderNetwork(params) {
     elements,
     // A small network is not blown up to fill the box (circles would hide the lines).
     maxZoom: 1.3,
-    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 110,
-      padding: 40 },
+    // A few states read best on a circle (the force layout packs a handful of strongly
+    // tied states on top of each other); a larger network needs the force layout.
+    layout: network.nodes.length <= 12
+      ? { name: "circle", animate: false, padding: 60 }
+      : { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 110,
+        padding: 40 },
     style: [
       { selector: "node", style: { "background-color": "data(colour)", label: "data(label)",
         "font-size": 12, "text-valign": "bottom", "text-margin-y": 4, width: 26, height: 26,
