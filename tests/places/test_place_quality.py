@@ -47,8 +47,10 @@ def test_places_come_from_the_text_when_datelines_are_stripped(
         if isinstance(result, Extraction)
     }
     report = score(gold, predictions).to_dict()
-    assert report["location"]["accuracy"] >= 0.77
-    assert report["f1"] >= 0.69
+    # Session 6: the international coding rules find more events here (F1 0.700 -> 0.711,
+    # 174 -> 178 scored triples); the accuracy is over more triples (136/178 = 0.764).
+    assert report["location"]["accuracy"] >= 0.76
+    assert report["f1"] >= 0.70
     assert report["date"]["accuracy"] >= 0.9
 
 
