@@ -51,6 +51,7 @@ from spacy.tokens import Doc, Span, Token
 from dotterel.actors.lexicon import DATA_DIR, Lexicon, default_lexicon
 from dotterel.actors.resolve import NON_STATE
 from dotterel.nlp import extensions  # noqa: F401
+from dotterel.nlp.extensions import PARSE_ATTRIBUTES
 from dotterel.records import Entity
 
 _PERSON_PRON = frozenset({"he", "him", "his", "she", "her"})
@@ -543,7 +544,7 @@ def _in_subject(sent: Span, entity: Entity) -> bool:
 @Language.factory(
     "dotterel_coref",
     assigns=["doc._.actors"],
-    requires=["doc._.actors", "doc.sents", "token.dep", "token.head", "token.lemma", "token.tag"],
+    requires=["doc._.actors", "doc.sents", *PARSE_ATTRIBUTES],
     default_config={"user_dictionaries": ""},
 )
 def make_coref(nlp: Language, name: str, user_dictionaries: str) -> CorefResolver:

@@ -34,6 +34,7 @@ from dotterel.events.syntax import (
     trailing_reporter,
     trigger_token,
 )
+from dotterel.nlp.extensions import PARSE_ATTRIBUTES
 from dotterel.records import Entity, Event
 
 DENIAL_WINDOW_SENTENCES = 3
@@ -243,10 +244,7 @@ def _contains(entities: list[Entity], candidate: Entity) -> bool:
         "doc._.events",
         "doc._.actors",
         "doc.sents",
-        "token.dep",
-        "token.head",
-        "token.lemma",
-        "token.tag",
+        *PARSE_ATTRIBUTES,
     ],
 )
 def make_claim_linker(nlp: Language, name: str) -> ClaimLinker:

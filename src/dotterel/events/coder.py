@@ -53,6 +53,7 @@ from dotterel.events.syntax import (
     trigger_token,
     unique_entities,
 )
+from dotterel.nlp.extensions import PARSE_ATTRIBUTES
 from dotterel.records import UNORDERED_TYPES, Entity, Event, Span
 
 RECIPIENT_PREPS = frozenset(
@@ -1591,7 +1592,7 @@ def _participant_count(event: Event) -> int:
 @Language.factory(
     "dotterel_events",
     assigns=["doc._.events"],
-    requires=["doc._.actors", "doc.sents", "token.dep", "token.head", "token.lemma", "token.tag"],
+    requires=["doc._.actors", "doc.sents", *PARSE_ATTRIBUTES],
 )
 def make_event_coder(nlp: Language, name: str) -> EventCoder:
     """Code triggers with actor, recipient, status and the category that status gives.

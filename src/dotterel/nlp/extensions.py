@@ -32,6 +32,10 @@ _DOC_EXTENSIONS = (
 )
 
 
+#: What the later stages read of the model's parse, declared by each of them.
+PARSE_ATTRIBUTES = ("token.dep", "token.head", "token.lemma", "token.tag")
+
+
 def register_extensions() -> None:
     """Register the custom ``Doc`` attributes (idempotent)."""
     for name in _DOC_EXTENSIONS:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from dotterel.datafiles import read_yaml_mapping
 from dotterel.errors import DictionaryError
-from dotterel.nlp.extensions import register_extensions
+from dotterel.nlp.extensions import PARSE_ATTRIBUTES, register_extensions
 from dotterel.places.extract import find_conference_places
 from dotterel.places.gazetteer import (
     Gazetteer,
@@ -576,10 +576,7 @@ def _register(**_: Any) -> None:
                 "doc._.events",
                 "doc._.dateline",
                 "doc.sents",
-                "token.dep",
-                "token.head",
-                "token.lemma",
-                "token.tag",
+                *PARSE_ATTRIBUTES,
             ],
             # doc.user_data: the story's place and whether it is a venue, for the context
             # stage (STORY_PLACE_KEY, STORY_VENUE_KEY).

@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dotterel.nlp import extensions  # noqa: F401  (registers the Doc attributes)
+from dotterel.nlp.extensions import PARSE_ATTRIBUTES
 from dotterel.records import Event
 from dotterel.time.dateline import Dateline, parse_dateline
 from dotterel.time.resolve import ResolvedTime, parse_published, resolve_timex
@@ -260,10 +261,7 @@ def dateline_component(doc: Doc) -> Doc:
         "doc._.events",
         "doc._.dateline",
         "doc.sents",
-        "token.dep",
-        "token.head",
-        "token.lemma",
-        "token.tag",
+        *PARSE_ATTRIBUTES,
     ],
     assigns=["doc._.timexes", "doc._.events"],
 )
