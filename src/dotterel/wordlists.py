@@ -15,13 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from dotterel.datafiles import read_yaml_mapping
 from dotterel.errors import DictionaryError
+
+#: The C safe loader when PyYAML has it (the lists are read at import time), else Python's.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ def parse_word_lists(
 ) -> WordLists:
     """Parse a word-list YAML document (see the module docstring)."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise DictionaryError(f"not valid YAML: {exc}", source=source) from exc
     if not isinstance(data, dict):
@@ -125,5 +128,11 @@ def load_word_lists(
 ) -> WordLists:
     """The word lists ``relative`` of ``package`` (or the file ``path`` instead)."""
     source = str(path) if path is not None else f"{package.replace('.', '/')}/{relative}"
-    data = read_yaml_mapping(package, relative, "the word lists", path=path)
-    return word_lists_from(data, source, lists=lists, tables=tables)
+    try:
+        if path is not None:
+            text = path.read_text(encoding="utf-8")
+        else:
+            text = resources.files(package).joinpath(relative).read_text("utf-8")
+    except OSError as exc:
+        raise DictionaryError(f"cannot read the word lists: {exc}", source=source) from exc
+    return parse_word_lists(text, source, lists=lists, tables=tables)
