@@ -44,8 +44,10 @@ class WordLists:
 
     def ordered(self, name: str) -> tuple[str, ...]:
         """A list in the order the file writes it (for rules tried first to last)."""
-        self[name]
-        return self.in_order[name]
+        try:
+            return self.in_order[name]
+        except KeyError as exc:
+            raise KeyError(f"no word list {name!r} in {self.source}") from exc
 
     def pairs(self, name: str) -> frozenset[tuple[str, ...]]:
         """A list of multi-word entries as word tuples (``"secretary general"`` ->
