@@ -27,39 +27,25 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dotterel.actors.petrarch import DatedCode
+from dotterel.actors.words import ACTOR_WORDS
 
 if TYPE_CHECKING:
     from dotterel.actors.lexicon import Lexicon, NameEntry
 
 VARIANTS_FILE = "name_variants.tsv"
 # Words that join a surname to what comes before it ("da Silva", "bin Salman").
-PARTICLES = frozenset(
-    ["de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von"]
-    + ["der", "den", "ter", "al", "el", "bin", "ibn", "bint", "ould", "ben", "y", "e", "af"]
-)
+PARTICLES = ACTOR_WORDS["name_particles"]
 _INITIAL = re.compile(r"^[A-Z]\.?$")
-_SLAVIC_ENDINGS = ("skyy", "skiy", "skyi", "skii", "sky")
+_SLAVIC_ENDINGS = ACTOR_WORDS.ordered("slavic_endings")
 # Office keys a title before a surname may stand for ("Prime Minister X" is a holder of
 # ``prime_minister``); keys are the title column of agents.tsv or the agent word itself.
-TITLE_OFFICES: dict[str, frozenset[str]] = {
-    "president": frozenset({"president"}),
-    "head_of_state": frozenset({"president"}),
-    "prime_minister": frozenset({"prime_minister"}),
-    "chancellor": frozenset({"prime_minister"}),
-    "foreign_minister": frozenset({"foreign_minister"}),
-    "defence_minister": frozenset({"defence_minister"}),
-    "vice_president": frozenset({"vice_president"}),
-    "minister": frozenset({"minister", "foreign_minister", "defence_minister", "prime_minister"}),
-    "speaker": frozenset({"speaker"}),
-    "general": frozenset({"military_chief"}),
-    "governor": frozenset({"central_banker"}),
-}
+TITLE_OFFICES: Mapping[str, frozenset[str]] = ACTOR_WORDS.table("title_offices")
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,14 +199,7 @@ def load_knowledge_base(lex: Lexicon, path: Path) -> None:
                     lex.kb_surnames.setdefault(fast_key(surname), []).append(known)
 
 
-_GENERIC_WORDS = frozenset(
-    ["of", "the", "and", "for", "'s", "-", "people", "peoples", "new", "united", "social"]
-    + ["liberal", "conservative", "socialist", "communist", "labour", "labor", "workers"]
-    + ["green", "greens", "independent", "independence", "freedom", "justice", "unity"]
-    + ["progress", "progressive", "development", "renewal", "reform", "patriotic"]
-    + ["salvation", "defence", "defense", "struggle", "armed", "resistance", "rally"]
-    + ["action", "citizens", "civic", "christian", "muslim", "arab", "list", "bloc"]
-)
+_GENERIC_WORDS = ACTOR_WORDS["generic_organisation_words"]
 
 
 def _generic(key: str) -> bool:

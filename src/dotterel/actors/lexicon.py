@@ -1,6 +1,7 @@
 """The actor lexicon: loads the data files and finds actor phrases in text.
 
-Everything is compiled once (:func:`default_lexicon` caches it); matching a text is a
+Everything is compiled once per set of user dictionaries (a :class:`Lexicons` keeps the
+lexicons it built; :func:`default_lexicon` asks the shared one); matching a text is a
 regex tokenisation plus a longest-match scan over a prefix set, so it is cheap enough to
 run on every document and on tens of thousands of strings.
 
@@ -19,14 +20,16 @@ from __future__ import annotations
 
 import csv
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dotterel.actors.petrarch import DatedCode
+from dotterel.actors.words import ACTOR_WORDS
 from dotterel.errors import DictionaryError
 
 if TYPE_CHECKING:
@@ -82,117 +85,17 @@ PRIORITY = {
 
 _TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’]\w+)*|[^\w\s]")
 _POSSESSIVE = ("'s", "’s")
-PREPOSITIONS = frozenset(
-    [
-        "of",
-        "from",
-        "in",
-        "to",
-        "at",
-        "for",
-        "on",
-        "throughout",
-        "near",
-        "based",
-        "operating",
-        "living",
-        "inside",
-        "across",
-        "by",
-    ]
-)
-MODIFIERS = frozenset(
-    [
-        "new",
-        "interim",
-        "former",
-        "senior",
-        "junior",
-        "top",
-        "deputy",
-        "acting",
-        "ousted",
-        "outgoing",
-        "incoming",
-        "ruling",
-        "civilian",
-        "local",
-        "regional",
-        "federal",
-        "chief",
-        "then",
-        "caretaker",
-        "transitional",
-        "exiled",
-        "main",
-        "hardline",
-        "moderate",
-        "leading",
-        "powerful",
-        "ethnic",
-        "official",
-        "state",
-    ]
-)
+PREPOSITIONS = ACTOR_WORDS["prepositions"]
+MODIFIERS = ACTOR_WORDS["modifiers"]
 
 
 # Lower-case words inside a surname ("da Silva", "al-Assad").
-_JOINERS = frozenset({"da", "de", "do", "dos", "del", "van", "von", "al", "el", "-", "bin"})
+_JOINERS = ACTOR_WORDS["surname_joiners"]
 # Military ranks that are also surnames ("Major General Cosgrove" is not John Major).
-RANKS = frozenset({"major", "general", "colonel", "captain", "admiral", "marshal", "sergeant"})
-GIVEN_NAMES = frozenset(
-    ["mohamad", "mohammad", "mohammed", "muhammad", "mohamed", "ahmed", "ahmad", "ali"]
-    + ["abdullah", "omar", "ibrahim", "ismail", "hassan", "hussein", "khalifa", "hamad"]
-    + ["thani", "sabah", "nahyan", "silva", "santos", "sheikh", "abdulaziz", "said"]
-)
+RANKS = ACTOR_WORDS["military_ranks"]
+GIVEN_NAMES = ACTOR_WORDS["given_names"]
 
-_STOP = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "with",
-        "from",
-        "that",
-        "this",
-        "these",
-        "those",
-        "there",
-        "their",
-        "they",
-        "them",
-        "will",
-        "would",
-        "could",
-        "should",
-        "after",
-        "before",
-        "about",
-        "over",
-        "under",
-        "into",
-        "said",
-        "says",
-        "told",
-        "also",
-        "more",
-        "most",
-        "many",
-        "much",
-        "some",
-        "such",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "whose",
-        "why",
-        "how",
-    ]
-)
+_STOP = ACTOR_WORDS["stop_words"]
 
 
 def fold(text: str) -> str:
@@ -622,63 +525,7 @@ class Lexicon:
 
 # Words that make a dated Phoenix name an organisation, whose last word is no surname
 # ("Syrian National Coalition" must not make "Coalition" an actor).
-_ORGANISATION_WORDS = frozenset(
-    [
-        "coalition",
-        "council",
-        "front",
-        "party",
-        "army",
-        "forces",
-        "movement",
-        "union",
-        "committee",
-        "organization",
-        "organisation",
-        "association",
-        "group",
-        "brigade",
-        "brigades",
-        "league",
-        "alliance",
-        "congress",
-        "assembly",
-        "ministry",
-        "government",
-        "authority",
-        "commission",
-        "agency",
-        "bank",
-        "company",
-        "corporation",
-        "institute",
-        "university",
-        "network",
-        "federation",
-        "liberation",
-        "national",
-        "islamic",
-        "democratic",
-        "republic",
-        "revolutionary",
-        "people's",
-        "popular",
-        "militia",
-        "guard",
-        "guards",
-        "court",
-        "police",
-        "service",
-        "center",
-        "centre",
-        "office",
-        "board",
-        "foundation",
-        "society",
-        "trust",
-        "fund",
-    ]
-)
+_ORGANISATION_WORDS = ACTOR_WORDS["organisation_words"]
 
 
 def _titled_variant(key: str, keys: set[str], agents: dict[str, tuple[str, str | None]]) -> bool:
@@ -802,7 +649,50 @@ def build_lexicon(
     return lex
 
 
-@lru_cache(maxsize=8)
+class Lexicons:
+    """Lexicons built once per set of user dictionaries, for whoever is handed this object.
+
+    Building a lexicon reads every data file (and the knowledge base), so a process keeps
+    the lexicons it has built: ``get(paths)`` returns the same :class:`Lexicon` for the same
+    user dictionaries, keeping the ``size`` most recently asked for. A component, API call
+    or test that needs other data (another ``data_dir``, no knowledge base) makes its own
+    ``Lexicons`` and passes it in instead of the process-wide :data:`SHARED_LEXICONS`.
+    """
+
+    def __init__(
+        self, data_dir: Path = DATA_DIR, *, knowledge_base: bool = True, size: int = 8
+    ) -> None:
+        self.data_dir = data_dir
+        self.knowledge_base = knowledge_base
+        self.size = size
+        self._built: OrderedDict[tuple[str, ...], Lexicon] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, user_dictionaries: Sequence[str] = ()) -> Lexicon:
+        """The lexicon of the data files plus ``user_dictionaries`` (which win)."""
+        key = tuple(user_dictionaries)
+        with self._lock:
+            if key in self._built:
+                self._built.move_to_end(key)
+                return self._built[key]
+        lexicon = build_lexicon(self.data_dir, key, knowledge_base=self.knowledge_base)
+        with self._lock:
+            lexicon = self._built.setdefault(key, lexicon)
+            self._built.move_to_end(key)
+            while len(self._built) > self.size:
+                self._built.popitem(last=False)
+        return lexicon
+
+    def clear(self) -> None:
+        """Forget every lexicon built (the next ``get`` reads the files again)."""
+        with self._lock:
+            self._built.clear()
+
+
+#: The lexicons of the shipped data files, shared by everything that is not handed its own.
+SHARED_LEXICONS = Lexicons()
+
+
 def default_lexicon(user_dictionaries: tuple[str, ...] = ()) -> Lexicon:
-    """The shared, cached lexicon (one per set of user dictionaries)."""
-    return build_lexicon(DATA_DIR, user_dictionaries)
+    """The shared lexicon for ``user_dictionaries`` (:data:`SHARED_LEXICONS`)."""
+    return SHARED_LEXICONS.get(user_dictionaries)

@@ -44,6 +44,7 @@ from dotterel.actors.lexicon import (
     pick_code,
     tokenize,
 )
+from dotterel.actors.words import ACTOR_WORDS
 from dotterel.records import Entity, flat_dict
 
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC"})
@@ -127,9 +128,10 @@ def _canonical_country(lex: Lexicon, iso: str) -> str | None:
     return lex.country_names.get(iso)
 
 
-def country_name(iso: str) -> str | None:
-    """The usual English name of the state with ISO alpha-3 code ``iso``."""
-    return _canonical_country(default_lexicon(), iso)
+def country_name(iso: str, lexicon: Lexicon | None = None) -> str | None:
+    """The usual English name of the state with ISO alpha-3 code ``iso`` (from
+    ``lexicon``, by default the shared one)."""
+    return _canonical_country(lexicon or default_lexicon(), iso)
 
 
 def compose(
@@ -271,53 +273,15 @@ def compose(
     return Resolution(text="", code=code, country=code[:3], role=role, canonical=canonical, why=why)
 
 
-_NEUTRAL = frozenset(
-    [
-        "leader",
-        "leaders",
-        "leadership",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "official",
-        "officials",
-        "member",
-        "members",
-        "chief",
-        "head",
-    ]
-)
+_NEUTRAL = ACTOR_WORDS["neutral_heads"]
 _BRANCHES = frozenset({"LEG", "JUD", "MIL", "SPY", "COP"})
-_MODIFIER_SUFFIXES = frozenset(
-    [
-        "member",
-        "members",
-        "led",
-        "backed",
-        "based",
-        "occupied",
-        "controlled",
-        "held",
-        "allied",
-        "run",
-        "sponsored",
-        "supported",
-        "funded",
-        "born",
-    ]
-)
+_MODIFIER_SUFFIXES = ACTOR_WORDS["hyphen_suffixes"]
+_STANCE_PREFIXES = ACTOR_WORDS["stance_prefixes"]
 
 
-_COMMUNITY = frozenset(
-    ["population", "populations", "community", "communities", "minority", "minorities"]
-    + ["people", "peoples", "residents", "villagers", "civilians", "inhabitants"]
-)
-_LOCATING = frozenset({"in", "of", "inside", "throughout", "across", "living"})
-DIRECTIONS = frozenset(
-    ["southern", "northern", "eastern", "western", "central", "south", "north", "east"]
-    + ["west", "southeastern", "southwestern", "northeastern", "northwestern", "southeast"]
-    + ["southwest", "northeast", "northwest"]
-)
+_COMMUNITY = ACTOR_WORDS["community_nouns"]
+_LOCATING = ACTOR_WORDS["locating_words"]
+DIRECTIONS = ACTOR_WORDS["directions"]
 
 
 def _foreign_person(code: str, entry: NameEntry) -> bool:
@@ -363,16 +327,16 @@ def _is_modifier(tokens: Sequence[Token], atom: Atom) -> bool:
     if len(after) == 2 and after[0].text == "-" and after[1].lower in _MODIFIER_SUFFIXES:
         return True
     before = tokens[max(0, atom.i - 2) : atom.i]
-    return len(before) == 2 and before[1].text == "-" and before[0].lower in ("anti", "pro")
+    return len(before) == 2 and before[1].text == "-" and before[0].lower in _STANCE_PREFIXES
 
 
 def _is_stance(tokens: Sequence[Token], atom: Atom) -> bool:
     """ "anti-Syria", "pro-Western": the name is what the actor is for or against."""
     before = tokens[max(0, atom.i - 2) : atom.i]
-    return len(before) == 2 and before[1].text == "-" and before[0].lower in ("anti", "pro")
+    return len(before) == 2 and before[1].text == "-" and before[0].lower in _STANCE_PREFIXES
 
 
-LANGUAGE_WORDS = frozenset({"language", "languages", "speaking", "speaker", "speakers"})
+LANGUAGE_WORDS = ACTOR_WORDS["language_words"]
 
 
 def _is_language(tokens: Sequence[Token], atom: Atom) -> bool:
@@ -423,23 +387,9 @@ def _assemble(base: str, role: str | None) -> str:
 
 # -- phrase grouping in running text ---------------------------------------------------
 
-_GLUE = frozenset({"'s", "-", "the"}) | MODIFIERS
-_COMPLEMENT = frozenset({"of", "to", "in", "for"})
-_ACCREDITED = frozenset(
-    [
-        "ambassador",
-        "ambassadors",
-        "envoy",
-        "envoys",
-        "embassy",
-        "delegation",
-        "delegations",
-        "representative",
-        "representatives",
-        "mission",
-        "consul",
-    ]
-)
+_GLUE = ACTOR_WORDS["phrase_glue"] | MODIFIERS
+_COMPLEMENT = ACTOR_WORDS["complement_prepositions"]
+_ACCREDITED = ACTOR_WORDS["accredited_heads"]
 
 
 def group_phrases(tokens: Sequence[Token], atoms: Sequence[Atom]) -> list[list[Atom]]:
@@ -496,7 +446,7 @@ def _demonym_people(tokens: Sequence[Token], group: list[Atom]) -> bool:
     return ethnic or tokens[last.j - 1].text.endswith("s")
 
 
-_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+_POSSESSIVE_PRONOUNS = ACTOR_WORDS["possessive_pronouns"]
 
 
 def _after_complement(tokens: Sequence[Token], group: list[Atom]) -> bool:
@@ -536,7 +486,7 @@ _CURRENCY = re.compile(
     re.I,
 )
 # Currency words that are also verbs ("Israel pounds Gaza") need an amount before.
-_VERBAL_CURRENCY = frozenset({"pound", "pounds"})
+_VERBAL_CURRENCY = ACTOR_WORDS["verbal_currencies"]
 _AMOUNT_BEFORE = re.compile(
     r"(?:\d|\b(?:million|billion|thousand|hundred|trillion|bn|m))\s+$", re.I
 )
@@ -701,19 +651,10 @@ def _find_in_line(lex: Lexicon, text: str, date: str | None) -> list[Entity]:
 # An office of an international body written before its holder's name: "NATO Secretary
 # General Jaap de Hoop Scheffer", "IAEA chief Mohamed ElBaradei", "EU foreign policy chief
 # Javier Solana".
-_OFFICE_WORDS = frozenset(
-    ["secretary-general", "secretary", "chief", "head", "envoy", "spokesman", "spokeswoman"]
-    + ["spokesperson", "president", "commissioner", "director", "director-general"]
-    + ["coordinator", "chairman", "chairwoman", "representative", "rapporteur", "negotiator"]
-    + ["mediator", "administrator", "emissary", "ambassador", "inspector", "boss", "leader"]
-)
-_OFFICE_PAIRS = frozenset({("secretary", "general"), ("director", "general")})
+_OFFICE_WORDS = ACTOR_WORDS["international_office_words"]
+_OFFICE_PAIRS = ACTOR_WORDS.pairs("international_office_pairs")
 _OFFICE_GAP = re.compile(r"(?:'s)?((?:[ \t]+[A-Za-z][\w-]*){0,4})[ \t]+$")
-_NOT_IN_TITLE = frozenset(
-    ["the", "a", "an", "and", "or", "has", "have", "had", "is", "was", "were", "are", "said"]
-    + ["says", "named", "appointed", "to", "of", "for", "with", "by", "that", "as", "on"]
-    + ["told", "met", "urged", "and", "but", "its", "their", "new"]
-)
+_NOT_IN_TITLE = ACTOR_WORDS["not_in_title"]
 _INTERNATIONAL_BODIES = frozenset({"IGO", "NGO", "IMG"})
 
 
@@ -902,7 +843,7 @@ def _same_first(tokens: Sequence[Token], k: int, entry: NameEntry) -> bool:
     return tokens[k - 1].text in canonical or tokens[k - 1].lower in _TITLE_WORDS
 
 
-_TITLE_WORDS = frozenset({"president", "premier", "minister", "king", "general", "judge"})
+_TITLE_WORDS = ACTOR_WORDS["title_words"]
 
 
 def _whole_lookup(lex: Lexicon, text: str, date: str | None) -> Resolution | None:

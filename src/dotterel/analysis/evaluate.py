@@ -22,10 +22,15 @@ from rich.table import Table
 
 from dotterel.actors.lexicon import SECTORS
 from dotterel.errors import GoldFormatError
-from dotterel.records import FACTUALITY_VALUES, PLOVER_TYPES, Document, Entity, Event
+from dotterel.records import (
+    FACTUALITY_VALUES,
+    PLOVER_TYPES,
+    UNORDERED_TYPES,
+    Document,
+    Entity,
+    Event,
+)
 
-#: Categories whose participants are coded without direction (PLOVER: joint acts).
-UNORDERED_TYPES: frozenset[str] = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 GOLD_STATUSES: tuple[str, ...] = ("required", "optional", "forbidden")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

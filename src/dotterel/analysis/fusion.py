@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from dotterel.analysis.evaluate import UNORDERED_TYPES
 from dotterel.analysis.stories import Fingerprinter, fingerprint, outlet_family
 from dotterel.records import (
+    UNORDERED_TYPES,
     Document,
     DocumentFingerprint,
     Entity,

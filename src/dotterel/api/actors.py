@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dotterel.actors.lexicon import Lexicon, default_lexicon
+from dotterel.actors.lexicon import SHARED_LEXICONS, Lexicon, Lexicons
 from dotterel.actors.resolve import Resolution, resolve
 from dotterel.errors import StoreError
 from dotterel.settings import load_settings
@@ -30,9 +30,12 @@ def dictionary_paths(user_dictionaries: str | None = None) -> tuple[str, ...]:
     return tuple(path for path in value.split(":") if path)
 
 
-def actor_lexicon(user_dictionaries: str | None = None) -> Lexicon:
-    """The actor lexicon: built-in dictionaries with the user's on top (built once)."""
-    return default_lexicon(dictionary_paths(user_dictionaries))
+def actor_lexicon(
+    user_dictionaries: str | None = None, *, lexicons: Lexicons | None = None
+) -> Lexicon:
+    """The actor lexicon: built-in dictionaries with the user's on top, built once by
+    ``lexicons`` (by default the process-wide :data:`~dotterel.actors.lexicon.SHARED_LEXICONS`)."""
+    return (lexicons or SHARED_LEXICONS).get(dictionary_paths(user_dictionaries))
 
 
 def resolve_actor(
@@ -41,20 +44,26 @@ def resolve_actor(
     context: str | None = None,
     *,
     user_dictionaries: str | None = None,
+    lexicons: Lexicons | None = None,
 ) -> Resolution:
     """Resolve one actor phrase as the pipeline would (see :func:`dotterel.actors.resolve`)."""
-    return resolve(text, date, context, lexicon=actor_lexicon(user_dictionaries))
+    lexicon = actor_lexicon(user_dictionaries, lexicons=lexicons)
+    return resolve(text, date, context, lexicon=lexicon)
 
 
 def unresolved_in(
-    store: EventStore, limit: int = 50, user_dictionaries: str | None = None
+    store: EventStore,
+    limit: int = 50,
+    user_dictionaries: str | None = None,
+    *,
+    lexicons: Lexicons | None = None,
 ) -> list[tuple[str, int]]:
     """The most frequent uncoded mentions of ``store`` that the user's dictionaries do not
     now resolve: adding a name to a dictionary takes it off the list without a re-ingest."""
     paths = dictionary_paths(user_dictionaries)
     if not paths:
         return store.unresolved_actors(limit=limit)
-    with_user = default_lexicon(paths)
+    with_user = (lexicons or SHARED_LEXICONS).get(paths)
     kept: list[tuple[str, int]] = []
     asked = limit + _UNRESOLVED_ROUND
     while True:

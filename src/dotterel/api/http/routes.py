@@ -100,7 +100,8 @@ State = Annotated[AppState, Depends(app_state)]
 
 
 def row(event: Event) -> EventRow:
-    return event_row(event, load_vocabulary().category_label(event.event_type), status_words(event))
+    words = load_vocabulary()
+    return event_row(event, words.category_label(event.event_type), status_words(event, words))
 
 
 @router.get("/health", response_model=HealthModel, tags=["store"])

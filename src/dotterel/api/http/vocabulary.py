@@ -17,9 +17,6 @@ import yaml
 from dotterel.errors import DictionaryError
 from dotterel.records import PLOVER_TYPES, Entity, Event
 
-#: Cue stems that make a claimant an accuser ("alleged", "accused") rather than a source.
-ALLEGATION_CUES = ("alleg", "accus", "suspect")
-
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
@@ -31,6 +28,9 @@ class Vocabulary:
     sectors: dict[str, str]
     groups: dict[str, str]
     countries: dict[str, str]
+    #: Cue stems that make a claimant an accuser ("alleged", "accused") rather than a
+    #: source (``allegation_cue_stems`` in the file; not part of :meth:`to_dict`).
+    allegation_stems: tuple[str, ...] = ()
 
     def category_label(self, event_type: str) -> str:
         return self.categories.get(event_type, (event_type.title(), ""))[0]
@@ -92,6 +92,7 @@ def load_vocabulary() -> Vocabulary:
             sectors={str(k): str(v) for k, v in data["sectors"].items()},
             groups={str(k): str(v) for k, v in data["groups"].items()},
             countries=_country_names(),
+            allegation_stems=tuple(str(s).casefold() for s in data["allegation_cue_stems"]),
         )
     except (KeyError, IndexError, TypeError, AttributeError) as exc:
         raise DictionaryError(f"malformed vocabulary: {exc}", source=str(source)) from exc
@@ -125,7 +126,7 @@ _STATUS_SUFFIX = {
 }
 
 
-def status_words(event: Event) -> str:
+def status_words(event: Event, vocabulary: Vocabulary | None = None) -> str:
     """Who vouches for the event and who denies it, in one sentence.
 
     "Reported as fact by the publisher"; "Alleged by US intelligence; denied by Iran";
@@ -135,9 +136,8 @@ def status_words(event: Event) -> str:
     if not claimants:
         text = _PUBLISHER_STATUS.get(event.factuality, _PUBLISHER_STATUS["actual"])
         return f"{text}; denied by {deniers}" if deniers else text
-    alleged = bool(deniers) or any(
-        stem in cue.casefold() for cue in event.cues for stem in ALLEGATION_CUES
-    )
+    stems = (vocabulary or load_vocabulary()).allegation_stems
+    alleged = bool(deniers) or any(stem in cue.casefold() for cue in event.cues for stem in stems)
     text = f"Alleged by {claimants}" if alleged else f"According to {claimants}"
     text += _STATUS_SUFFIX.get(event.factuality, "")
     return f"{text}; denied by {deniers}" if deniers else text
