@@ -138,17 +138,22 @@ def date_event(
     timexes: list[Timex],
     dateline: Dateline | None,
     published: str | None,
+    limit: str | None = None,
 ) -> tuple[str, str, str] | None:
-    """``(event_date, date_precision, date_source)`` for the event at the trigger offsets."""
+    """``(event_date, date_precision, date_source)`` for the event at the trigger offsets.
+
+    ``limit`` (``YYYY-MM-DD``) is the latest day the event may take: a day counted from
+    another ("three days before Bush is due to visit") past it is not used.
+    """
     span = doc.char_span(trigger_start, trigger_end, alignment_mode="expand")
     if dateline is not None:
         # The dateline's own day is a DATE entity too; it dates the article, not a clause.
         timexes = [t for t in timexes if t.end <= dateline.start or t.start >= dateline.end]
     if span is not None:
-        found = _from_clauses(doc, span.root, timexes)
+        found = _from_clauses(doc, span.root, timexes, limit)
         if found is not None:
             return found
-        limit = _anchor_date(dateline, published)
+        limit = limit or _anchor_date(dateline, published)
         continued = _from_previous_sentence(doc, span.root, timexes, limit)
         if continued is not None:
             return continued, "day", "lead"
@@ -266,7 +271,9 @@ def _shifted(dated: tuple[str, str], days: int) -> tuple[str, str]:
     return (dt.date.fromisoformat(dated[0]) + dt.timedelta(days=days)).isoformat(), "day"
 
 
-def _from_clauses(doc: Doc, trigger: Token, timexes: list[Timex]) -> tuple[str, str, str] | None:
+def _from_clauses(
+    doc: Doc, trigger: Token, timexes: list[Timex], limit: str | None = None
+) -> tuple[str, str, str] | None:
     trigger_path = _path(trigger)
     position = {token.i: index for index, token in enumerate(trigger_path)}
     verb = _governing_verb(trigger)
@@ -297,14 +304,15 @@ def _from_clauses(doc: Doc, trigger: Token, timexes: list[Timex]) -> tuple[str, 
             continue
         level = position[path[join].i]
         shift = sum(days for index, days in offsets if index < level)
-        if shift:
-            dated = _shifted(dated, shift)
+        counted = _shifted(dated, shift)
+        if counted != dated and (limit is None or counted[0] <= limit):
+            dated = counted
             level = min(level, clause_index)  # the clause's own day, counted from another
         distance = abs(path[0].i - trigger.i)
         if best is None or (level, distance) < best[:2]:
             best = (level, distance, dated)
     if best is None:
-        return _offset_from_sentence(doc, trigger, timexes, offsets, trigger_path)
+        return _offset_from_sentence(doc, trigger, timexes, offsets, trigger_path, limit)
     source = "clause" if best[0] <= clause_index else "reporting_clause"
     return best[2][0], best[2][1], source
 
@@ -315,6 +323,7 @@ def _offset_from_sentence(
     timexes: list[Timex],
     offsets: list[tuple[int, int]],
     trigger_path: list[Token],
+    limit: str | None,
 ) -> tuple[str, str, str] | None:
     """ "X struck on Tuesday, officials said, a day after Y visited": when no day joins the
     clause above the "a day after" clause, the day named before it in its sentence does."""
@@ -334,6 +343,8 @@ def _offset_from_sentence(
     if not before:
         return None
     day, precision = _shifted(before[-1], days)
+    if limit is not None and day > limit:
+        return None
     return day, precision, "clause"
 
 
@@ -436,20 +447,67 @@ def time_component(doc: Doc) -> Doc:
     doc._.timexes = timexes
     anchor = _anchor_date(doc._.dateline, published)
     for event in doc._.events or []:
-        usable = timexes
+        usable, limit = timexes, None
         if anchor is not None and (_announced(event) or _reported_done(doc, event)):
+            limit = anchor
             # A promise or plan is coded when it is made (PLOVER codes the intention):
             # "will visit next month" is dated by its announcement, not by the visit.
             # An act reported as done cannot lie after the story ("accused them of
             # financing vote-buying before the election, due on September 28").
             usable = [t for t in timexes if (t.resolved.event_date() or (anchor,))[0] <= anchor]
+        if anchor is not None and _announced(event):
+            # "would travel to Washington later this month": a future clause's time is
+            # the plan's, even when its period has begun.
+            usable = [t for t in usable if t.tense != "future"]
         dated = date_event(
-            doc, event.trigger.start, event.trigger.end, usable, doc._.dateline, published
+            doc, event.trigger.start, event.trigger.end, usable, doc._.dateline, published, limit
         )
         if dated is None:
             continue
         event.event_date, event.date_precision, event.date_source = dated
+    _date_headline(doc.text, doc._.events or [], anchor)
     return doc
+
+
+#: Date sources that come from the event's own sentence.
+_OWN_SOURCES = frozenset({"clause", "reporting_clause"})
+
+
+def _headline_end(text: str) -> int | None:
+    """End of the headline: the first line, when it is a short one above a body."""
+    first_break = text.find("\n")
+    return first_break if 0 < first_break < 200 else None
+
+
+def _date_headline(text: str, events: list[Event], anchor: str | None) -> None:
+    """A headline act with no day of its own takes the day the body gives the same
+    actor's act: of the same category if there is one, else the actor's first dated act
+    ("Ethiopia warns ..." over a lead about Monday's shipment: the body's "Ethiopia's
+    foreign ministry said on Tuesday"). Only days from the body event's own sentence and
+    not after ``anchor`` count."""
+    end = _headline_end(text)
+    if end is None:
+        return
+    body = [
+        e
+        for e in events
+        if e.trigger.start > end
+        and e.date_source in _OWN_SOURCES
+        and e.date_precision == "day"
+        and e.event_date
+        and (anchor is None or e.event_date <= anchor)
+    ]
+    for event in events:
+        if event.trigger.end > end or event.date_source in _OWN_SOURCES:
+            continue
+        actors = {e.country_code for e in event.actor if e.country_code}
+        same_actor = [e for e in body if actors & {a.country_code for a in e.actor}]
+        same_type = [e for e in same_actor if e.event_type == event.event_type]
+        matches = same_type or same_actor
+        if matches:
+            source = matches[0]
+            event.event_date, event.date_precision = source.event_date, "day"
+            event.date_source = "lead"
 
 
 def _anchor_date(dateline: Dateline | None, published: str | None) -> str | None:
