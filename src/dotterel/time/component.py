@@ -8,19 +8,39 @@
 
 1. ``clause``: a time expression attached to the event's own clause (the trigger, its
    auxiliaries, or the verb governing a nominal trigger) without passing through another
-   clause head;
+   clause head, except a participle clause with no subject of its own, which shares the
+   time of the clause it hangs on ("Lukashenko, speaking in Minsk on Wednesday,
+   accused ..."); a clause introduced by "N days after/before" is counted from the day
+   of the clause above it ("imposed sanctions on Tuesday, two days after negotiators
+   held talks": Sunday), or, when none joins, from the day named before it in its
+   sentence;
 2. ``reporting_clause``: else the nearest one attached to a clause above it ("..., Lavrov
    announced on Thursday"; "... at the summit on October 23, where he revealed ...");
-3. ``dateline``: else the dateline's day;
-4. ``lead``: without a dateline (web copy), the first day the headline and lead name,
+3. ``lead`` from the previous sentence, for a sentence that continues it: one saying the
+   act came afterwards ("A spokesman later said ...") takes the last day the previous
+   sentence names; one opening with a pronoun for the actor in focus ("He warned ...",
+   "Its foreign ministry said ...") the day of the previous sentence's main clause,
+   unless its own clause is a perfect (an act before that day, or up to now);
+4. ``dateline``: else the dateline's day;
+5. ``lead``: without a dateline (web copy), the first day the headline and lead name,
    which the story reports on ("... said on Tuesday" in a story published on Wednesday),
-   never one named in the event's own sentence (the clause rules have ruled it out). An
-   earlier sentence's day is not used: wire copy names background days ("rebels
-   attacked on Sunday") before an undated statement made on the day of publication;
-5. ``published``: else the publication day.
+   the last of a run of days ("met on Monday and Tuesday"), never one named in the
+   event's own sentence (the clause rules have ruled it out). An earlier sentence's day
+   is not used otherwise: wire copy names background days ("rebels attacked on Sunday")
+   before an undated statement made on the day of publication;
+6. ``published``: else the publication day.
+
+A headline act with no day of its own (rules 3-6) then takes the day the body gives the
+same actor's act from that act's own sentence (rules 1-2): of the same category if there
+is one, else the actor's first dated act ("Ethiopia warns ..." over a lead about Monday's
+shipment takes the body's "Ethiopia's foreign ministry said on Tuesday").
 
 The lead's day is never later than the publication day, so a plan's future date is never
-lent to an act.
+lent to an act. A promise or plan is dated by its announcement: no expression after the
+story's day (dateline or publication) and none in a future clause ("would travel later
+this month") dates it. Nor can an act reported as done (actual or negated, not in a future
+clause) lie after the story's day ("accused them of buying votes in the election, due on
+September 28").
 
 Vague expressions ("soon") and durations ("six years") never give a date. ``event_date``
 holds the ISO representative of the date (``YYYY-MM-DD``: the day itself, or the first day
