@@ -175,3 +175,15 @@ def test_a_plans_future_time_does_not_date_its_announcement(nlp: Language) -> No
     text = "Officials said on Monday that the king would visit Rabat later this month."
     (visit,) = _code(nlp, text, [("visit", "AGREE", None, "future")])
     assert _day(visit) == ("2025-03-10", "reporting_clause")
+
+
+def test_a_past_day_on_an_ordered_act_dates_the_order(nlp: Language) -> None:
+    text = "Chad ordered two French diplomats to leave the country on Monday, citing espionage."
+    ordered, citing = _code(
+        nlp, text, [("ordered", "SANCTION", None, "actual"), ("citing", "ACCUSE", None, "actual")]
+    )
+    assert ordered.event_date == "2025-03-10"
+    assert citing.event_date == "2025-03-10"
+    text = "Officials in Niamey said the two sides had agreed to resume talks on Saturday."
+    (agreed,) = _code(nlp, text, [("agreed", "AGREE", None, "actual")])
+    assert agreed.date_source != "clause"

@@ -170,7 +170,8 @@ def date_event(
         # The dateline's own day is a DATE entity too; it dates the article, not a clause.
         timexes = [t for t in timexes if t.end <= dateline.start or t.start >= dateline.end]
     if span is not None:
-        found = _from_clauses(doc, span.root, timexes, limit)
+        story_day = _anchor_date(dateline, published)
+        found = _from_clauses(doc, span.root, timexes, limit, story_day)
         if found is not None:
             return found
         limit = limit or _anchor_date(dateline, published)
@@ -265,6 +266,24 @@ def _co_temporal(node: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in node.children)
 
 
+def _shares_time(node: Token, dated: tuple[str, str], story_day: str | None) -> bool:
+    """Whether a time expression inside the clause headed by ``node`` also dates the
+    clause above it: a subjectless participle clause (:func:`_co_temporal`), or the
+    to-infinitive of an order or request to someone taking a day before the story's
+    ("ordered the diplomats to leave the country on Tuesday": what was ordered is not yet
+    done, so a day already past is the order's). An infinitive with no object above it
+    ("agreed to hold talks on Saturday") keeps its day to itself."""
+    if _co_temporal(node):
+        return True
+    if node.dep_ != "xcomp" or node.tag_ != "VB" or story_day is None:
+        return False
+    if not any(c.dep_ == "dobj" for c in node.head.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        return False
+    return dated[1] == "day" and dated[0] < story_day
+
+
 def _offset_days(node: Token) -> int | None:
     """Days a clause lies from the clause above it: "two days after X held talks" is two
     days before the main clause's day (-2), "a day before" one day after it (+1)."""
@@ -292,7 +311,11 @@ def _shifted(dated: tuple[str, str], days: int) -> tuple[str, str]:
 
 
 def _from_clauses(
-    doc: Doc, trigger: Token, timexes: list[Timex], limit: str | None = None
+    doc: Doc,
+    trigger: Token,
+    timexes: list[Timex],
+    limit: str | None = None,
+    story_day: str | None = None,
 ) -> tuple[str, str, str] | None:
     trigger_path = _path(trigger)
     position = {token.i: index for index, token in enumerate(trigger_path)}
@@ -318,7 +341,7 @@ def _from_clauses(
         # unless it is a participle sharing the time of the clause it hangs on.
         between = path[1:join]
         heads = [node for node in between if node.pos_ in _VERB_POS or node.dep_ in _CLAUSE_DEPS]
-        if heads and not (len(heads) == 1 and _co_temporal(heads[0])):
+        if heads and not (len(heads) == 1 and _shares_time(heads[0], dated, story_day)):
             continue
         if path[0].dep_ in _CLAUSE_DEPS and path[0].pos_ in _VERB_POS:
             continue
