@@ -8,19 +8,39 @@
 
 1. ``clause``: a time expression attached to the event's own clause (the trigger, its
    auxiliaries, or the verb governing a nominal trigger) without passing through another
-   clause head;
+   clause head, except a participle clause with no subject of its own, which shares the
+   time of the clause it hangs on ("Lukashenko, speaking in Minsk on Wednesday,
+   accused ..."); a clause introduced by "N days after/before" is counted from the day
+   of the clause above it ("imposed sanctions on Tuesday, two days after negotiators
+   held talks": Sunday), or, when none joins, from the day named before it in its
+   sentence;
 2. ``reporting_clause``: else the nearest one attached to a clause above it ("..., Lavrov
    announced on Thursday"; "... at the summit on October 23, where he revealed ...");
-3. ``dateline``: else the dateline's day;
-4. ``lead``: without a dateline (web copy), the first day the headline and lead name,
+3. ``lead`` from the previous sentence, for a sentence that continues it: one saying the
+   act came afterwards ("A spokesman later said ...") takes the last day the previous
+   sentence names; one opening with a pronoun for the actor in focus ("He warned ...",
+   "Its foreign ministry said ...") the day of the previous sentence's main clause,
+   unless its own clause is a perfect (an act before that day, or up to now);
+4. ``dateline``: else the dateline's day;
+5. ``lead``: without a dateline (web copy), the first day the headline and lead name,
    which the story reports on ("... said on Tuesday" in a story published on Wednesday),
-   never one named in the event's own sentence (the clause rules have ruled it out). An
-   earlier sentence's day is not used: wire copy names background days ("rebels
-   attacked on Sunday") before an undated statement made on the day of publication;
-5. ``published``: else the publication day.
+   the last of a run of days ("met on Monday and Tuesday"), never one named in the
+   event's own sentence (the clause rules have ruled it out). An earlier sentence's day
+   is not used otherwise: wire copy names background days ("rebels attacked on Sunday")
+   before an undated statement made on the day of publication;
+6. ``published``: else the publication day.
+
+A headline act with no day of its own (rules 3-6) then takes the day the body gives the
+same actor's act from that act's own sentence (rules 1-2): of the same category if there
+is one, else the actor's first dated act ("Ethiopia warns ..." over a lead about Monday's
+shipment takes the body's "Ethiopia's foreign ministry said on Tuesday").
 
 The lead's day is never later than the publication day, so a plan's future date is never
-lent to an act.
+lent to an act. A promise or plan is dated by its announcement: no expression after the
+story's day (dateline or publication) and none in a future clause ("would travel later
+this month") dates it. Nor can an act reported as done (actual or negated, not in a future
+clause) lie after the story's day ("accused them of buying votes in the election, due on
+September 28").
 
 Vague expressions ("soon") and durations ("six years") never give a date. ``event_date``
 holds the ISO representative of the date (``YYYY-MM-DD``: the day itself, or the first day
@@ -30,7 +50,10 @@ given as their year (see :meth:`ResolvedTime.event_date`).
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -135,16 +158,26 @@ def date_event(
     timexes: list[Timex],
     dateline: Dateline | None,
     published: str | None,
+    limit: str | None = None,
 ) -> tuple[str, str, str] | None:
-    """``(event_date, date_precision, date_source)`` for the event at the trigger offsets."""
+    """``(event_date, date_precision, date_source)`` for the event at the trigger offsets.
+
+    ``limit`` (``YYYY-MM-DD``) is the latest day the event may take: a day counted from
+    another ("three days before Bush is due to visit") past it is not used.
+    """
     span = doc.char_span(trigger_start, trigger_end, alignment_mode="expand")
     if dateline is not None:
         # The dateline's own day is a DATE entity too; it dates the article, not a clause.
         timexes = [t for t in timexes if t.end <= dateline.start or t.start >= dateline.end]
     if span is not None:
-        found = _from_clauses(doc, span.root, timexes)
+        story_day = _anchor_date(dateline, published)
+        found = _from_clauses(doc, span.root, timexes, limit, story_day)
         if found is not None:
             return found
+        limit = limit or _anchor_date(dateline, published)
+        continued = _from_previous_sentence(doc, span.root, timexes, limit)
+        if continued is not None:
+            return continued, "day", "lead"
     if dateline is not None and dateline.date:
         return dateline.date, "day", "dateline"
     if dateline is None:
@@ -157,11 +190,143 @@ def date_event(
     return None
 
 
-def _from_clauses(doc: Doc, trigger: Token, timexes: list[Timex]) -> tuple[str, str, str] | None:
+#: Sentence openings that continue the previous sentence's actor ("He added ...").
+_CONTINUING = frozenset({"he", "she", "it", "they", "its", "his", "her", "their"})
+#: Adverbs placing a clause just after the time in focus ("the spokesman later said").
+_AFTERWARDS = frozenset({"later", "afterwards", "afterward", "subsequently"})
+
+
+def _perfect(verb: Token | None) -> bool:
+    """A have + participle clause: an act before the time in focus, or up to now."""
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def _continuation(sentence: Any, trigger: Token) -> str | None:
+    """How the sentence of ``trigger`` goes on from the one before it: ``"after"`` when a
+    verb above the event says it came afterwards ("A spokesman later said ..."), ``"actor"``
+    when it opens with a pronoun for the actor in focus ("He warned ...", "Its ministry said
+    ...") and the event's clause is no perfect (an act before that time, or up to now);
+    else ``None``."""
+    path = _path(trigger)
+    if any(c.dep_ == "advmod" and c.lower_ in _AFTERWARDS for node in path for c in node.children):
+        return "after"
+    first = next((t for t in sentence if not t.is_punct and not t.is_space), None)
+    if first is None or first.lower_ not in _CONTINUING:
+        return None
+    if any(_perfect(node) for node in path if node.pos_ in _VERB_POS):
+        return None
+    return "actor"
+
+
+def _from_previous_sentence(
+    doc: Doc, trigger: Token, timexes: list[Timex], limit: str | None, depth: int = 0
+) -> str | None:
+    """The day a sentence that continues the previous one (see :func:`_continuation`)
+    takes from it: for an act that came afterwards, the last day the previous sentence
+    names (the time in focus); for the actor in focus, the day of its main clause. A
+    continuing sentence with no day passes on the one it took (up to three sentences
+    back). Never a day after ``limit``."""
+    sentence = trigger.sent
+    how = _continuation(sentence, trigger) if depth <= 3 and sentence.start > 0 else None
+    if how is None:
+        return None
+    previous = doc[sentence.start - 1].sent
+    while not previous.text.strip() and previous.start > 0:
+        previous = doc[previous.start - 1].sent
+    if how == "after":
+        days = [
+            dated[0]
+            for t in timexes
+            if previous.start_char <= t.start < previous.end_char
+            and (dated := t.resolved.event_date()) is not None
+            and dated[1] == "day"
+            and (limit is None or dated[0] <= limit)
+        ]
+        if days:
+            return days[-1]
+    else:
+        found = _from_clauses(doc, previous.root, timexes)
+        if found is not None:
+            day, precision, _ = found
+            if precision != "day" or (limit is not None and day > limit):
+                return None
+            return day
+    return _from_previous_sentence(doc, previous.root, timexes, limit, depth + 1)
+
+
+def _co_temporal(node: Token) -> bool:
+    """A participle clause with no subject or conjunction of its own shares the time of
+    the clause it hangs on ("Lukashenko, speaking in Minsk on Wednesday, accused ...")."""
+    if node.tag_ != "VBG" or node.dep_ not in ("acl", "advcl"):
+        return False
+    if node.dep_ == "acl" and node.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in node.children)
+
+
+def _shares_time(node: Token, dated: tuple[str, str], story_day: str | None) -> bool:
+    """Whether a time expression inside the clause headed by ``node`` also dates the
+    clause above it: a subjectless participle clause (:func:`_co_temporal`), or the
+    to-infinitive of an order or request to someone taking a day before the story's
+    ("ordered the diplomats to leave the country on Tuesday": what was ordered is not yet
+    done, so a day already past is the order's). An infinitive with no object above it
+    ("agreed to hold talks on Saturday") keeps its day to itself."""
+    if _co_temporal(node):
+        return True
+    if node.dep_ != "xcomp" or node.tag_ != "VB" or story_day is None:
+        return False
+    if not any(c.dep_ == "dobj" for c in node.head.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        return False
+    return dated[1] == "day" and dated[0] < story_day
+
+
+def _offset_days(node: Token) -> int | None:
+    """Days a clause lies from the clause above it: "two days after X held talks" is two
+    days before the main clause's day (-2), "a day before" one day after it (+1)."""
+    for mark in node.children:
+        if mark.dep_ != "mark" or mark.lower_ not in ("after", "before"):
+            continue
+        # The measure hangs on the conjunction or, in some parses, on the clause's verb.
+        for measure in (*mark.children, *node.children):
+            if measure.dep_ != "npadvmod" or measure.i > mark.i:
+                continue
+            words = " ".join(t.lower_ for t in measure.subtree)
+            found = resolve_timex(words, None)
+            match = re.fullmatch(r"P(\d+)([DW])", found.value) if found is not None else None
+            if match is None:
+                return None
+            days = int(match.group(1)) * (7 if match.group(2) == "W" else 1)
+            return -days if mark.lower_ == "after" else days
+    return None
+
+
+def _shifted(dated: tuple[str, str], days: int) -> tuple[str, str]:
+    if dated[1] != "day" or not days:
+        return dated
+    return (dt.date.fromisoformat(dated[0]) + dt.timedelta(days=days)).isoformat(), "day"
+
+
+def _from_clauses(
+    doc: Doc,
+    trigger: Token,
+    timexes: list[Timex],
+    limit: str | None = None,
+    story_day: str | None = None,
+) -> tuple[str, str, str] | None:
     trigger_path = _path(trigger)
     position = {token.i: index for index, token in enumerate(trigger_path)}
     verb = _governing_verb(trigger)
     clause_index = position[verb.i] if verb is not None else 0
+    # "N days after <clause>" on the way up: days counted from the clause above it.
+    offsets = [
+        (index, days)
+        for index, node in enumerate(trigger_path)
+        if (days := _offset_days(node)) is not None
+    ]
     best: tuple[int, int, tuple[str, str]] | None = None
     for timex in timexes:
         dated = timex.resolved.event_date()
@@ -172,20 +337,58 @@ def _from_clauses(doc: Doc, trigger: Token, timexes: list[Timex]) -> tuple[str, 
         if join is None:
             continue
         # Nodes between the expression and the join: a clause head among them means the
-        # expression dates some other clause ("Lavrov, who arrived on Monday, said ...").
+        # expression dates some other clause ("Lavrov, who arrived on Monday, said ..."),
+        # unless it is a participle sharing the time of the clause it hangs on.
         between = path[1:join]
-        if any(node.pos_ in _VERB_POS or node.dep_ in _CLAUSE_DEPS for node in between):
+        heads = [node for node in between if node.pos_ in _VERB_POS or node.dep_ in _CLAUSE_DEPS]
+        if heads and not (len(heads) == 1 and _shares_time(heads[0], dated, story_day)):
             continue
         if path[0].dep_ in _CLAUSE_DEPS and path[0].pos_ in _VERB_POS:
             continue
         level = position[path[join].i]
+        shift = sum(days for index, days in offsets if index < level)
+        counted = _shifted(dated, shift)
+        if counted != dated and (limit is None or counted[0] <= limit):
+            dated = counted
+            level = min(level, clause_index)  # the clause's own day, counted from another
         distance = abs(path[0].i - trigger.i)
         if best is None or (level, distance) < best[:2]:
             best = (level, distance, dated)
     if best is None:
-        return None
+        return _offset_from_sentence(doc, trigger, timexes, offsets, trigger_path, limit)
     source = "clause" if best[0] <= clause_index else "reporting_clause"
     return best[2][0], best[2][1], source
+
+
+def _offset_from_sentence(
+    doc: Doc,
+    trigger: Token,
+    timexes: list[Timex],
+    offsets: list[tuple[int, int]],
+    trigger_path: list[Token],
+    limit: str | None,
+) -> tuple[str, str, str] | None:
+    """ "X struck on Tuesday, officials said, a day after Y visited": when no day joins the
+    clause above the "a day after" clause, the day named before it in its sentence does."""
+    if not offsets:
+        return None
+    index, days = offsets[0]
+    start = trigger_path[index].left_edge.idx
+    sentence = trigger.sent
+    before = [
+        dated
+        for timex in timexes
+        if sentence.start_char <= timex.start
+        and timex.end <= start
+        and (dated := timex.resolved.event_date()) is not None
+        and dated[1] == "day"
+    ]
+    if not before:
+        return None
+    day, precision = _shifted(before[-1], days)
+    if limit is not None and day > limit:
+        return None
+    return day, precision, "clause"
 
 
 #: Characters of the headline and lead searched for the story's day.
@@ -222,13 +425,28 @@ def _from_context(
     own_end = sentence.end_char if sentence is not None else trigger_start
     lead_end = _lead_end(text)
     lead = [
-        day
+        (timex, day)
         for timex, day in days
         if timex.start < lead_end and not own_start <= timex.start < own_end
     ]
     if lead:
-        return lead[0], "day", "lead"
+        return _last_of_run(doc, lead), "day", "lead"
     return None
+
+
+def _last_of_run(doc: Doc, lead: list[tuple[Timex, str]]) -> str:
+    """The lead's day; of days joined to it ("met on Monday and Tuesday"), the last: the
+    story goes on from the end of the run."""
+    first, day = lead[0]
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None:
+        return day
+    joined = {t.i for t in span.root.conjuncts}
+    for timex, other in lead[1:]:
+        other_span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if other_span is not None and other_span.root.i in joined:
+            day = max(day, other)
+    return day
 
 
 def _lead_end(text: str) -> int:
@@ -272,18 +490,67 @@ def time_component(doc: Doc) -> Doc:
     doc._.timexes = timexes
     anchor = _anchor_date(doc._.dateline, published)
     for event in doc._.events or []:
-        usable = timexes
-        if anchor is not None and _announced(event):
+        usable, limit = timexes, None
+        if anchor is not None and (_announced(event) or _reported_done(doc, event)):
+            limit = anchor
             # A promise or plan is coded when it is made (PLOVER codes the intention):
             # "will visit next month" is dated by its announcement, not by the visit.
+            # An act reported as done cannot lie after the story ("accused them of
+            # financing vote-buying before the election, due on September 28").
             usable = [t for t in timexes if (t.resolved.event_date() or (anchor,))[0] <= anchor]
+        if anchor is not None and _announced(event):
+            # "would travel to Washington later this month": a future clause's time is
+            # the plan's, even when its period has begun.
+            usable = [t for t in usable if t.tense != "future"]
         dated = date_event(
-            doc, event.trigger.start, event.trigger.end, usable, doc._.dateline, published
+            doc, event.trigger.start, event.trigger.end, usable, doc._.dateline, published, limit
         )
         if dated is None:
             continue
         event.event_date, event.date_precision, event.date_source = dated
+    _date_headline(doc.text, doc._.events or [], anchor)
     return doc
+
+
+#: Date sources that come from the event's own sentence.
+_OWN_SOURCES = frozenset({"clause", "reporting_clause"})
+
+
+def _headline_end(text: str) -> int | None:
+    """End of the headline: the first line, when it is a short one above a body."""
+    first_break = text.find("\n")
+    return first_break if 0 < first_break < 200 else None
+
+
+def _date_headline(text: str, events: list[Event], anchor: str | None) -> None:
+    """A headline act with no day of its own takes the day the body gives the same
+    actor's act: of the same category if there is one, else the actor's first dated act
+    ("Ethiopia warns ..." over a lead about Monday's shipment: the body's "Ethiopia's
+    foreign ministry said on Tuesday"). Only days from the body event's own sentence and
+    not after ``anchor`` count."""
+    end = _headline_end(text)
+    if end is None:
+        return
+    body = [
+        e
+        for e in events
+        if e.trigger.start > end
+        and e.date_source in _OWN_SOURCES
+        and e.date_precision == "day"
+        and e.event_date
+        and (anchor is None or e.event_date <= anchor)
+    ]
+    for event in events:
+        if event.trigger.end > end or event.date_source in _OWN_SOURCES:
+            continue
+        actors = {e.country_code for e in event.actor if e.country_code}
+        same_actor = [e for e in body if actors & {a.country_code for a in e.actor}]
+        same_type = [e for e in same_actor if e.event_type == event.event_type]
+        matches = same_type or same_actor
+        if matches:
+            source = matches[0]
+            event.event_date, event.date_precision = source.event_date, "day"
+            event.date_source = "lead"
 
 
 def _anchor_date(dateline: Dateline | None, published: str | None) -> str | None:
@@ -295,3 +562,14 @@ def _anchor_date(dateline: Dateline | None, published: str | None) -> str | None
 
 def _announced(event: Event) -> bool:
     return event.factuality == "future" or event.intention_of is not None
+
+
+def _reported_done(doc: Doc, event: Event) -> bool:
+    """An act that happened (or was refused) and whose clause is not in the future."""
+    if event.factuality not in ("actual", "negated"):
+        return False
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = _governing_verb(span.root)
+    return verb is None or clause_tense(verb) != "future"

