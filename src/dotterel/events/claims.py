@@ -103,6 +103,10 @@ class ClaimLinker:
                     found.append(("accusation", accusers))
                     if accusers:
                         break
+            if _is_claim_clause(current) and lemma in self.cues.claim_nouns:
+                # "reports in Ethiopian media that ...", "Kinshasa's claims that ...".
+                found.append(("claim-noun", self._claim_owners(head, actors)))
+                break
             if dep == "ccomp" and self._is_accusation_verb(head, events):
                 found.append(("accusation", self._accusers(head, actors)))
                 break
@@ -131,6 +135,23 @@ class ClaimLinker:
                 if child.dep_ in ("nsubj", "dobj", "attr"):
                     speakers.extend(actors.phrase_entities(child))
         return speakers
+
+    @staticmethod
+    def _claim_owners(noun: Token, actors: ActorIndex) -> list[Entity]:
+        """Who makes the claim a claim noun names: its possessor or modifier ("Rwanda's
+        claims", "US allegations") or its "by"/"from"/"in" phrase ("reports in Ethiopian
+        media", "claims by Kinshasa")."""
+        owners = [
+            e
+            for child in noun.lefts
+            if child.dep_ in ("poss", "compound", "amod")
+            for e in actors.phrase_entities(child)
+        ]
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "in"):
+                for pobj in children(prep, "pobj"):
+                    owners.extend(actors.phrase_entities(pobj))
+        return owners
 
     def _according_to(self, token: Token, actors: ActorIndex) -> list[Entity]:
         result: list[Entity] = []
@@ -192,7 +213,17 @@ class ClaimLinker:
                 deniers = [e for e in deniers if e.country_code]
                 if not deniers:
                     continue
-                complement = [c for c in verb.children if c.dep_ == "ccomp"]
+                complement = [c for c in verb.children if _is_denied_clause(c)]
+                # "denied reports that Mogadishu was preparing to ...", "rejected claims
+                # that it had armed ...": the claim noun's own clause is what is denied.
+                complement += [
+                    clause
+                    for o in verb.children
+                    if o.dep_ in ("dobj", "nsubjpass")
+                    and o.lemma_.lower() in self.cues.claim_nouns
+                    for clause in o.children
+                    if _is_claim_clause(clause)
+                ]
                 if complement:
                     inside = {t.i for c in complement for t in c.subtree}
                     for event in events:
@@ -222,6 +253,24 @@ class ClaimLinker:
         if new:
             event.denied_by.extend(new)
             event.cues.append(f"deny:{rule}")
+
+
+def _is_denied_clause(child: Token) -> bool:
+    """A denial verb's complement: a that-clause ("denied that it sent"), or a gerund
+    ("denied sending troops", "denies having ordered any restriction")."""
+    if child.dep_ == "ccomp":
+        return True
+    return child.tag_ == "VBG" and child.dep_ in ("xcomp", "dobj", "pcomp")
+
+
+def _is_claim_clause(child: Token) -> bool:
+    """The clause a claim noun reports ("reports that X was preparing", "claims it had
+    armed"), not a relative clause ("reports which appeared on Monday")."""
+    return (
+        child.dep_ in ("acl", "ccomp", "appos")
+        and child.pos_ in ("VERB", "AUX")
+        and not any(c.tag_ in ("WDT", "WP") for c in child.children)
+    )
 
 
 def _is_claimed(event: Event) -> bool:

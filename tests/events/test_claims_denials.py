@@ -1,0 +1,34 @@
+"""Denials: a denied gerund or a denied claim's own clause is denied by the denier, and
+the claim noun's owner claims it (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from tests.conftest import Coder
+from tests.events.event_shapes import only
+
+
+def test_denied_gerund_is_denied_by_the_subject(coder: Coder) -> None:
+    events = coder("The Eritrean army denied sending troops into Sudan.")
+    aid = only(events, "AID")
+    assert [d.country_code for d in aid.denied_by] == ["ERI"]
+
+
+def test_denied_reports_deny_the_clause_they_report(coder: Coder) -> None:
+    events = coder(
+        "Somalia's foreign minister denied reports in Kenyan media that Mogadishu was "
+        "preparing to expel Kenyan diplomats."
+    )
+    (event,) = [e for e in events if {r.country_code for r in e.recipient} == {"KEN"}]
+    assert [d.country_code for d in event.denied_by] == ["SOM"]
+    assert [c.country_code for c in event.claimed_by] == ["KEN"]
+
+
+def test_rejected_claims_deny_the_clause_not_earlier_events(coder: Coder) -> None:
+    events = coder(
+        "Tanzanian officials said delegations from Uganda and Kenya had met in Arusha. "
+        "Uganda rejected claims that it had supplied weapons to rebels in Congo."
+    )
+    meeting = only(events, "CONSULT")
+    assert meeting.denied_by == []
+    aid = only(events, "AID")
+    assert [d.country_code for d in aid.denied_by] == ["UGA"]
