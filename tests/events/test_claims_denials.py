@@ -32,3 +32,21 @@ def test_rejected_claims_deny_the_clause_not_earlier_events(coder: Coder) -> Non
     assert meeting.denied_by == []
     aid = only(events, "AID")
     assert [d.country_code for d in aid.denied_by] == ["UGA"]
+
+
+def test_act_given_only_inside_a_denial_is_negated(coder: Coder) -> None:
+    events = coder("Ethiopia denied that its forces shelled Eritrean villages on Monday.")
+    assault = only(events, "ASSAULT")
+    assert assault.factuality == "negated"
+    assert [d.country_code for d in assault.denied_by] == ["ETH"]
+
+
+def test_claimed_act_that_is_denied_stays_actual_with_claimant_and_denier(coder: Coder) -> None:
+    events = coder(
+        "Eritrea accused Ethiopia of shelling its villages. "
+        "Ethiopia denied that its forces shelled Eritrean villages on Monday."
+    )
+    assault = only(events, "ASSAULT")
+    assert assault.factuality == "actual"
+    assert [c.country_code for c in assault.claimed_by] == ["ERI"]
+    assert [d.country_code for d in assault.denied_by] == ["ETH"]

@@ -62,6 +62,7 @@ class ClaimLinker:
                     event.cues.append(f"claim:{rule}")
                 event.claimed_by.extend(new)
         self._link_denials(doc, events, actors)
+        self._settle_denied_only(events)
         return doc
 
     # -- claims -------------------------------------------------------------------
@@ -221,8 +222,10 @@ class ClaimLinker:
                     for o in verb.children
                     if o.dep_ in ("dobj", "nsubjpass")
                     and o.lemma_.lower() in self.cues.claim_nouns
-                    for clause in o.children
-                    if _is_claim_clause(clause)
+                    # the clause may hang on a word of the noun's phrase ("reports in
+                    # Ethiopian media that ...")
+                    for clause in o.subtree
+                    if clause.i > o.i and _is_claim_clause(clause)
                 ]
                 if complement:
                     inside = {t.i for c in complement for t in c.subtree}
@@ -235,6 +238,27 @@ class ClaimLinker:
                     o.lower_ in ("it", "this", "that", "them") for o in objects
                 ):
                     self._deny_earlier(events, sent_index, deniers)
+
+    @staticmethod
+    def _settle_denied_only(events: list[Event]) -> None:
+        """An act the text gives only inside a denial, with no one claiming it ("Iraq
+        denied that the groups attacked Iran") is not asserted as having happened: its
+        only voice says it did not (negated). One that someone claims keeps its status,
+        with its claimant and its denier ("Rwanda denied that its troops fought in
+        Congo, as UN experts alleged")."""
+        for event in events:
+            if event.factuality != "actual" or "deny:complement" not in event.cues:
+                continue
+            if _is_claimed(event) or event.event_type in ("ACCUSE", "THREATEN"):
+                continue
+            key = _triple_key(event)
+            if any(
+                other is not event and _triple_key(other) == key and "deny:complement" not in other.cues
+                for other in events
+            ):
+                continue
+            event.factuality = "negated"
+            event.cues.append("negated:denied-only")
 
     def _deny_earlier(self, events: list[Event], sent_index: int, deniers: list[Entity]) -> None:
         denier_codes = {e.country_code for e in deniers}
@@ -270,6 +294,14 @@ def _is_claim_clause(child: Token) -> bool:
         child.dep_ in ("acl", "ccomp", "appos")
         and child.pos_ in ("VERB", "AUX")
         and not any(c.tag_ in ("WDT", "WP") for c in child.children)
+    )
+
+
+def _triple_key(event: Event) -> tuple[str, frozenset[str | None], frozenset[str | None]]:
+    return (
+        event.event_type,
+        frozenset(e.country_code for e in event.actor),
+        frozenset(e.country_code for e in event.recipient),
     )
 
 
