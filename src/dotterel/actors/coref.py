@@ -32,6 +32,12 @@ rule               mention                                       antecedent
                    regime, the administration, the cabinet       the holder name at the date)
 =================  ============================================  ================================
 
+Continuity: a subject pronoun (it, he, she) whose clause is joined to, or governed by, a
+clause with an actor subject continues that subject ("Algeria mediated for years, and
+*it* brokered the accord"; "Ghana, which borders Togo, said *it* would ..."), and so does
+one opening a sentence, with the previous sentence's subject (itself resolved if it is
+the same pronoun). Pronouns never stand for a nationality adjective ("Congolese claims").
+
 Binding: an object pronoun ("labels *them*", "met *him*") never takes an antecedent from
 the subject phrase of its own clause; for a relative clause that subject is the noun the
 clause modifies ("a US Congress-backed assessment that labels them" cannot mean US

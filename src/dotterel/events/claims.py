@@ -7,6 +7,8 @@ Claim rules (recorded in ``event.cues`` as ``claim:<rule>``):
                     that ...", "..., X announced", "reported CNN" → X claims it
 ``accusation``      the event is what an accusation charges: "X alleged that ...",
                     "China has been accused of supplying", "US allegations of ..."
+``claim-noun``      the event is the clause of a claim noun: "reports in Ethiopian
+                    media that ...", "Kinshasa's claims that ..." → the noun's owner
 ``according-to``    "according to X" in the sentence → X claims its events
 ``hedge``           "allegedly", "reportedly": the subject of the governing clause
                     claims it, if there is one ("the US penalised firms for allegedly
@@ -14,10 +16,13 @@ Claim rules (recorded in ``event.cues`` as ``claim:<rule>``):
 ==================  ===============================================================
 
 Denial rules (``deny:<rule>``): a denial verb ("deny", "dismiss", "reject", ...) whose
-complement holds events denies those ("Iran denied that it sent drones"); one whose
+complement holds events denies those ("Iran denied that it sent drones", "denied
+sending troops", "rejected claims that it had armed ..."); one whose
 object is an anaphoric claim noun ("denied such allegations", "dismissed the reports")
 denies the claimed events of the last few sentences in which the denier takes part. A
-denial is an attribute of the events it answers, never an event of its own.
+denial is an attribute of the events it answers, never an event of its own. An act
+the text gives only inside a denial's complement, which no one claims and which is not
+told elsewhere in the document, is ``negated`` (cue ``negated:denied-only``).
 """
 
 from __future__ import annotations
@@ -220,8 +225,7 @@ class ClaimLinker:
                 complement += [
                     clause
                     for o in verb.children
-                    if o.dep_ in ("dobj", "nsubjpass")
-                    and o.lemma_.lower() in self.cues.claim_nouns
+                    if o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in self.cues.claim_nouns
                     # the clause may hang on a word of the noun's phrase ("reports in
                     # Ethiopian media that ...")
                     for clause in o.subtree
@@ -253,7 +257,9 @@ class ClaimLinker:
                 continue
             key = _triple_key(event)
             if any(
-                other is not event and _triple_key(other) == key and "deny:complement" not in other.cues
+                other is not event
+                and _triple_key(other) == key
+                and "deny:complement" not in other.cues
                 for other in events
             ):
                 continue
