@@ -50,3 +50,23 @@ def test_claimed_act_that_is_denied_stays_actual_with_claimant_and_denier(coder:
     assert assault.factuality == "actual"
     assert [c.country_code for c in assault.claimed_by] == ["ERI"]
     assert [d.country_code for d in assault.denied_by] == ["ETH"]
+
+
+def test_denial_answering_an_accusation_of_the_doer_keeps_the_act(coder: Coder) -> None:
+    events = coder(
+        "Malawi lodged a protest with Zambia on Monday. "
+        "The Zambian army denied that its soldiers had shelled Malawian villages."
+    )
+    assault = only(events, "ASSAULT")
+    assert assault.factuality == "actual"
+    assert [d.country_code for d in assault.denied_by] == ["ZMB"]
+
+
+def test_denied_accusation_is_the_one_told_before_not_a_new_act(coder: Coder) -> None:
+    events = coder(
+        "Kenya on Friday accused Somalia of arming militants. "
+        "Somalia on Saturday rejected Kenyan accusations that it was arming militants."
+    )
+    accusations = [e for e in events if e.event_type == "ACCUSE"]
+    assert len(accusations) == 1
+    assert accusations[0].trigger.text == "accused"

@@ -68,7 +68,31 @@ class ClaimLinker:
                 event.claimed_by.extend(new)
         self._link_denials(doc, events, actors)
         self._settle_denied_only(events)
+        doc._.events = self._without_answered_accusations(doc, events)
         return doc
+
+    def _without_answered_accusations(self, doc: Doc, events: list[Event]) -> list[Event]:
+        """ "Pakistan on Saturday rejected Afghan accusations that ...": the accusation a
+        denial answers is the one told before (Friday's), not a new act; the claim noun
+        that names it again is dropped when an earlier ACCUSE has its participants."""
+        kept: list[Event] = []
+        for event in events:
+            token = trigger_token(doc, event)
+            answered = (
+                event.event_type == "ACCUSE"
+                and token.lemma_.lower() in self.cues.claim_nouns
+                and token.dep_ in ("dobj", "nsubjpass")
+                and token.head.lemma_.lower() in self.cues.denial_verbs
+                and any(
+                    other.event_type == "ACCUSE"
+                    and other.trigger.start < event.trigger.start
+                    and _triple_key(other) == _triple_key(event)
+                    for other in kept
+                )
+            )
+            if not answered:
+                kept.append(event)
+        return kept
 
     # -- claims -------------------------------------------------------------------
 
@@ -247,13 +271,22 @@ class ClaimLinker:
     def _settle_denied_only(events: list[Event]) -> None:
         """An act the text gives only inside a denial, with no one claiming it ("Iraq
         denied that the groups attacked Iran") is not asserted as having happened: its
-        only voice says it did not (negated). One that someone claims keeps its status,
-        with its claimant and its denier ("Rwanda denied that its troops fought in
-        Congo, as UN experts alleged")."""
+        only voice says it did not (negated). One that someone claims, or whose doer
+        the document has someone accuse or protest to, keeps its status with its
+        denier ("Tanzania protested to Burundi ... Burundi denied that its shells hit
+        Tanzanian soil")."""
         for event in events:
             if event.factuality != "actual" or "deny:complement" not in event.cues:
                 continue
             if _is_claimed(event) or event.event_type in ("ACCUSE", "THREATEN"):
+                continue
+            doers = {e.country_code for e in event.actor}
+            if any(
+                other.event_type in ("ACCUSE", "PROTEST")
+                and doers & {e.country_code for e in other.recipient}
+                for other in events
+            ):
+                # The denial answers an accusation of the doer: a claimed, denied act.
                 continue
             key = _triple_key(event)
             if any(
