@@ -64,8 +64,8 @@ def test_denial_answering_an_accusation_of_the_doer_keeps_the_act(coder: Coder) 
 
 def test_denied_accusation_is_the_one_told_before_not_a_new_act(coder: Coder) -> None:
     events = coder(
-        "Kenya on Friday accused Somalia of arming militants. "
-        "Somalia on Saturday rejected Kenyan accusations that it was arming militants."
+        "Somalia on Saturday rejected Kenyan accusations that it was arming militants. "
+        "Kenya on Friday accused Somalia of arming militants."
     )
     accusations = [e for e in events if e.event_type == "ACCUSE"]
     assert len(accusations) == 1

@@ -532,7 +532,7 @@ def _bound_spans(token: Token) -> list[tuple[int, int]]:
 
 def _parallel_subject(doc: Doc, token: Token, pool: list[Entity]) -> tuple[Entity, str] | None:
     """The actor a subject pronoun continues: the subject of the clause its own clause is
-    coordinated with or governed by ("Algeria mediated, and it brokered ...", "Iran said
+    coordinated with or reported by ("Algeria mediated, and it brokered ...", "Iran said
     it would ..."), when that subject is one actor of the pronoun's kind."""
     low = token.lower_
     if token.dep_ not in ("nsubj", "nsubjpass") or low not in ("it", "he", "she"):
@@ -542,7 +542,7 @@ def _parallel_subject(doc: Doc, token: Token, pool: list[Entity]) -> tuple[Entit
         # "It described the Emirates as an aggressor": a sentence opening on a subject
         # pronoun goes on about the previous sentence's subject.
         governor = doc[token.sent.start - 1].sent.root
-    elif verb.dep_ not in ("conj", "ccomp", "advcl") or verb.head.i == verb.i:
+    elif verb.dep_ not in ("conj", "ccomp") or verb.head.i == verb.i:
         return None
     else:
         governor = verb.head

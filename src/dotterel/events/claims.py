@@ -73,26 +73,25 @@ class ClaimLinker:
 
     def _without_answered_accusations(self, doc: Doc, events: list[Event]) -> list[Event]:
         """ "Pakistan on Saturday rejected Afghan accusations that ...": the accusation a
-        denial answers is the one told before (Friday's), not a new act; the claim noun
-        that names it again is dropped when an earlier ACCUSE has its participants."""
-        kept: list[Event] = []
-        for event in events:
+        denial answers is the one the story tells elsewhere ("Karzai on Friday accused
+        Pakistan ..."), not a new act; the claim noun naming it again is dropped when
+        another ACCUSE of the document has its participants."""
+
+        def answering(event: Event) -> bool:
             token = trigger_token(doc, event)
-            answered = (
+            return (
                 event.event_type == "ACCUSE"
                 and token.lemma_.lower() in self.cues.claim_nouns
                 and token.dep_ in ("dobj", "nsubjpass")
                 and token.head.lemma_.lower() in self.cues.denial_verbs
-                and any(
-                    other.event_type == "ACCUSE"
-                    and other.trigger.start < event.trigger.start
-                    and _triple_key(other) == _triple_key(event)
-                    for other in kept
-                )
             )
-            if not answered:
-                kept.append(event)
-        return kept
+
+        told = [e for e in events if e.event_type == "ACCUSE" and not answering(e)]
+        return [
+            e
+            for e in events
+            if not (answering(e) and any(_triple_key(t) == _triple_key(e) for t in told))
+        ]
 
     # -- claims -------------------------------------------------------------------
 
