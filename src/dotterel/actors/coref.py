@@ -36,7 +36,8 @@ Continuity: a subject pronoun (it, he, she) whose clause is joined to, or govern
 clause with an actor subject continues that subject ("Algeria mediated for years, and
 *it* brokered the accord"; "Ghana, which borders Togo, said *it* would ..."), and so does
 one opening a sentence, with the previous sentence's subject (itself resolved if it is
-the same pronoun). Pronouns never stand for a nationality adjective ("Congolese claims").
+the same pronoun). A pronoun in the clause of a noun does not stand for that noun's
+nationality adjective ("Congolese claims that *its* troops ...").
 
 Binding: an object pronoun ("labels *them*", "met *him*") never takes an antecedent from
 the subject phrase of its own clause; for a relative clause that subject is the noun the
@@ -326,7 +327,7 @@ class CorefResolver:
                     # A pronoun stands for a noun phrase: in "Rwanda dismissed Congolese
                     # claims that its troops ...", "Congolese" (an adjective) is no
                     # antecedent of "its".
-                    nominal = [a for a in groupish if not _is_adjective(doc, a)]
+                    nominal = [a for a in groupish if not _adjective_over(doc, a, token)]
                     groupish = nominal or groupish
                     head = _subject_head(token)
                     if head is not None:
@@ -454,14 +455,23 @@ def _is_plural(doc: Doc, entity: Entity) -> bool:
     return span is not None and span.root.tag_ in _PLURAL_TAGS
 
 
-def _is_adjective(doc: Doc, entity: Entity) -> bool:
-    """Whether an actor mention is a nationality adjective ("Congolese claims")."""
+def _adjective_over(doc: Doc, entity: Entity, pronoun: Token) -> bool:
+    """Whether an actor mention is a nationality adjective on a noun whose own clause
+    holds the pronoun ("Congolese claims that its troops ...": the claim is Congo's, the
+    troops are someone else's)."""
     span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
     # The parser may label such an adjective "nsubj"; its tag and noun head tell.
-    return root.tag_ == "JJ" and root.head.pos_ in ("NOUN", "PROPN") and root.head.i > root.i
+    if root.tag_ != "JJ" or root.head.pos_ not in ("NOUN", "PROPN") or root.head.i < root.i:
+        return False
+    noun = root.head
+    return any(
+        clause.dep_ in ("acl", "ccomp", "relcl", "appos")
+        and clause.left_edge.i <= pronoun.i <= clause.right_edge.i
+        for clause in noun.rights
+    )
 
 
 def _plural_antecedents(doc: Doc, actors: list[Entity], added: list[Entity]) -> list[list[Entity]]:
