@@ -70,3 +70,20 @@ def test_denied_accusation_is_the_one_told_before_not_a_new_act(coder: Coder) ->
     accusations = [e for e in events if e.event_type == "ACCUSE"]
     assert len(accusations) == 1
     assert accusations[0].trigger.text == "accused"
+
+
+def test_a_charge_denied_denies_the_act_charged_not_the_accusation(coder: Coder) -> None:
+    events = coder(
+        "Chad accused Sudan of arming rebels along the border, a charge Khartoum denies."
+    )
+    accusation = only(events, "ACCUSE")
+    assert accusation.denied_by == []
+
+
+def test_no_one_denies_what_they_claim(coder: Coder) -> None:
+    events = coder(
+        "Nepal's army said Indian soldiers had fired on a Nepali patrol near the border. "
+        "Nepal's foreign ministry rejected the reports of a ceasefire."
+    )
+    assault = only(events, "ASSAULT")
+    assert assault.denied_by == []

@@ -20,7 +20,9 @@ complement holds events denies those ("Iran denied that it sent drones", "denied
 sending troops", "rejected claims that it had armed ..."); one whose
 object is an anaphoric claim noun ("denied such allegations", "dismissed the reports")
 denies the claimed events of the last few sentences in which the denier takes part. A
-denial is an attribute of the events it answers, never an event of its own. An act
+denial is an attribute of the events it answers, never an event of its own, and an
+accusation is not what a denial in its sentence denies ("X accused Y of ..., a charge Z
+denies" denies the act charged); no one denies what they claim themselves. An act
 the text gives only inside a denial's complement, which no one claims and which is not
 told elsewhere in the document, is ``negated`` (cue ``negated:denied-only``).
 """
@@ -257,6 +259,10 @@ class ClaimLinker:
                 if complement:
                     inside = {t.i for c in complement for t in c.subtree}
                     for event in events:
+                        # "X accused Y of ..., a charge Z denies": what is denied is the
+                        # act charged (inside the accusation), not the accusing.
+                        if event.event_type == "ACCUSE":
+                            continue
                         if trigger_token(doc, event).i in inside:
                             self._deny(event, deniers, "complement")
                     continue
@@ -306,6 +312,9 @@ class ClaimLinker:
             if event.event_type == "ACCUSE" or not _is_claimed(event):
                 continue
             participants = {e.country_code for e in event.actor + event.recipient}
+            if {e.country_code for e in event.claimed_by} & denier_codes:
+                # No one denies what they claim themselves.
+                continue
             if participants & denier_codes:
                 self._deny(event, deniers, "anaphor")
 
