@@ -32,6 +32,13 @@ rule               mention                                       antecedent
                    regime, the administration, the cabinet       the holder name at the date)
 =================  ============================================  ================================
 
+Continuity: a subject pronoun (it, he, she) whose clause is joined to, or governed by, a
+clause with an actor subject continues that subject ("Algeria mediated for years, and
+*it* brokered the accord"; "Ghana, which borders Togo, said *it* would ..."), and so does
+one opening a sentence, with the previous sentence's subject (itself resolved if it is
+the same pronoun). A pronoun in the clause of a noun does not stand for that noun's
+nationality adjective ("Congolese claims that *its* troops ...").
+
 Binding: an object pronoun ("labels *them*", "met *him*") never takes an antecedent from
 the subject phrase of its own clause; for a relative clause that subject is the noun the
 clause modifies ("a US Congress-backed assessment that labels them" cannot mean US
@@ -301,7 +308,12 @@ class CorefResolver:
                         added.append(self._copy_span(token.text, start, end, member, "plural"))
                     continue
             ant: Entity | None
-            if low in _PERSON_PRON:
+            parallel = _parallel_subject(doc, token, pool + added)
+            if parallel is not None:
+                # "Algeria mediated for years, and it brokered the accord": a subject
+                # pronoun continues the subject of the clause it is joined to.
+                ant, rule = parallel
+            elif low in _PERSON_PRON:
                 ant = next((a for a in reversed(pool) if _is_person(a)), None)
                 rule = "person"
             else:
@@ -312,6 +324,11 @@ class CorefResolver:
                     # tensions with Israel, sees its support ...").
                     singular = [a for a in groupish if not _is_plural(doc, a)]
                     groupish = singular or groupish
+                    # A pronoun stands for a noun phrase: in "Rwanda dismissed Congolese
+                    # claims that its troops ...", "Congolese" (an adjective) is no
+                    # antecedent of "its".
+                    nominal = [a for a in groupish if not _adjective_over(doc, a, token)]
+                    groupish = nominal or groupish
                     head = _subject_head(token)
                     if head is not None:
                         groupish += [a for a in groupish if a.start <= head < a.end][:1]
@@ -438,6 +455,25 @@ def _is_plural(doc: Doc, entity: Entity) -> bool:
     return span is not None and span.root.tag_ in _PLURAL_TAGS
 
 
+def _adjective_over(doc: Doc, entity: Entity, pronoun: Token) -> bool:
+    """Whether an actor mention is a nationality adjective on a noun whose own clause
+    holds the pronoun ("Congolese claims that its troops ...": the claim is Congo's, the
+    troops are someone else's)."""
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    # The parser may label such an adjective "nsubj"; its tag and noun head tell.
+    if root.tag_ != "JJ" or root.head.pos_ not in ("NOUN", "PROPN") or root.head.i < root.i:
+        return False
+    noun = root.head
+    return any(
+        clause.dep_ in ("acl", "ccomp", "relcl", "appos")
+        and clause.left_edge.i <= pronoun.i <= clause.right_edge.i
+        for clause in noun.rights
+    )
+
+
 def _plural_antecedents(doc: Doc, actors: list[Entity], added: list[Entity]) -> list[list[Entity]]:
     """Plural antecedents in text order, each a list of member mentions.
 
@@ -502,6 +538,44 @@ def _bound_spans(token: Token) -> list[tuple[int, int]]:
         noun = verb.head
         spans.append((noun.left_edge.idx, verb.left_edge.idx))
     return spans
+
+
+def _parallel_subject(doc: Doc, token: Token, pool: list[Entity]) -> tuple[Entity, str] | None:
+    """The actor a subject pronoun continues: the subject of the clause its own clause is
+    coordinated with or reported by ("Algeria mediated, and it brokered ...", "Iran said
+    it would ..."), when that subject is one actor of the pronoun's kind."""
+    low = token.lower_
+    if token.dep_ not in ("nsubj", "nsubjpass") or low not in ("it", "he", "she"):
+        return None
+    verb = token.head
+    if verb.dep_ == "ROOT" and token.i == token.sent.start and token.sent.start > 0:
+        # "It described the Emirates as an aggressor": a sentence opening on a subject
+        # pronoun goes on about the previous sentence's subject.
+        governor = doc[token.sent.start - 1].sent.root
+    elif verb.dep_ not in ("conj", "ccomp") or verb.head.i == verb.i:
+        return None
+    else:
+        governor = verb.head
+    subject = next(
+        (c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i),
+        None,
+    )
+    if subject is None or (subject.pos_ == "PRON" and subject.lower_ != low):
+        return None
+    # A pronoun subject passes on what it was resolved to ("it said ... It accused").
+    start, end = subject.left_edge.idx, _end(subject)
+    inside = [a for a in pool if start <= a.start < end]
+    if not inside:
+        return None
+    heads = [a for a in inside if a.start <= subject.idx < a.end]
+    ant = heads[0] if heads else inside[-1]
+    if low == "it":
+        if not _is_group(ant) or _is_plural(doc, ant):
+            return None
+        return ant, "group"
+    if not (_is_person(ant) or (ant.why or "").startswith("coref:person:")):
+        return None
+    return ant, "person"
 
 
 def _subject_head(token: Token) -> int | None:
