@@ -130,10 +130,16 @@ def locate_statements(events: list[Event], text: str = "") -> None:
     Pakistan ..." (placed only by another state's dateline), and, with no dateline,
     "Pakistan on Saturday rejected Afghan accusations" (no place at all). A place the
     text gives the statement ("told reporters in Baghdad") is kept. A phone call or
-    letter with no place is located with the caller."""
+    letter with no place is located with the caller. A dealing within one state
+    (ministers met union leaders; police detained opposition members) with no place is
+    located in that state."""
     for event in events:
         place = event.location
         if place is not None and place.source != "dateline":
+            continue
+        home = _domestic(event) if place is None else None
+        if home is not None:
+            event.location = Location(name=country_name(home) or home, country=home, source="actor")
             continue
         types = VERBAL_TYPES if place is not None else HOME_TYPES
         if event.event_type not in types and not (place is None and _is_remote(event, text)):
@@ -149,6 +155,27 @@ def locate_statements(events: list[Event], text: str = "") -> None:
         event.location = Location(
             name=country_name(speaker) or speaker, country=speaker, source="actor"
         )
+
+
+def _domestic(event: Event) -> str | None:
+    """The one state of an event that happened (or was refused) among its own people:
+    every participant resolved to it, or, outside attacks, left unknown beside a known
+    actor of it ("Government ministers met COB leaders")."""
+    if event.factuality not in STORY_FACTUALITY or not event.actor or not event.recipient:
+        # One side alone is not a dealing among a state's own people.
+        return None
+    codes = [e.country_code for e in [*event.actor, *event.recipient]]
+    known = {c for c in codes if c}
+    if len(known) != 1 or known & NON_STATE:
+        return None
+    state = next(iter(known))
+    if len(state) != 3 or not state.isalpha():
+        return None
+    if not all(e.country_code for e in event.actor):
+        return None
+    if None in codes and event.event_type in TARGET_TYPES | {"COERCE"}:
+        return None
+    return state
 
 
 def _participants(event: Event) -> set[str]:
@@ -187,7 +214,18 @@ def locate_in_story(
 
     A dealing between other states ("Iran and Russia spoke by phone" in a Baghdad
     story) gets no place rather than a wrong one, and so does a planned or feared act
-    (factuality other than actual or negated)."""
+    (factuality other than actual or negated).
+
+    An attack by one state on another with no place of its own happens where it lands,
+    in the target's state (source ``target``: "Thai troops shelled Cambodian positions"
+    → KHM), unless the story place is in that state."""
+    for event in events:
+        if event.location is None and event.event_type in TARGET_TYPES:
+            target = _attack_target(event)
+            if target is not None and (story is None or story.country != target):
+                event.location = Location(
+                    name=country_name(target) or target, country=target, source="target"
+                )
     if story is None or not story.country:
         return
     for event in events:
@@ -211,6 +249,23 @@ def locate_in_story(
         if remote and countries and story.country not in countries:
             continue
         event.location = replace(story, source="story")
+
+
+#: attacks: they happen where they land (``target_event_types`` of the places stage).
+TARGET_TYPES = frozenset({"ASSAULT"})
+
+
+def _attack_target(event: Event) -> str | None:
+    """The one state an attack by another known state is aimed at, or ``None``."""
+    attackers = {
+        c for e in event.actor if (c := e.country_code) and len(c) == 3 and c not in NON_STATE
+    }
+    targets = {
+        c for e in event.recipient if (c := e.country_code) and len(c) == 3 and c not in NON_STATE
+    }
+    if not attackers or len(targets) != 1 or targets & attackers:
+        return None
+    return targets.pop()
 
 
 def visitors(actors: list[Entity], text: str) -> set[str]:
