@@ -167,3 +167,11 @@ def _none():  # type: ignore[no-untyped-def]
     from dotterel.records import Location
 
     return Location(name="(unresolved)")
+
+
+def test_a_compass_word_alone_is_not_a_place() -> None:
+    # "the North's first launch this year": shorthand for a state, not a US town.
+    gaz = load_gazetteer()
+    assert gaz.lookup("the North") is None
+    assert gaz.lookup("North") is None
+    assert gaz.lookup("North Korea") is not None

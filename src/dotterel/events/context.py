@@ -145,7 +145,7 @@ def locate_statements(events: list[Event], text: str = "") -> None:
         if event.event_type not in types and not (place is None and _is_remote(event, text)):
             continue
         speakers = {e.country_code for e in event.actor if e.country_code}
-        if len(speakers) != 1 or speakers & NON_STATE:
+        if len(speakers) != 1 or speakers & NON_STATE or _is_envoy(event, text):
             continue
         if place is not None and place.country in speakers:
             continue
@@ -218,11 +218,17 @@ def locate_in_story(
 
     An attack by one state on another with no place of its own happens where it lands,
     in the target's state (source ``target``: "Thai troops shelled Cambodian positions"
-    → KHM), unless the story place is in that state."""
+    → KHM), when the story is not set elsewhere: with the story place in the target's
+    state that place is kept, and with it in a third state that is not a meeting's venue
+    (two foreign armies fighting in Congo) the target's state would be a guess."""
     for event in events:
         if event.location is None and event.event_type in TARGET_TYPES:
             target = _attack_target(event)
-            if target is not None and (story is None or story.country != target):
+            sides = _participants(event)
+            at_home = story is not None and story.country in sides - {target}
+            elsewhere = story is not None and bool(story.country) and not (at_home or venue)
+            in_target = story is not None and story.country == target
+            if target is not None and not in_target and not elsewhere:
                 event.location = Location(
                     name=country_name(target) or target, country=target, source="target"
                 )
@@ -242,13 +248,32 @@ def locate_in_story(
         if event.event_type in MEETING_TYPES and venue and not remote:
             pass
         elif event.event_type in STATEMENT_TYPES:
-            if speakers and story.country not in speakers:
+            # An envoy speaks where sent: at the story place when that is the
+            # recipient's ("a US envoy pressed Beirut" in a Lebanon story).
+            sent_to = _is_envoy(event, text) and story.country in countries - speakers
+            if speakers and story.country not in speakers and not sent_to:
                 continue
         elif countries and story.country not in countries:
             continue
         if remote and countries and story.country not in countries:
             continue
         event.location = replace(story, source="story")
+
+
+#: words for people sent abroad to speak for a state: their statements are made where
+#: they are sent, not at home.
+_ENVOY_WORDS = frozenset({"envoy", "emissary", "mediator", "delegation"})
+
+
+def _is_envoy(event: Event, text: str) -> bool:
+    """The event's actor is written as an envoy ("the US envoy", "a Chinese delegation")."""
+    for entity in event.actor:
+        # The phrase and the word after it ("US" + "envoy").
+        after = text[entity.end : entity.end + 30].split()[:1] if text else []
+        words = (entity.text + " " + " ".join(after)).lower().replace(",", " ").split()
+        if any(word.rstrip("s") in _ENVOY_WORDS for word in words):
+            return True
+    return False
 
 
 #: attacks: they happen where they land (``target_event_types`` of the places stage).

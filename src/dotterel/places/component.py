@@ -422,6 +422,16 @@ class _Locator:
                                 found = self.in_np(obj)
                                 if found is not None:
                                     return found
+            if child.dep_ == "dobj" and self._is_motion(head):
+                # "led a delegation to Kigali", "sent troops to Mali": the parser often
+                # hangs the destination on the object.
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in self.rules.motion_preps:
+                        for obj in prep.children:
+                            if obj.dep_ == "pobj":
+                                found = self.in_np(obj)
+                                if found is not None:
+                                    return found
             if is_trigger and event_type in self.rules.meeting_types:
                 found = self._meeting_place(child)
                 if found is not None:
