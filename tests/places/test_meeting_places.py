@@ -66,3 +66,15 @@ def test_a_participle_on_a_noun_does_not_take_the_clauses_destination(run: Run) 
     text = "The hostages freed by the militants were later flown to Paris."
     doc = run(text, [make_event(text, "freed", "RETREAT")])
     assert located(doc) == [None]
+
+
+def test_a_march_through_a_city_happens_there(run: Run) -> None:
+    text = "Thousands of protesters marched through Nairobi on Saturday."
+    doc = run(text, [make_event(text, "marched", "PROTEST")])
+    assert located(doc) == [("Nairobi", "KEN", "clause")]
+
+
+def test_expulsions_through_a_crossing_happen_where_the_crossing_is(run: Run) -> None:
+    text = "Turkey deported hundreds of Syrians through a border crossing in Hatay province."
+    doc = run(text, [make_event(text, "deported", "COERCE")])
+    assert [c for _n, c, _s in located(doc)] == ["TUR"]
