@@ -9,7 +9,12 @@ Event location, for each event in ``doc._.events`` (see ``data/attachment.yaml``
 
 1. ``clause``: a place governed by a locative preposition on the trigger or on a word
    above it in its own clause ("met in Geneva", "the summit in Kazan", "visit to
-   Moscow", "during a visit to Moscow", "arrived in Russia");
+   Moscow", "during a visit to Moscow", "arrived in Russia"); for a meeting or
+   agreement also a place on the person met or the deal ("met the envoy in Muscat",
+   "talks with the minister in La Paz", "a deal between the two in Ankara") or on the
+   meeting it agrees to ("agreed to meet in Arica"), and for a movement one on its
+   object ("led a delegation to Niamey"); a participle on a noun ("prisoners released
+   by Kyiv were flown to Moscow") does not take the clause's place;
 2. ``reporting_clause``: the same on the reporting verb above the trigger, on that
    verb's participle adjunct ("Speaking at the Minsk ... Conference, Lavrov
    highlighted the treaty"), or the place a "where" clause refers back to ("at the
