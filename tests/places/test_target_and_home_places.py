@@ -130,3 +130,23 @@ def test_an_attack_in_a_story_set_at_a_summit_venue_is_at_the_target() -> None:
     event = _event("ASSAULT", ["ERI"], ["ETH"])
     locate_in_story([event], Location(name="Vienna", country="AUT", source="story"), venue=True)
     assert _where(event) == ("ETH", "target")
+
+
+def _body_event(name: str, code: str) -> Event:
+    event = _event("SANCTION", [None], ["LBR"])
+    event.actor = [Entity(text=name, start=0, end=len(name), code=code)]
+    return event
+
+
+def test_a_security_council_decision_is_made_at_its_seat() -> None:
+    # "The Security Council voted to extend the arms embargo on Liberia" in a story
+    # set in Monrovia: the vote was in New York.
+    event = _body_event("the Security Council", "IGOUNOGOV")
+    locate_in_story([event], Location(name="Monrovia", country="LBR", source="story"))
+    assert _where(event) == ("USA", "seat")
+
+
+def test_a_national_security_council_has_no_international_seat() -> None:
+    event = _body_event("the National Security Council", "USAGOV")
+    locate_in_story([event], None)
+    assert event.location is None

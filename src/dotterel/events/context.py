@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dotterel.actors.resolve import NON_STATE, country_name, story_country
-from dotterel.places.component import STORY_PLACE_KEY, STORY_VENUE_KEY
+from dotterel.places.component import STORY_PLACE_KEY, STORY_VENUE_KEY, load_seats
 from dotterel.records import Entity, Event, Location
 
 
@@ -232,6 +232,9 @@ def locate_in_story(
                 event.location = Location(
                     name=country_name(target) or target, country=target, source="target"
                 )
+    for event in events:
+        if event.location is None and event.event_type in STATEMENT_TYPES:
+            event.location = _seat(event)
     if story is None or not story.country:
         return
     for event in events:
@@ -258,6 +261,20 @@ def locate_in_story(
         if remote and countries and story.country not in countries:
             continue
         event.location = replace(story, source="story")
+
+
+def _seat(event: Event) -> Location | None:
+    """The seat of the international body that makes a statement or decision ("the
+    Security Council imposed sanctions" → New York), from ``places/data/seats.yaml``."""
+    seats = load_seats()
+    for entity in event.actor:
+        if not (entity.code or "").startswith("IGO"):
+            continue
+        name = entity.text.casefold()
+        for body, seat in seats.items():
+            if body in name:
+                return replace(seat)
+    return None
 
 
 #: words for people sent abroad to speak for a state: their statements are made where

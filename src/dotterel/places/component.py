@@ -131,6 +131,24 @@ def load_attachment_rules() -> AttachmentRules:
     return AttachmentRules(*lists)
 
 
+@lru_cache(maxsize=1)
+def load_seats() -> dict[str, Location]:
+    """``data/seats.yaml``: lower-case body name → its seat, resolved (cached)."""
+    source = "dotterel/places/data/seats.yaml"
+    data = read_yaml_mapping("dotterel.places", "data/seats.yaml", "seats of bodies")
+    seats = data.get("seats")
+    if not isinstance(seats, dict) or not seats:
+        raise DictionaryError("'seats' must be a non-empty mapping", source=source)
+    gaz = load_gazetteer()
+    out: dict[str, Location] = {}
+    for name, city in seats.items():
+        place = gaz.lookup(str(city)) if isinstance(city, str) else None
+        if not isinstance(name, str) or place is None or place.kind != "city":
+            raise DictionaryError(f"seat {name!r}: {city!r} is not a known city", source=source)
+        out[name.casefold()] = place.to_location(source="seat")
+    return out
+
+
 # -- place mentions -----------------------------------------------------------------------
 
 
