@@ -150,3 +150,11 @@ def test_a_national_security_council_has_no_international_seat() -> None:
     event = _body_event("the National Security Council", "USAGOV")
     locate_in_story([event], None)
     assert event.location is None
+
+
+def test_a_regional_bodys_statement_is_issued_from_its_secretariat() -> None:
+    # "The African Union welcomed the vote" with no place in a story set in Malawi.
+    event = _body_event("The African Union", "IGOAFRAU")
+    event.event_type = "SUPPORT"
+    locate_in_story([event], Location(name="Lilongwe", country="MWI", source="story"))
+    assert _where(event) == ("ETH", "seat")

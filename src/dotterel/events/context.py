@@ -25,6 +25,7 @@ rule strings.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -270,9 +271,9 @@ def _seat(event: Event) -> Location | None:
     for entity in event.actor:
         if not (entity.code or "").startswith("IGO"):
             continue
-        name = entity.text.casefold()
+        words = f" {' '.join(re.findall(r'[a-z]+', entity.text.casefold()))} "
         for body, seat in seats.items():
-            if body in name:
+            if f" {body} " in words:
                 return replace(seat)
     return None
 
