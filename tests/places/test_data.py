@@ -88,3 +88,9 @@ def test_malformed_meeting_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> N
     finally:
         monkeypatch.undo()
         extract._rules.cache_clear()
+
+
+def test_every_seat_is_a_known_city() -> None:
+    seats = component.load_seats()
+    assert seats["security council"].country == "USA"
+    assert all(seat.country and seat.source == "seat" for seat in seats.values())

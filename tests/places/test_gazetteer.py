@@ -167,3 +167,20 @@ def _none():  # type: ignore[no-untyped-def]
     from dotterel.records import Location
 
     return Location(name="(unresolved)")
+
+
+def test_a_compass_word_alone_is_not_a_place() -> None:
+    # "the North's first launch this year": shorthand for a state, not a US town.
+    gaz = load_gazetteer()
+    assert gaz.lookup("the North") is None
+    assert gaz.lookup("North") is None
+    assert gaz.lookup("North Korea") is not None
+
+
+def test_a_short_form_goes_to_the_city_of_the_storys_country() -> None:
+    # "blockades on the road to Santa Cruz" in a Bolivian story.
+    gaz = load_gazetteer()
+    place = gaz.lookup("Santa Cruz", {"BOL"})
+    assert place is not None and place.country == "BOL"
+    other = gaz.lookup("Dili", {"IND"})
+    assert other is not None and other.country == "TLS"

@@ -25,6 +25,7 @@ rule strings.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -32,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dotterel.actors.resolve import NON_STATE, country_name, story_country
-from dotterel.places.component import STORY_PLACE_KEY, STORY_VENUE_KEY
+from dotterel.places.component import STORY_PLACE_KEY, STORY_VENUE_KEY, load_seats
 from dotterel.records import Entity, Event, Location
 
 
@@ -130,16 +131,22 @@ def locate_statements(events: list[Event], text: str = "") -> None:
     Pakistan ..." (placed only by another state's dateline), and, with no dateline,
     "Pakistan on Saturday rejected Afghan accusations" (no place at all). A place the
     text gives the statement ("told reporters in Baghdad") is kept. A phone call or
-    letter with no place is located with the caller."""
+    letter with no place is located with the caller. A dealing within one state
+    (ministers met union leaders; police detained opposition members) with no place is
+    located in that state."""
     for event in events:
         place = event.location
         if place is not None and place.source != "dateline":
+            continue
+        home = _domestic(event) if place is None else None
+        if home is not None:
+            event.location = Location(name=country_name(home) or home, country=home, source="actor")
             continue
         types = VERBAL_TYPES if place is not None else HOME_TYPES
         if event.event_type not in types and not (place is None and _is_remote(event, text)):
             continue
         speakers = {e.country_code for e in event.actor if e.country_code}
-        if len(speakers) != 1 or speakers & NON_STATE:
+        if len(speakers) != 1 or speakers & NON_STATE or _is_envoy(event, text):
             continue
         if place is not None and place.country in speakers:
             continue
@@ -149,6 +156,27 @@ def locate_statements(events: list[Event], text: str = "") -> None:
         event.location = Location(
             name=country_name(speaker) or speaker, country=speaker, source="actor"
         )
+
+
+def _domestic(event: Event) -> str | None:
+    """The one state of an event that happened (or was refused) among its own people:
+    every participant resolved to it, or, outside attacks, left unknown beside a known
+    actor of it ("Government ministers met COB leaders")."""
+    if event.factuality not in STORY_FACTUALITY or not event.actor or not event.recipient:
+        # One side alone is not a dealing among a state's own people.
+        return None
+    codes = [e.country_code for e in [*event.actor, *event.recipient]]
+    known = {c for c in codes if c}
+    if len(known) != 1 or known & NON_STATE:
+        return None
+    state = next(iter(known))
+    if len(state) != 3 or not state.isalpha():
+        return None
+    if not all(e.country_code for e in event.actor):
+        return None
+    if None in codes and event.event_type in TARGET_TYPES | {"COERCE"}:
+        return None
+    return state
 
 
 def _participants(event: Event) -> set[str]:
@@ -187,7 +215,27 @@ def locate_in_story(
 
     A dealing between other states ("Iran and Russia spoke by phone" in a Baghdad
     story) gets no place rather than a wrong one, and so does a planned or feared act
-    (factuality other than actual or negated)."""
+    (factuality other than actual or negated).
+
+    An attack by one state on another with no place of its own happens where it lands,
+    in the target's state (source ``target``: "Thai troops shelled Cambodian positions"
+    → KHM), when the story is not set elsewhere: with the story place in the target's
+    state that place is kept, and with it in a third state that is not a meeting's venue
+    (two foreign armies fighting in Congo) the target's state would be a guess."""
+    for event in events:
+        if event.location is None and event.event_type in TARGET_TYPES:
+            target = _attack_target(event)
+            sides = _participants(event)
+            at_home = story is not None and story.country in sides - {target}
+            elsewhere = story is not None and bool(story.country) and not (at_home or venue)
+            in_target = story is not None and story.country == target
+            if target is not None and not in_target and not elsewhere:
+                event.location = Location(
+                    name=country_name(target) or target, country=target, source="target"
+                )
+    for event in events:
+        if event.location is None and event.event_type in STATEMENT_TYPES:
+            event.location = _seat(event)
     if story is None or not story.country:
         return
     for event in events:
@@ -204,13 +252,63 @@ def locate_in_story(
         if event.event_type in MEETING_TYPES and venue and not remote:
             pass
         elif event.event_type in STATEMENT_TYPES:
-            if speakers and story.country not in speakers:
+            # An envoy speaks where sent: at the story place when that is the
+            # recipient's ("a US envoy pressed Beirut" in a Lebanon story).
+            sent_to = _is_envoy(event, text) and story.country in countries - speakers
+            if speakers and story.country not in speakers and not sent_to:
                 continue
         elif countries and story.country not in countries:
             continue
         if remote and countries and story.country not in countries:
             continue
         event.location = replace(story, source="story")
+
+
+def _seat(event: Event) -> Location | None:
+    """The seat of the international body that makes a statement or decision ("the
+    Security Council imposed sanctions" → New York), from ``places/data/seats.yaml``."""
+    seats = load_seats()
+    for entity in event.actor:
+        if not (entity.code or "").startswith("IGO"):
+            continue
+        words = f" {' '.join(re.findall(r'[a-z]+', entity.text.casefold()))} "
+        for body, seat in seats.items():
+            if f" {body} " in words:
+                return replace(seat)
+    return None
+
+
+#: words for people sent abroad to speak for a state: their statements are made where
+#: they are sent, not at home.
+_ENVOY_WORDS = frozenset({"envoy", "emissary", "mediator", "delegation"})
+
+
+def _is_envoy(event: Event, text: str) -> bool:
+    """The event's actor is written as an envoy ("the US envoy", "a Chinese delegation")."""
+    for entity in event.actor:
+        # The phrase and the word after it ("US" + "envoy").
+        after = text[entity.end : entity.end + 30].split()[:1] if text else []
+        words = (entity.text + " " + " ".join(after)).lower().replace(",", " ").split()
+        if any(word.rstrip("s") in _ENVOY_WORDS for word in words):
+            return True
+    return False
+
+
+#: attacks: they happen where they land (``target_event_types`` of the places stage).
+TARGET_TYPES = frozenset({"ASSAULT"})
+
+
+def _attack_target(event: Event) -> str | None:
+    """The one state an attack by another known state is aimed at, or ``None``."""
+    attackers = {
+        c for e in event.actor if (c := e.country_code) and len(c) == 3 and c not in NON_STATE
+    }
+    targets = {
+        c for e in event.recipient if (c := e.country_code) and len(c) == 3 and c not in NON_STATE
+    }
+    if not attackers or len(targets) != 1 or targets & attackers:
+        return None
+    return targets.pop()
 
 
 def visitors(actors: list[Entity], text: str) -> set[str]:

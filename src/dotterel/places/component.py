@@ -9,7 +9,12 @@ Event location, for each event in ``doc._.events`` (see ``data/attachment.yaml``
 
 1. ``clause``: a place governed by a locative preposition on the trigger or on a word
    above it in its own clause ("met in Geneva", "the summit in Kazan", "visit to
-   Moscow", "during a visit to Moscow", "arrived in Russia");
+   Moscow", "during a visit to Moscow", "arrived in Russia"); for a meeting or
+   agreement also a place on the person met or the deal ("met the envoy in Muscat",
+   "talks with the minister in La Paz", "a deal between the two in Ankara") or on the
+   meeting it agrees to ("agreed to meet in Arica"), and for a movement one on its
+   object ("led a delegation to Niamey"); a participle on a noun ("prisoners released
+   by Kyiv were flown to Moscow") does not take the clause's place;
 2. ``reporting_clause``: the same on the reporting verb above the trigger, on that
    verb's participle adjunct ("Speaking at the Minsk ... Conference, Lavrov
    highlighted the treaty"), or the place a "where" clause refers back to ("at the
@@ -89,6 +94,8 @@ class AttachmentRules:
     settlements: frozenset[str]
     source_preps: frozenset[str] = frozenset()
     source_types: frozenset[str] = frozenset()
+    meeting_types: frozenset[str] = frozenset()
+    partner_preps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +114,8 @@ def load_attachment_rules() -> AttachmentRules:
         "settlement_nouns",
         "source_prepositions",
         "source_event_types",
+        "meeting_event_types",
+        "partner_prepositions",
     )
     if not isinstance(data, dict):
         raise DictionaryError("attachment rules must be a mapping", source=_SOURCE)
@@ -120,6 +129,24 @@ def load_attachment_rules() -> AttachmentRules:
             frozenset(str(v) if key.endswith("event_types") else str(v).casefold() for v in value)
         )
     return AttachmentRules(*lists)
+
+
+@lru_cache(maxsize=1)
+def load_seats() -> dict[str, Location]:
+    """``data/seats.yaml``: lower-case body name → its seat, resolved (cached)."""
+    source = "dotterel/places/data/seats.yaml"
+    data = read_yaml_mapping("dotterel.places", "data/seats.yaml", "seats of bodies")
+    seats = data.get("seats")
+    if not isinstance(seats, dict) or not seats:
+        raise DictionaryError("'seats' must be a non-empty mapping", source=source)
+    gaz = load_gazetteer()
+    out: dict[str, Location] = {}
+    for name, city in seats.items():
+        place = gaz.lookup(str(city)) if isinstance(city, str) else None
+        if not isinstance(name, str) or place is None or place.kind != "city":
+            raise DictionaryError(f"seat {name!r}: {city!r} is not a known city", source=source)
+        out[name.casefold()] = place.to_location(source="seat")
+    return out
 
 
 # -- place mentions -----------------------------------------------------------------------
@@ -158,7 +185,9 @@ def _raw_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, str, Pl
         if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.i in in_ent:
             continue
         settlement = tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in rules.settlements
-        if not settlement and (tok.head.lower_ not in preps or _in_any(tok, doc)):
+        if not settlement and (
+            tok.head.lower_ not in preps or (_in_any(tok, doc) and not _mistagged_city(tok, gaz))
+        ):
             continue
         first = tok
         while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head == tok:
@@ -192,6 +221,17 @@ def _far_alias(text: str, place: Place, context: set[str]) -> bool:
 
 def _in_any(tok: Token, doc: Doc) -> bool:
     return any(ent.start <= tok.i < ent.end for ent in doc.ents)
+
+
+def _mistagged_city(tok: Token, gaz: Gazetteer) -> bool:
+    """A one-word name the tagger took for a person or organisation, after a place
+    preposition ("a delegation to Niamey", "talks in Sanaa"), that names one city only:
+    the small tagger often mislabels capitals it has rarely seen."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None or ent.label_ not in ("PERSON", "ORG") or len(ent) != 1:
+        return False
+    place = gaz.lookup(tok.text)
+    return place is not None and place.kind == "city" and not gaz.is_ambiguous(tok.text)
 
 
 def resolve_places(doc: Doc, gaz: Gazetteer | None = None) -> list[PlaceMention]:
@@ -302,25 +342,35 @@ class _Locator:
                         return True
         return False
 
-    def in_np(self, noun: Token, depth: int = 0, motion: bool = False) -> PlaceMention | None:
+    def in_np(
+        self, noun: Token, depth: int = 0, motion: bool = False, partner: bool = False
+    ) -> PlaceMention | None:
         """The place a noun phrase carries: itself, a place modifier, or a nested phrase.
 
         Inside a movement or occasion phrase ("a visit by the president to Moscow") the
         parser often hangs "to Moscow" on the nearest noun, so movement prepositions and
-        "of"/"by" links stay allowed below it.
+        "of"/"by" links stay allowed below it; inside a meeting's phrase (``partner``)
+        the same holds for the other side's "with"/"between" ("talks with the minister
+        in La Paz": the parser hangs "in La Paz" on "minister").
         """
         mention = self.by_token.get(noun.i)
         if mention is not None:
             return mention
         for child in noun.children:
-            if child.dep_ in ("compound", "nmod", "amod"):
+            if child.dep_ in ("compound", "nmod", "amod", "poss"):
                 mention = self.by_token.get(child.i)
-                if mention is not None and mention.kind in _MODIFIER_KINDS:
+                if mention is None:
+                    continue
+                if mention.kind in _MODIFIER_KINDS and child.dep_ != "poss":
+                    return mention
+                if noun.lemma_.lower() in _NATIONAL_PLACE_NOUNS:
+                    # "the Solomon Islands capital", "Afghanistan's capital".
                     return mention
         if depth >= _MAX_NESTING:
             return None
         motion = motion or self._is_motion(noun)
         linked = motion or self._is_occasion(noun)
+        partner = partner or self._is_occasion(noun)
         for prep in noun.children:
             if prep.dep_ != "prep":
                 continue
@@ -332,15 +382,35 @@ class _Locator:
                 word in self.rules.locative
                 or (word in self.rules.motion_preps and motion)
                 or (word in ("of", "by") and linked)
+                or (word in self.rules.partner_preps and partner)
                 or settlement
             )
             if not ok:
                 continue
             for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    found = self.in_np(obj, depth + 1, motion)
-                    if found is not None:
-                        return found
+                if obj.dep_ != "pobj":
+                    continue
+                if word in self.rules.partner_preps:
+                    # The other side itself ("talks with Russia") is a party, not a
+                    # place: only a locative phrase on it counts.
+                    found = self._locative_on(obj, depth + 1)
+                else:
+                    found = self.in_np(obj, depth + 1, motion, partner)
+                if found is not None:
+                    return found
+        return None
+
+    def _locative_on(self, noun: Token, depth: int) -> PlaceMention | None:
+        """The place of a locative phrase on a noun, not the noun itself."""
+        if depth >= _MAX_NESTING:
+            return None
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in self.rules.locative:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found = self.in_np(obj, depth + 1)
+                        if found is not None:
+                            return found
         return None
 
     def _is_motion(self, tok: Token) -> bool:
@@ -375,6 +445,20 @@ class _Locator:
                                 found = self.in_np(obj)
                                 if found is not None:
                                     return found
+            if child.dep_ == "dobj" and self._is_motion(head):
+                # "led a delegation to Kigali", "sent troops to Mali": the parser often
+                # hangs the destination on the object.
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in self.rules.motion_preps:
+                        for obj in prep.children:
+                            if obj.dep_ == "pobj":
+                                found = self.in_np(obj)
+                                if found is not None:
+                                    return found
+            if is_trigger and event_type in self.rules.meeting_types:
+                found = self._meeting_place(child)
+                if found is not None:
+                    return found
             if is_trigger and child.dep_ == "dobj" and event_type in self.rules.target_types:
                 # "shelled Kyiv", "bombed the town of X", "shelled positions in Idlib":
                 # an attack lands on its target (a country as the target is a party).
@@ -382,6 +466,27 @@ class _Locator:
                 own = self.by_token.get(child.i)
                 if found is not None and not (found is own and found.kind == "country"):
                     return found
+        return None
+
+    def _meeting_place(self, child: Token) -> PlaceMention | None:
+        """A meeting's place written on its object ("met the envoy in Muscat", "brokered
+        a deal between the two countries in Ankara") or on the meeting or signing it
+        agrees to ("agreed to meet in Arica")."""
+        if child.dep_ == "dobj":
+            # The object itself ("lobbied Washington") is a party, not the venue.
+            return (
+                self._locative_on(child, 0)
+                if child.i in self.by_token
+                else (self.in_np(child, partner=True))
+            )
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in self.rules.locative:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            found = self.in_np(obj)
+                            if found is not None:
+                                return found
         return None
 
     def _from_preps(self, head: Token, event_type: str, is_trigger: bool) -> PlaceMention | None:
@@ -461,6 +566,7 @@ class _Locator:
         tok: Token = trigger
         reported = False
         seen: set[int] = set()
+        last = False
         while tok.i not in seen:
             seen.add(tok.i)
             if tok.i != trigger.i and tok.lemma_.lower() in self.rules.reporting:
@@ -480,8 +586,11 @@ class _Locator:
                 return found, source
             if self.story is not None and self._refers_back(tok):
                 return self.story, "dateline" if self.story.label == "DATELINE" else "story"
-            if not self._may_climb(tok):
+            if last or not self._may_climb(tok):
                 break
+            # A participle on a noun ("the prisoners released by Kyiv were flown to
+            # Moscow") shares that noun's phrase, not the clause the noun stands in.
+            last = tok.i == trigger.i and tok.dep_ == "acl" and tok.pos_ == "VERB"
             tok = tok.head
         return None
 

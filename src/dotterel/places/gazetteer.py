@@ -318,6 +318,16 @@ class Gazetteer:
                 # A place whose own name is the one written beats places that merely list
                 # it among alternate spellings ("Dili" is Dili, not Delhi).
                 own = [p for p in local if key in _variants(normalize(p.name))]
+                if not any(p.country in context for p in own):
+                    # ... unless the name is the short form of a city in a country the
+                    # story names ("Santa Cruz" in a Bolivian story is Santa Cruz de la
+                    # Sierra, not a Philippine Santa Cruz).
+                    short = [
+                        p
+                        for p in local
+                        if p.country in context and normalize(p.name).startswith(key + " ")
+                    ]
+                    own = short or own
                 return self._pick(own or local, context)
         for key in _variants(normalize(name)):
             # A subdivision by its bare name ("Helmand", "Anbar") only when nothing else
