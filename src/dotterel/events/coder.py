@@ -26,6 +26,8 @@ Argument rules (names as they appear in ``event.rules``):
 ``arg:content-recipient`` recipient of the offered, demanded or threatened act
 ``arg:charged-party``  doer of the act an inquiry or condemnation is about
 ``modal-demand``    "X said Y must do Z" is a REQUEST by X of Y
+``arg:reporting-authority`` the state body reporting an agentless arrest made it
+``arg:implicit-police`` an agentless arrest nobody official reports: the police
 ==================  ==============================================================
 """
 
@@ -128,12 +130,21 @@ STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 # Nominal acts that need no counterpart when their actor's verb carries them.
 ONE_SIDED_NOUN_TYPES = frozenset({"RETREAT"})
+#: PLOVER COERCE modes acting on a whole population (shutdowns, states of emergency).
+POPULATION_MODES = frozenset({"withhold", "martial-law"})
+POPULATION_WIDE = "arg:population-wide"
+
 # Crowds whose damage is a riot, and the acts that are.
 CROWD_WORDS = frozenset(
     {"rioters", "rioter", "protesters", "protester", "demonstrators", "demonstrator"}
     | {"mob", "mobs", "crowd", "crowds"}
 )
 CROWD_ACT_MODES = frozenset({"destroy", "seize", "primitive", None, ""})
+#: "a state of emergency": nouns whose "of" object says what is imposed or declared.
+CONDITION_NOUNS = frozenset({"state"})
+#: Lethal fire that makes a crowd-control action an assault ("tear gas and live rounds").
+LETHAL_WORDS = frozenset({"ammunition", "bullet", "round", "gunfire", "shot", "fire", "gun"})
+NONLETHAL_MODIFIERS = frozenset({"rubber", "plastic", "blank"})
 ONLINE_OBJECTS = frozenset({"access", "website", "site", "internet", "platform", "app"})
 
 
@@ -365,8 +376,14 @@ class EventCoder:
             # "leaving nine soldiers dead" reports a toll, not a withdrawal.
             return None
         participants = self._verb_participants(verb, actors, entry)
+        if self._agentless_arrest(verb, entry, participants):
+            participants.actor = self._arresting_authority(verb, actors)
+            participants.rules.append(
+                "arg:reporting-authority" if participants.actor[0].code else "arg:implicit-police"
+            )
         entry = self._state_obstruction(entry, participants, objects)
         entry = self._crowd_violence(entry, participants)
+        entry = self._crowd_control_at_home(verb, entry, participants, actors)
         # "Police detained the journalist": a role word the context stage will place is a
         # known agent of a domestic act, not an unnamed perpetrator.
         placeable = entry.plover in DOMESTIC_TYPES and any(
@@ -401,6 +418,53 @@ class EventCoder:
                 entry = threat
                 rules.append("promise-of-force-is-threaten")
         return entry, participants, rules
+
+    def _entry_mode(self, entry: TriggerEntry) -> str:
+        cameo = self.lexicon.cameo(entry.cameo) if entry.cameo else None
+        return entry.mode or (cameo.mode if cameo else "") or ""
+
+    def _agentless_arrest(
+        self, verb: Token, entry: TriggerEntry, participants: Participants
+    ) -> bool:
+        """ "40 people were arrested", "dozens had been detained": a passive arrest with
+        no one named as its agent (only states arrest)."""
+        if entry.plover != "COERCE" or self._entry_mode(entry) != "arrest":
+            return False
+        if participants.actor or not (is_passive(verb) or verb.dep_ == "acl"):
+            return False
+        if not any(e.code or e.role for e in participants.recipient):
+            # Nobody known was arrested: nothing to code.
+            return False
+        return not prep_objects(verb, frozenset({"by"}))
+
+    def _arresting_authority(self, verb: Token, actors: ActorIndex) -> list[Entity]:
+        """Who made an agentless arrest: the state body that reports it ("police said
+        40 people had been arrested", "the interior ministry said dozens were held"),
+        else the police of the place, left for the context stage to place."""
+        head = verb
+        for _ in range(3):
+            if head.dep_ not in ("ccomp", "conj", "xcomp") or head.head is head:
+                break
+            head = head.head
+            if head.lemma_.lower() in self.reporters:
+                speakers = [
+                    e
+                    for s in children(head, "nsubj")
+                    for e in actors.phrase_entities(s)
+                    if _sector(e) in STATE_ROLES
+                ]
+                if speakers:
+                    return speakers
+                break
+        return [
+            Entity(
+                text="police",
+                start=verb.idx,
+                end=verb.idx + len(verb.text),
+                role="COP",
+                why="agent:unplaced",
+            )
+        ]
 
     def _announces_reaction(self, verb: Token) -> bool:
         """ "would respond", "will act again if ...", "would take resolute countermeasures",
@@ -496,6 +560,46 @@ class EventCoder:
             return entry
         participants.rules.append("crowd-violence-is-riot")
         return replace(entry, plover="PROTEST", cameo="145", mode="riot", context=())
+
+    def _crowd_control_at_home(
+        self, verb: Token, entry: TriggerEntry, participants: Participants, actors: ActorIndex
+    ) -> TriggerEntry:
+        """Tear gas, water cannon or rubber bullets used by the police, or by a state's
+        other forces on its own people, restrict a crowd (PLOVER COERCE restrict, as the
+        manual codes pushing protesters back; ASSAULT crowd-control is for such weapons
+        turned on another state's forces or ships). Live fire along with them ("tear gas
+        and live ammunition") keeps the assault."""
+        if entry.plover != "ASSAULT" or self._entry_mode(entry) != "crowd-control":
+            return entry
+        if not participants.actor or not all(_sector(e) in STATE_ROLES for e in participants.actor):
+            return entry
+        own = {c for c in _own(participants) if c}
+        police = all(_sector(e) == "COP" for e in participants.actor)
+        for target in [] if police else participants.recipient:
+            # An unplaced police force firing on "students in Quito" is at home there;
+            # on a state named as such ("a Philippine boat") it is not.
+            if target.country_code and (
+                target.country_code not in own if own else _sector(target) is None
+            ):
+                return entry
+        # The weapons named right after the verb (the parser often splits "tear gas and
+        # live ammunition" into two clauses).
+        previous = ""
+        for token in verb.doc[verb.i + 1 : verb.i + 9]:
+            if token.pos_ in ("ADP", "PART") or token.is_punct:
+                break
+            if token.lemma_.lower() in LETHAL_WORDS and previous not in NONLETHAL_MODIFIERS:
+                participants.rules.append("crowd-control-with-live-fire")
+                if not participants.recipient:
+                    participants.recipient = [
+                        e
+                        for at in prep_objects(token.head, frozenset({"at", "on"}))
+                        for e in actors.phrase_entities(at)
+                    ]
+                return replace(entry, cameo="190", mode="firearms")
+            previous = token.lower_
+        participants.rules.append("crowd-control-at-home-is-coerce")
+        return replace(entry, plover="COERCE", cameo="172", mode="restrict", context=())
 
     def _event_objects(self, verb: Token) -> list[str]:
         """Object nouns that name an earlier act ("condemned the raid", "called for their
@@ -751,7 +855,9 @@ class EventCoder:
             elif child.dep_ in ("prep", "prt"):
                 nouns.extend(g for g in child.children if g.dep_ == "pobj")
         for noun in list(nouns):
-            if noun.lemma_.lower() in self.cues.partitive_nouns:
+            if noun.lemma_.lower() in self.cues.partitive_nouns or noun.lemma_.lower() in (
+                CONDITION_NOUNS
+            ):
                 nouns.extend(prep_objects(noun, frozenset({"of"})))
         objects = [noun.lemma_.lower() for noun in nouns]
         # "held a sit-in": the tokenizer splits a hyphenated noun in three.
@@ -1400,6 +1506,16 @@ class EventCoder:
         last_by_type: dict[str, Event] = {}
         for event in events:
             names_act = any(rule.startswith("object-event:") for rule in event.rules)
+            if not event.recipient and population_wide(event):
+                # "suspended mobile internet in the capital": on everyone there, no one
+                # in particular (the manual leaves the recipient of such acts empty).
+                if any(r.startswith("noun:") for r in event.rules) and (
+                    "arg:light-verb" not in event.rules
+                ):
+                    continue
+                event.rules.append(POPULATION_WIDE)
+                kept.append(event)
+                continue
             if not event.recipient and event.event_type not in UNORDERED_TYPES and not names_act:
                 # ("condemned the takeover" names its own target: the takeover's doer.)
                 previous = last_by_type.get(event.event_type)
@@ -1436,6 +1552,12 @@ class EventCoder:
             if event.recipient:
                 last_by_type[event.event_type] = event
         return kept
+
+
+def population_wide(event: Event) -> bool:
+    """An internet shutdown or a state of emergency, which fall on a whole population:
+    coded without a recipient unless the text names one."""
+    return event.event_type == "COERCE" and event.mode in POPULATION_MODES
 
 
 def _sentence_counterpart(doc: Doc, event: Event, reporters: frozenset[str]) -> list[Entity]:

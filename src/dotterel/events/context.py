@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dotterel.actors.resolve import NON_STATE, country_name, story_country
+from dotterel.events.coder import POPULATION_WIDE
 from dotterel.places.component import STORY_PLACE_KEY, STORY_VENUE_KEY
 from dotterel.records import Entity, Event, Location
 
@@ -342,6 +343,8 @@ def domestic_recipients(events: list[Event]) -> None:
     for event in events:
         if event.recipient or event.event_type not in ("PROTEST", "COERCE", "CONCEDE"):
             continue
+        if POPULATION_WIDE in event.rules:
+            continue
         countries = {e.country_code for e in event.actor}
         if len(countries) != 1:
             continue
@@ -417,6 +420,9 @@ def has_counterpart(event: Event) -> bool:
     statement of intent, not a codable interaction; only acts that can be one-sided
     are kept alone."""
     if event.recipient or event.event_type in ONE_SIDED_TYPES:
+        return True
+    if POPULATION_WIDE in event.rules:
+        # An internet shutdown or a state of emergency falls on everyone.
         return True
     if event.intention_of == "RETREAT":
         # A promise to resign or withdraw ("agreed to step down") stays one-sided.
