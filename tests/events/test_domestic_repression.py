@@ -78,7 +78,7 @@ def test_arrest_nobody_official_reports_was_made_by_the_police(coder: Coder) -> 
     text = "More than 60 people were arrested in Lusaka, according to a Zambian rights group."
     events = of_type(coder(text), "COERCE")
     assert events and sides(events[0])[0] == {"ZMBCOP"}
-    assert "arg:implicit-police" in events[0].rules
+    assert "arg:implicit-authority" in events[0].rules
 
 
 def test_arrest_of_nobody_known_is_not_coded(coder: Coder) -> None:
@@ -111,3 +111,22 @@ def test_named_target_of_a_cut_off_is_kept(coder: Coder) -> None:
     text = "Russia cut off electricity to the Ukrainian city of Kherson."
     events = of_type(coder(text), "COERCE")
     assert events and {e.country_code for e in events[0].recipient} == {"UKR"}
+
+
+def test_agentless_shutdown_is_the_governments(coder: Coder) -> None:
+    text = "Access to TikTok had been throttled in Cameroon since Friday, a monitoring group said."
+    events = of_type(coder(text), "COERCE")
+    assert [(e.mode, sides(e)[0]) for e in events] == [("withhold", {"CMRGOV"})]
+    # The platform is no actor: the act has no coded recipient.
+    assert not [r for r in events[0].recipient if r.code]
+
+
+def test_shutdown_across_a_country_is_not_aimed_at_it(coder: Coder) -> None:
+    text = "The Gabonese authorities shut down internet access across Gabon before the vote."
+    events = of_type(coder(text), "COERCE")
+    assert [sides(e) for e in events] == [({"GABGOV"}, set())]
+
+
+def test_restored_internet_is_a_concession(coder: Coder) -> None:
+    events = coder("Gabon's authorities restored internet access on Thursday evening.")
+    assert of_type(events, "CONCEDE")

@@ -27,7 +27,8 @@ Argument rules (names as they appear in ``event.rules``):
 ``arg:charged-party``  doer of the act an inquiry or condemnation is about
 ``modal-demand``    "X said Y must do Z" is a REQUEST by X of Y
 ``arg:reporting-authority`` the state body reporting an agentless arrest made it
-``arg:implicit-police`` an agentless arrest nobody official reports: the police
+``arg:implicit-authority`` an agentless arrest nobody official reports: the police
+                    (the government for a shutdown or censorship)
 ==================  ==============================================================
 """
 
@@ -71,6 +72,7 @@ OBJECT_PARTY_PREPS = PATIENT_PREPS | {"from", "by", "at"}
 HOST_PREPS = frozenset({"in", "to", "with", "against", "on", "into"})
 PLACE_PREPS = frozenset({"in", "into", "inside", "at", "across", "near", "around"})
 STRIKE_PREPS = frozenset({"outside", "at", "near", "on"})
+SITE_PREPS = frozenset({"outside", "at", "on", "to", "towards", "toward", "before"})
 REFLEXIVES = frozenset({"themselves", "itself", "himself", "herself", "ourselves"})
 INSTRUMENT_ROLES = frozenset({"MIL", "GOV", "SPY", "COP"})
 RELEASE_NOUNS = frozenset({"release", "freedom", "freeing", "return", "handover"})
@@ -130,6 +132,8 @@ STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 # Nominal acts that need no counterpart when their actor's verb carries them.
 ONE_SIDED_NOUN_TYPES = frozenset({"RETREAT"})
+#: PLOVER COERCE modes only a state's authorities use (shutting networks, censoring).
+STATE_CONTROL_MODES = ("withhold", "censor")
 #: PLOVER COERCE modes acting on a whole population (shutdowns, states of emergency).
 POPULATION_MODES = frozenset({"withhold", "martial-law"})
 POPULATION_WIDE = "arg:population-wide"
@@ -377,13 +381,22 @@ class EventCoder:
             return None
         participants = self._verb_participants(verb, actors, entry)
         if self._agentless_arrest(verb, entry, participants):
-            participants.actor = self._arresting_authority(verb, actors)
+            participants.actor = self._arresting_authority(verb, actors, entry)
+            named = bool(participants.actor[0].code)
             participants.rules.append(
-                "arg:reporting-authority" if participants.actor[0].code else "arg:implicit-police"
+                "arg:reporting-authority" if named else "arg:implicit-authority"
             )
+        if self._entry_mode(entry) in POPULATION_MODES and "arg:place-as-target" in (
+            participants.rules
+        ):
+            # "shut down the internet across Uganda": where it was shut, not at whom.
+            participants.recipient = []
+            participants.rules.remove("arg:place-as-target")
         entry = self._state_obstruction(entry, participants, objects)
         entry = self._crowd_violence(entry, participants)
         entry = self._crowd_control_at_home(verb, entry, participants, actors)
+        if entry.plover == "PROTEST" and not participants.recipient:
+            participants.recipient = self._protest_site(verb, actors, participants)
         # "Police detained the journalist": a role word the context stage will place is a
         # known agent of a domestic act, not an unnamed perpetrator.
         placeable = entry.plover in DOMESTIC_TYPES and any(
@@ -428,19 +441,24 @@ class EventCoder:
     ) -> bool:
         """ "40 people were arrested", "dozens had been detained": a passive arrest with
         no one named as its agent (only states arrest)."""
-        if entry.plover != "COERCE" or self._entry_mode(entry) != "arrest":
+        mode = self._entry_mode(entry)
+        if entry.plover != "COERCE" or mode not in ("arrest", *STATE_CONTROL_MODES):
             return False
         if participants.actor or not (is_passive(verb) or verb.dep_ == "acl"):
             return False
-        if not any(e.code or e.role for e in participants.recipient):
+        if mode == "arrest" and not any(e.code or e.role for e in participants.recipient):
             # Nobody known was arrested: nothing to code.
             return False
         return not prep_objects(verb, frozenset({"by"}))
 
-    def _arresting_authority(self, verb: Token, actors: ActorIndex) -> list[Entity]:
+    def _arresting_authority(
+        self, verb: Token, actors: ActorIndex, entry: TriggerEntry
+    ) -> list[Entity]:
         """Who made an agentless arrest: the state body that reports it ("police said
         40 people had been arrested", "the interior ministry said dozens were held"),
-        else the police of the place, left for the context stage to place."""
+        else the police of the place, left for the context stage to place; an agentless
+        shutdown or censorship ("access to X had been restricted") is the
+        government's."""
         head = verb
         for _ in range(3):
             if head.dep_ not in ("ccomp", "conj", "xcomp") or head.head is head:
@@ -456,12 +474,13 @@ class EventCoder:
                 if speakers:
                     return speakers
                 break
+        police = self._entry_mode(entry) == "arrest"
         return [
             Entity(
-                text="police",
+                text="police" if police else "the authorities",
                 start=verb.idx,
                 end=verb.idx + len(verb.text),
-                role="COP",
+                role="COP" if police else "GOV",
                 why="agent:unplaced",
             )
         ]
@@ -560,6 +579,32 @@ class EventCoder:
             return entry
         participants.rules.append("crowd-violence-is-riot")
         return replace(entry, plover="PROTEST", cameo="145", mode="riot", context=())
+
+    def _protest_site(
+        self, verb: Token, actors: ActorIndex, participants: Participants
+    ) -> list[Entity]:
+        """ "Students rallied outside parliament", "marched on the presidential palace":
+        a protest held at a state institution is aimed at that institution."""
+        if not participants.actor or any(_sector(e) in STATE_ROLES for e in participants.actor):
+            return []
+        own = {c for c in _own(participants) if c}
+        sites = prep_objects(verb, SITE_PREPS)
+        for front in prep_objects(verb, frozenset({"in"})):
+            if front.lemma_.lower() == "front":
+                sites.extend(prep_objects(front, frozenset({"of"})))
+        # "outside the parliament building": the institution housed there.
+        sites.extend(
+            c for site in list(sites) for c in site.lefts if c.dep_ in ("compound", "poss")
+        )
+        found = [
+            e
+            for site in sites
+            for e in actors.phrase_entities(site)
+            if _sector(e) in STATE_ROLES and (not own or e.country_code in own | {None})
+        ]
+        if found:
+            participants.rules.append("arg:protest-site")
+        return found
 
     def _crowd_control_at_home(
         self, verb: Token, entry: TriggerEntry, participants: Participants, actors: ActorIndex
@@ -757,8 +802,32 @@ class EventCoder:
         if not participants.actor:
             return None
         rules = [f"noun:{noun.lemma_.lower()}"]
+        entry = self._labour_strike(noun, entry, participants, rules)
         entry = self._joint_drill(entry, participants, {noun.lemma_.lower()}, rules)
         return entry, participants, rules
+
+    def _labour_strike(
+        self, noun: Token, entry: TriggerEntry, participants: Participants, rules: list[str]
+    ) -> TriggerEntry:
+        """ "Teachers have been on strike since January", "a strike by the unions": a
+        strike that workers, students or any non-state side make, or that someone is
+        "on", is a stoppage of work (PLOVER PROTEST strike), not a military strike."""
+        if noun.lemma_.lower() != "strike" or entry.plover != "ASSAULT":
+            return entry
+        on_strike = (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "on"
+            and not any(c.dep_ == "det" for c in noun.children)
+        )
+        sectors = {_sector(e) for e in participants.actor}
+        civil = bool(sectors) and not sectors & (STATE_ROLES | {None, "REB"})
+        if not (on_strike or civil):
+            return entry
+        stoppage = self.lexicon.match_noun("general strike")
+        if stoppage is None:
+            return entry
+        rules.append("labour-strike")
+        return stoppage
 
     def _joint_drill(
         self, entry: TriggerEntry, participants: Participants, words: set[str], rules: list[str]
@@ -1537,6 +1606,11 @@ class EventCoder:
             noun_trigger = any(rule.startswith("noun:") for rule in event.rules)
             # "announced his resignation": a one-sided act carried by its actor's verb.
             carried = event.event_type in ONE_SIDED_NOUN_TYPES and "arg:light-verb" in event.rules
+            # "lawmakers began a hunger strike": the domestic counterpart is of the actor's
+            # own country, a second participant all the same.
+            carried = carried or (
+                IMPLICIT_COUNTERPART in event.rules and "arg:light-verb" in event.rules
+            )
             if noun_trigger and _participant_count(event) < 2 and not carried:
                 continue
             if not event.recipient and event.event_type in STANCE_TYPES and not noun_trigger:

@@ -343,7 +343,7 @@ def domestic_recipients(events: list[Event]) -> None:
     for event in events:
         if event.recipient or event.event_type not in ("PROTEST", "COERCE", "CONCEDE"):
             continue
-        if POPULATION_WIDE in event.rules:
+        if POPULATION_WIDE in event.rules and event.event_type == "COERCE":
             continue
         countries = {e.country_code for e in event.actor}
         if len(countries) != 1:
