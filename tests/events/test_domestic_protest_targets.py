@@ -35,9 +35,9 @@ def test_rally_in_a_city_is_aimed_at_the_government(coder: Coder) -> None:
     assert [sides(e) for e in events] == [({"GHAHLH"}, {"GHAGOV"})]
 
 
-def test_rally_outside_a_foreign_embassy_is_not_a_protest_site(coder: Coder) -> None:
+def test_rally_outside_a_foreign_embassy_is_aimed_at_its_state(coder: Coder) -> None:
     events = protests(coder("Ghanaian students rallied outside the French embassy in Accra."))
-    assert all("arg:protest-site" not in e.rules for e in events)
+    assert events and {e.country_code for e in events[0].recipient} == {"FRA"}
 
 
 def test_being_on_strike_is_a_labour_strike(coder: Coder) -> None:

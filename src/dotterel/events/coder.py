@@ -397,6 +397,8 @@ class EventCoder:
         entry = self._crowd_control_at_home(verb, entry, participants, actors)
         if entry.plover == "PROTEST" and not participants.recipient:
             participants.recipient = self._protest_site(verb, actors, participants)
+        if not participants.recipient and entry.objects:
+            participants.recipient = self._owner_of_object(verb, actors, entry, participants)
         # "Police detained the journalist": a role word the context stage will place is a
         # known agent of a domestic act, not an unnamed perpetrator.
         placeable = entry.plover in DOMESTIC_TYPES and any(
@@ -580,14 +582,36 @@ class EventCoder:
         participants.rules.append("crowd-violence-is-riot")
         return replace(entry, plover="PROTEST", cameo="145", mode="riot", context=())
 
+    def _owner_of_object(
+        self, verb: Token, actors: ActorIndex, entry: TriggerEntry, participants: Participants
+    ) -> list[Entity]:
+        """ "struck down the president's decision", "revoked the licence of a broadcaster":
+        the act named by the trigger's own object falls on whoever that object is of."""
+        own = {c for c in _own(participants) if c}
+        found: list[Entity] = []
+        for obj in children(verb, "dobj"):
+            if obj.lemma_.lower() not in entry.objects:
+                continue
+            owners = [c for c in obj.children if c.dep_ == "poss"]
+            owners += prep_objects(obj, frozenset({"of"}))
+            found.extend(
+                e
+                for owner in owners
+                for e in actors.phrase_entities(owner)
+                if e not in participants.actor and (e.role or e.country_code not in own or not own)
+            )
+        if found:
+            participants.rules.append("arg:object-owner")
+        return found
+
     def _protest_site(
         self, verb: Token, actors: ActorIndex, participants: Participants
     ) -> list[Entity]:
-        """ "Students rallied outside parliament", "marched on the presidential palace":
-        a protest held at a state institution is aimed at that institution."""
+        """ "Students rallied outside parliament", "marched on the presidential palace",
+        "rallied outside the Iranian embassy": a protest held at a state institution is
+        aimed at that institution (an embassy stands for its state)."""
         if not participants.actor or any(_sector(e) in STATE_ROLES for e in participants.actor):
             return []
-        own = {c for c in _own(participants) if c}
         sites = prep_objects(verb, SITE_PREPS)
         for front in prep_objects(verb, frozenset({"in"})):
             if front.lemma_.lower() == "front":
@@ -600,7 +624,7 @@ class EventCoder:
             e
             for site in sites
             for e in actors.phrase_entities(site)
-            if _sector(e) in STATE_ROLES and (not own or e.country_code in own | {None})
+            if _sector(e) in STATE_ROLES
         ]
         if found:
             participants.rules.append("arg:protest-site")
