@@ -621,10 +621,7 @@ class EventCoder:
             c for site in list(sites) for c in site.lefts if c.dep_ in ("compound", "poss")
         )
         found = [
-            e
-            for site in sites
-            for e in actors.phrase_entities(site)
-            if _sector(e) in STATE_ROLES
+            e for site in sites for e in actors.phrase_entities(site) if _sector(e) in STATE_ROLES
         ]
         if found:
             participants.rules.append("arg:protest-site")
