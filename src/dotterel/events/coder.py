@@ -382,7 +382,7 @@ class EventCoder:
         participants = self._verb_participants(verb, actors, entry)
         if self._agentless_arrest(verb, entry, participants):
             participants.actor = self._arresting_authority(verb, actors, entry)
-            named = bool(participants.actor[0].code)
+            named = participants.actor[0].start != verb.idx
             participants.rules.append(
                 "arg:reporting-authority" if named else "arg:implicit-authority"
             )
