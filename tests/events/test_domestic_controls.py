@@ -62,3 +62,12 @@ def test_court_striking_down_a_decision_sanctions_its_maker(coder: Coder) -> Non
 def test_authorised_march_is_a_concession(coder: Coder) -> None:
     events = coder("The Accra regional minister authorised the march on Saturday.")
     assert [s for _, s in coded(events, "CONCEDE")] == [({"GHAGOV"}, {"GHACVL"})]
+
+
+def test_demand_for_someones_release_is_not_made_of_them(coder: Coder) -> None:
+    text = (
+        "Ghana's foreign minister condemned the arrest of Ghanaian sailors in Lome "
+        "and demanded the sailors' immediate release."
+    )
+    requests = [e for e in coder(text) if e.event_type == "REQUEST"]
+    assert all("arg:object-owner" not in e.rules for e in requests)

@@ -144,6 +144,10 @@ CROWD_WORDS = frozenset(
     | {"mob", "mobs", "crowd", "crowds"}
 )
 CROWD_ACT_MODES = frozenset({"destroy", "seize", "primitive", None, ""})
+#: Acts on a thing that fall on its owner ("struck down the president's decision",
+#: "revoked a broadcaster's licence"); a demand for "the officers' release" is not
+#: made of the officers.
+OWNER_TARGET_TYPES = frozenset({"SANCTION", "COERCE", "ACCUSE", "REJECT"})
 #: "a state of emergency": nouns whose "of" object says what is imposed or declared.
 CONDITION_NOUNS = frozenset({"state"})
 #: Lethal fire that makes a crowd-control action an assault ("tear gas and live rounds").
@@ -397,7 +401,7 @@ class EventCoder:
         entry = self._crowd_control_at_home(verb, entry, participants, actors)
         if entry.plover == "PROTEST" and not participants.recipient:
             participants.recipient = self._protest_site(verb, actors, participants)
-        if not participants.recipient and entry.objects:
+        if not participants.recipient and entry.objects and entry.plover in OWNER_TARGET_TYPES:
             participants.recipient = self._owner_of_object(verb, actors, entry, participants)
         # "Police detained the journalist": a role word the context stage will place is a
         # known agent of a domestic act, not an unnamed perpetrator.
