@@ -148,6 +148,10 @@ CROWD_ACT_MODES = frozenset({"destroy", "seize", "primitive", None, ""})
 #: "revoked a broadcaster's licence"); a demand for "the officers' release" is not
 #: made of the officers.
 OWNER_TARGET_TYPES = frozenset({"SANCTION", "COERCE", "ACCUSE", "REJECT"})
+#: "was concerned by", "is deeply troubled about": stated concern disapproves.
+CONCERN_WORDS = frozenset({"concern", "concerned", "alarm", "alarmed", "trouble", "troubled"})
+CONCERN_WORDS = CONCERN_WORDS | {"disturb", "disturbed", "dismay", "dismayed", "worried"}
+CONCERN_PREPS = frozenset({"by", "about", "over", "at"})
 #: "a state of emergency": nouns whose "of" object says what is imposed or declared.
 CONDITION_NOUNS = frozenset({"state"})
 #: Lethal fire that makes a crowd-control action an assault ("tear gas and live rounds").
@@ -347,6 +351,10 @@ class EventCoder:
     def _code_token(
         self, token: Token, actors: ActorIndex, consumed: set[int]
     ) -> tuple[TriggerEntry, Participants, list[str]] | None:
+        if token.lemma_.lower() in CONCERN_WORDS and token.pos_ in ("VERB", "ADJ"):
+            concern = self._stated_concern(token, actors)
+            if concern is not None:
+                return concern
         if token.pos_ in ("VERB", "AUX"):
             demand = self._code_modal_demand(token, actors)
             if demand is not None:
@@ -437,6 +445,71 @@ class EventCoder:
                 entry = threat
                 rules.append("promise-of-force-is-threaten")
         return entry, participants, rules
+
+    def _stated_concern(
+        self, word: Token, actors: ActorIndex
+    ) -> tuple[TriggerEntry, Participants, list[str]] | None:
+        """ "France said it was concerned by the arrests in Tunisia", "the UN is deeply
+        troubled by the deaths in Kenya": concern stated about an act disapproves of it
+        (PLOVER ACCUSE disapprove, as "expressed concern"), aimed at the doer the act
+        names, else at the state where it happened."""
+        if word.pos_ == "VERB" and is_passive(word):
+            subjects = children(word, "nsubjpass")
+        elif word.dep_ == "acomp" and word.head.lemma_.lower() == "be":
+            subjects = children(word.head, "nsubj")
+        else:
+            return None
+        about = prep_objects(word, CONCERN_PREPS)
+        if not subjects or not about:
+            return None
+        entry = self.lexicon.match_verb("express", (), ["concern"])
+        if entry is None:
+            return None
+        result = Participants()
+        result.actor = [e for s in subjects for e in actors.phrase_entities(s)]
+        clause = word if word.pos_ == "VERB" else word.head
+        if not result.actor and clause.dep_ == "ccomp" and clause.head.lemma_ in self.reporters:
+            # "The UN said it was concerned": the speaker, whom "it" stands for.
+            speaker = children(clause.head, "nsubj")
+            result.actor = [e for s in speaker for e in actors.phrase_entities(s)]
+        if not result.actor:
+            return None
+        own = {e.country_code for e in result.actor}
+        named: list[Entity] = []
+        victims: list[Entity] = []
+        for noun in about:
+            # "the arrests of lawyers": those the act is done to are not its target.
+            done_to = {t.i for o in prep_objects(noun, frozenset({"of"})) for t in o.subtree}
+            for t in noun.subtree:
+                if t.i == noun.i or t.dep_ not in ("pobj", "poss", "compound", "amod"):
+                    continue
+                for e in actors.phrase_entities(t):
+                    if e.code and e.country_code not in own:
+                        (victims if t.i in done_to else named).append(e)
+        states = [e for e in named if e.role is None]
+        # Concern at what befalls a country's people (protesters, lawyers, a party) is
+        # aimed at their state; a state's own forces are named as such.
+        chosen = [e for e in named if _sector(e) in STATE_ROLES or e.role is None]
+        people = [e for e in named + victims if e not in chosen]
+        result.recipient = unique_entities(states or chosen)
+        if not result.recipient:
+            result.recipient = [
+                Entity(
+                    text=e.text,
+                    start=e.start,
+                    end=e.end,
+                    code=f"{e.country_code}GOV",
+                    country=e.country_code,
+                    role="GOV",
+                    why="concern:state-of-people",
+                )
+                for e in unique_entities(people)
+                if e.country_code and e.country_code[:3] not in NON_STATE_PREFIXES
+            ][:1]
+        if not result.recipient:
+            return None
+        result.rules.append("arg:concern-about")
+        return entry, result, [f"concern:{word.lemma_.lower()}"]
 
     def _entry_mode(self, entry: TriggerEntry) -> str:
         cameo = self.lexicon.cameo(entry.cameo) if entry.cameo else None
