@@ -29,6 +29,10 @@ Argument rules (names as they appear in ``event.rules``):
 ``arg:reporting-authority`` the state body reporting an agentless arrest made it
 ``arg:implicit-authority`` an agentless arrest nobody official reports: the police
                     (the government for a shutdown or censorship)
+``arg:population-wide`` a shutdown or state of emergency, on no one in particular
+``arg:protest-site`` the state institution a protest is held at ("outside parliament")
+``arg:object-owner`` whose thing a sanction or ban acts on ("the president's decision")
+``arg:concern-about`` the doer or state an act of concern is about ("was concerned by")
 ==================  ==============================================================
 """
 
