@@ -130,3 +130,26 @@ def test_shutdown_across_a_country_is_not_aimed_at_it(coder: Coder) -> None:
 def test_restored_internet_is_a_concession(coder: Coder) -> None:
     events = coder("Gabon's authorities restored internet access on Thursday evening.")
     assert of_type(events, "CONCEDE")
+
+
+# ---------------------------------------------------------------- roads and pickets
+
+
+def test_police_clearing_pickets_restrict_protesters(coder: Coder) -> None:
+    events = of_type(coder("Chilean police cleared pickets set up by striking dockers."), "COERCE")
+    assert [(e.mode, sides(e)[0]) for e in events] == [("restrict", {"CHLCOP"})]
+
+
+def test_state_sealing_roads_restricts_movement(coder: Coder) -> None:
+    events = of_type(coder("Kenyan police sealed off roads leading to the stadium."), "COERCE")
+    assert [(e.mode, sides(e)) for e in events] == [("restrict", ({"KENCOP"}, {"KENCVL"}))]
+
+
+def test_protesters_sealing_a_road_obstruct_it(coder: Coder) -> None:
+    events = coder("Protesters in Lagos sealed off the main road to the airport.")
+    assert [e.mode for e in events if e.event_type == "PROTEST"] == ["obstruct"]
+    assert not of_type(events, "COERCE")
+
+
+def test_clearing_the_way_is_no_event(coder: Coder) -> None:
+    assert not coder("The Kenyan government cleared the way for new elections.")
