@@ -50,6 +50,17 @@ def test_acronym_defined_in_the_text_beats_a_namesake_in_the_dictionaries(run) -
     assert {e.code for e in doc._.actors if e.text == "NLC"} == {"NGALAB"}
 
 
+def test_members_named_by_a_defined_acronym_are_of_what_it_stands_for(run) -> None:
+    doc = run(
+        "Leaders of the opposition Pakistan Workers Party (PTI) met on Monday. "
+        "Police said 40 PTI activists had been detained in Lahore."
+    )
+    source = next(e for e in doc._.actors if e.text.endswith("Pakistan Workers Party"))
+    members = mention(doc, "PTI activists")
+    assert (members.country, members.role) == (source.country, source.role)
+    assert members.country != "IND"  # not the Indian news agency of that name
+
+
 def test_unknown_court_is_a_court_placed_by_the_story(run) -> None:
     doc = run("The Constitutional Council rejected the appeal on Friday.")
     entity = mention(doc, "Constitutional Council")

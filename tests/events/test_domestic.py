@@ -55,12 +55,6 @@ def of_type(events: list[Event], event_type: str) -> list[Event]:
             "MLIGOV",
             "MLICVL",
         ),
-        (
-            "The Sudanese government shut down the internet across the country.",
-            "COERCE",
-            "SDNGOV",
-            "SDNCVL",
-        ),
         # a concession is made to the public
         (
             "The Peruvian government lifted the state of emergency in Lima.",

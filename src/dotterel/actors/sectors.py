@@ -236,7 +236,8 @@ def possessive_bodies(text: str, lex: Lexicon, entities: list[Entity]) -> list[E
 
 def defined_acronyms(text: str, entities: list[Entity]) -> None:
     """ "The Nigeria Labour Congress (NLC) ... the NLC said": the acronym a text defines
-    is what it stands for everywhere in the text."""
+    is what it stands for everywhere in the text, and so are its members ("NLC
+    leaders", "PTI workers")."""
     meaning: dict[str, Entity] = {}
     for entity in entities:
         match = _ACRONYM.match(text, entity.end)
@@ -247,7 +248,11 @@ def defined_acronyms(text: str, entities: list[Entity]) -> None:
     if not meaning:
         return
     for entity in entities:
-        source = meaning.get(entity.text.removeprefix("the ").removeprefix("The "))
+        name = entity.text.removeprefix("the ").removeprefix("The ")
+        source = meaning.get(name)
+        if source is None and " " in name:
+            # "PTI workers", "NLC leaders": the members of what the acronym stands for.
+            source = meaning.get(name.split(" ", 1)[0])
         if source is None or source is entity:
             continue
         entity.code, entity.country, entity.role = source.code, source.country, source.role

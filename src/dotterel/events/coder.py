@@ -26,6 +26,13 @@ Argument rules (names as they appear in ``event.rules``):
 ``arg:content-recipient`` recipient of the offered, demanded or threatened act
 ``arg:charged-party``  doer of the act an inquiry or condemnation is about
 ``modal-demand``    "X said Y must do Z" is a REQUEST by X of Y
+``arg:reporting-authority`` the state body reporting an agentless arrest made it
+``arg:implicit-authority`` an agentless arrest nobody official reports: the police
+                    (the government for a shutdown or censorship)
+``arg:population-wide`` a shutdown or state of emergency, on no one in particular
+``arg:protest-site`` the state institution a protest is held at ("outside parliament")
+``arg:object-owner`` whose thing a sanction or ban acts on ("the president's decision")
+``arg:concern-about`` the doer or state an act of concern is about ("was concerned by")
 ==================  ==============================================================
 """
 
@@ -69,6 +76,7 @@ OBJECT_PARTY_PREPS = PATIENT_PREPS | {"from", "by", "at"}
 HOST_PREPS = frozenset({"in", "to", "with", "against", "on", "into"})
 PLACE_PREPS = frozenset({"in", "into", "inside", "at", "across", "near", "around"})
 STRIKE_PREPS = frozenset({"outside", "at", "near", "on"})
+SITE_PREPS = frozenset({"outside", "at", "on", "to", "towards", "toward", "before"})
 REFLEXIVES = frozenset({"themselves", "itself", "himself", "herself", "ourselves"})
 INSTRUMENT_ROLES = frozenset({"MIL", "GOV", "SPY", "COP"})
 RELEASE_NOUNS = frozenset({"release", "freedom", "freeing", "return", "handover"})
@@ -128,12 +136,31 @@ STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 # Nominal acts that need no counterpart when their actor's verb carries them.
 ONE_SIDED_NOUN_TYPES = frozenset({"RETREAT"})
+#: PLOVER COERCE modes only a state's authorities use (shutting networks, censoring).
+STATE_CONTROL_MODES = ("withhold", "censor")
+#: PLOVER COERCE modes acting on a whole population (shutdowns, states of emergency).
+POPULATION_MODES = frozenset({"withhold", "martial-law"})
+POPULATION_WIDE = "arg:population-wide"
+
 # Crowds whose damage is a riot, and the acts that are.
 CROWD_WORDS = frozenset(
     {"rioters", "rioter", "protesters", "protester", "demonstrators", "demonstrator"}
     | {"mob", "mobs", "crowd", "crowds"}
 )
 CROWD_ACT_MODES = frozenset({"destroy", "seize", "primitive", None, ""})
+#: Acts on a thing that fall on its owner ("struck down the president's decision",
+#: "revoked a broadcaster's licence"); a demand for "the officers' release" is not
+#: made of the officers.
+OWNER_TARGET_TYPES = frozenset({"SANCTION", "COERCE", "ACCUSE", "REJECT"})
+#: "was concerned by", "is deeply troubled about": stated concern disapproves.
+CONCERN_WORDS = frozenset({"concern", "concerned", "alarm", "alarmed", "trouble", "troubled"})
+CONCERN_WORDS = CONCERN_WORDS | {"disturb", "disturbed", "dismay", "dismayed", "worried"}
+CONCERN_PREPS = frozenset({"by", "about", "over", "at"})
+#: "a state of emergency": nouns whose "of" object says what is imposed or declared.
+CONDITION_NOUNS = frozenset({"state"})
+#: Lethal fire that makes a crowd-control action an assault ("tear gas and live rounds").
+LETHAL_WORDS = frozenset({"ammunition", "bullet", "round", "gunfire", "shot", "fire", "gun"})
+NONLETHAL_MODIFIERS = frozenset({"rubber", "plastic", "blank"})
 ONLINE_OBJECTS = frozenset({"access", "website", "site", "internet", "platform", "app"})
 
 
@@ -328,6 +355,10 @@ class EventCoder:
     def _code_token(
         self, token: Token, actors: ActorIndex, consumed: set[int]
     ) -> tuple[TriggerEntry, Participants, list[str]] | None:
+        if token.lemma_.lower() in CONCERN_WORDS and token.pos_ in ("VERB", "ADJ"):
+            concern = self._stated_concern(token, actors)
+            if concern is not None:
+                return concern
         if token.pos_ in ("VERB", "AUX"):
             demand = self._code_modal_demand(token, actors)
             if demand is not None:
@@ -365,8 +396,25 @@ class EventCoder:
             # "leaving nine soldiers dead" reports a toll, not a withdrawal.
             return None
         participants = self._verb_participants(verb, actors, entry)
+        if self._agentless_arrest(verb, entry, participants):
+            participants.actor = self._arresting_authority(verb, actors, entry)
+            named = participants.actor[0].start != verb.idx
+            participants.rules.append(
+                "arg:reporting-authority" if named else "arg:implicit-authority"
+            )
+        if self._entry_mode(entry) in POPULATION_MODES and "arg:place-as-target" in (
+            participants.rules
+        ):
+            # "shut down the internet across Uganda": where it was shut, not at whom.
+            participants.recipient = []
+            participants.rules.remove("arg:place-as-target")
         entry = self._state_obstruction(entry, participants, objects)
         entry = self._crowd_violence(entry, participants)
+        entry = self._crowd_control_at_home(verb, entry, participants, actors)
+        if entry.plover == "PROTEST" and not participants.recipient:
+            participants.recipient = self._protest_site(verb, actors, participants)
+        if not participants.recipient and entry.objects and entry.plover in OWNER_TARGET_TYPES:
+            participants.recipient = self._owner_of_object(verb, actors, entry, participants)
         # "Police detained the journalist": a role word the context stage will place is a
         # known agent of a domestic act, not an unnamed perpetrator.
         placeable = entry.plover in DOMESTIC_TYPES and any(
@@ -401,6 +449,124 @@ class EventCoder:
                 entry = threat
                 rules.append("promise-of-force-is-threaten")
         return entry, participants, rules
+
+    def _stated_concern(
+        self, word: Token, actors: ActorIndex
+    ) -> tuple[TriggerEntry, Participants, list[str]] | None:
+        """ "France said it was concerned by the arrests in Tunisia", "the UN is deeply
+        troubled by the deaths in Kenya": concern stated about an act disapproves of it
+        (PLOVER ACCUSE disapprove, as "expressed concern"), aimed at the doer the act
+        names, else at the state where it happened."""
+        if word.pos_ == "VERB" and is_passive(word):
+            subjects = children(word, "nsubjpass")
+        elif word.dep_ == "acomp" and word.head.lemma_.lower() == "be":
+            subjects = children(word.head, "nsubj")
+        else:
+            return None
+        about = prep_objects(word, CONCERN_PREPS)
+        if not subjects or not about:
+            return None
+        entry = self.lexicon.match_verb("express", (), ["concern"])
+        if entry is None:
+            return None
+        result = Participants()
+        result.actor = [e for s in subjects for e in actors.phrase_entities(s)]
+        clause = word if word.pos_ == "VERB" else word.head
+        if not result.actor and clause.dep_ == "ccomp" and clause.head.lemma_ in self.reporters:
+            # "The UN said it was concerned": the speaker, whom "it" stands for.
+            speaker = children(clause.head, "nsubj")
+            result.actor = [e for s in speaker for e in actors.phrase_entities(s)]
+        if not result.actor:
+            return None
+        own = {e.country_code for e in result.actor}
+        named: list[Entity] = []
+        victims: list[Entity] = []
+        for noun in about:
+            # "the arrests of lawyers": those the act is done to are not its target.
+            done_to = {t.i for o in prep_objects(noun, frozenset({"of"})) for t in o.subtree}
+            for t in noun.subtree:
+                if t.i == noun.i or t.dep_ not in ("pobj", "poss", "compound", "amod"):
+                    continue
+                for e in actors.phrase_entities(t):
+                    if e.code and e.country_code not in own:
+                        (victims if t.i in done_to else named).append(e)
+        states = [e for e in named if e.role is None]
+        # Concern at what befalls a country's people (protesters, lawyers, a party) is
+        # aimed at their state; a state's own forces are named as such.
+        chosen = [e for e in named if _sector(e) in STATE_ROLES or e.role is None]
+        people = [e for e in named + victims if e not in chosen]
+        result.recipient = unique_entities(states or chosen)
+        if not result.recipient:
+            result.recipient = [
+                Entity(
+                    text=e.text,
+                    start=e.start,
+                    end=e.end,
+                    code=f"{e.country_code}GOV",
+                    country=e.country_code,
+                    role="GOV",
+                    why="concern:state-of-people",
+                )
+                for e in unique_entities(people)
+                if e.country_code and e.country_code[:3] not in NON_STATE_PREFIXES
+            ][:1]
+        if not result.recipient:
+            return None
+        result.rules.append("arg:concern-about")
+        return entry, result, [f"concern:{word.lemma_.lower()}"]
+
+    def _entry_mode(self, entry: TriggerEntry) -> str:
+        cameo = self.lexicon.cameo(entry.cameo) if entry.cameo else None
+        return entry.mode or (cameo.mode if cameo else "") or ""
+
+    def _agentless_arrest(
+        self, verb: Token, entry: TriggerEntry, participants: Participants
+    ) -> bool:
+        """ "40 people were arrested", "dozens had been detained": a passive arrest with
+        no one named as its agent (only states arrest)."""
+        mode = self._entry_mode(entry)
+        if entry.plover != "COERCE" or mode not in ("arrest", *STATE_CONTROL_MODES):
+            return False
+        if participants.actor or not (is_passive(verb) or verb.dep_ == "acl"):
+            return False
+        if mode == "arrest" and not any(e.code or e.role for e in participants.recipient):
+            # Nobody known was arrested: nothing to code.
+            return False
+        return not prep_objects(verb, frozenset({"by"}))
+
+    def _arresting_authority(
+        self, verb: Token, actors: ActorIndex, entry: TriggerEntry
+    ) -> list[Entity]:
+        """Who made an agentless arrest: the state body that reports it ("police said
+        40 people had been arrested", "the interior ministry said dozens were held"),
+        else the police of the place, left for the context stage to place; an agentless
+        shutdown or censorship ("access to X had been restricted") is the
+        government's."""
+        head = verb
+        for _ in range(3):
+            if head.dep_ not in ("ccomp", "conj", "xcomp") or head.head is head:
+                break
+            head = head.head
+            if head.lemma_.lower() in self.reporters:
+                speakers = [
+                    e
+                    for s in children(head, "nsubj")
+                    for e in actors.phrase_entities(s)
+                    if _sector(e) in STATE_ROLES
+                ]
+                if speakers:
+                    return speakers
+                break
+        police = self._entry_mode(entry) == "arrest"
+        return [
+            Entity(
+                text="police" if police else "the authorities",
+                start=verb.idx,
+                end=verb.idx + len(verb.text),
+                role="COP" if police else "GOV",
+                why="agent:unplaced",
+            )
+        ]
 
     def _announces_reaction(self, verb: Token) -> bool:
         """ "would respond", "will act again if ...", "would take resolute countermeasures",
@@ -496,6 +662,91 @@ class EventCoder:
             return entry
         participants.rules.append("crowd-violence-is-riot")
         return replace(entry, plover="PROTEST", cameo="145", mode="riot", context=())
+
+    def _owner_of_object(
+        self, verb: Token, actors: ActorIndex, entry: TriggerEntry, participants: Participants
+    ) -> list[Entity]:
+        """ "struck down the president's decision", "revoked the licence of a broadcaster":
+        the act named by the trigger's own object falls on whoever that object is of."""
+        own = {c for c in _own(participants) if c}
+        found: list[Entity] = []
+        for obj in children(verb, "dobj"):
+            if obj.lemma_.lower() not in entry.objects:
+                continue
+            owners = [c for c in obj.children if c.dep_ == "poss"]
+            owners += prep_objects(obj, frozenset({"of"}))
+            found.extend(
+                e
+                for owner in owners
+                for e in actors.phrase_entities(owner)
+                if e not in participants.actor and (e.role or e.country_code not in own or not own)
+            )
+        if found:
+            participants.rules.append("arg:object-owner")
+        return found
+
+    def _protest_site(
+        self, verb: Token, actors: ActorIndex, participants: Participants
+    ) -> list[Entity]:
+        """ "Students rallied outside parliament", "marched on the presidential palace",
+        "rallied outside the Iranian embassy": a protest held at a state institution is
+        aimed at that institution (an embassy stands for its state)."""
+        if not participants.actor or any(_sector(e) in STATE_ROLES for e in participants.actor):
+            return []
+        sites = prep_objects(verb, SITE_PREPS)
+        for front in prep_objects(verb, frozenset({"in"})):
+            if front.lemma_.lower() == "front":
+                sites.extend(prep_objects(front, frozenset({"of"})))
+        # "outside the parliament building": the institution housed there.
+        sites.extend(
+            c for site in list(sites) for c in site.lefts if c.dep_ in ("compound", "poss")
+        )
+        found = [
+            e for site in sites for e in actors.phrase_entities(site) if _sector(e) in STATE_ROLES
+        ]
+        if found:
+            participants.rules.append("arg:protest-site")
+        return found
+
+    def _crowd_control_at_home(
+        self, verb: Token, entry: TriggerEntry, participants: Participants, actors: ActorIndex
+    ) -> TriggerEntry:
+        """Tear gas, water cannon or rubber bullets used by the police, or by a state's
+        other forces on its own people, restrict a crowd (PLOVER COERCE restrict, as the
+        manual codes pushing protesters back; ASSAULT crowd-control is for such weapons
+        turned on another state's forces or ships). Live fire along with them ("tear gas
+        and live ammunition") keeps the assault."""
+        if entry.plover != "ASSAULT" or self._entry_mode(entry) != "crowd-control":
+            return entry
+        if not participants.actor or not all(_sector(e) in STATE_ROLES for e in participants.actor):
+            return entry
+        own = {c for c in _own(participants) if c}
+        police = all(_sector(e) == "COP" for e in participants.actor)
+        for target in [] if police else participants.recipient:
+            # An unplaced police force firing on "students in Quito" is at home there;
+            # on a state named as such ("a Philippine boat") it is not.
+            if target.country_code and (
+                target.country_code not in own if own else _sector(target) is None
+            ):
+                return entry
+        # The weapons named right after the verb (the parser often splits "tear gas and
+        # live ammunition" into two clauses).
+        previous = ""
+        for token in verb.doc[verb.i + 1 : verb.i + 9]:
+            if token.pos_ in ("ADP", "PART") or token.is_punct:
+                break
+            if token.lemma_.lower() in LETHAL_WORDS and previous not in NONLETHAL_MODIFIERS:
+                participants.rules.append("crowd-control-with-live-fire")
+                if not participants.recipient:
+                    participants.recipient = [
+                        e
+                        for at in prep_objects(token.head, frozenset({"at", "on"}))
+                        for e in actors.phrase_entities(at)
+                    ]
+                return replace(entry, cameo="190", mode="firearms")
+            previous = token.lower_
+        participants.rules.append("crowd-control-at-home-is-coerce")
+        return replace(entry, plover="COERCE", cameo="172", mode="restrict", context=())
 
     def _event_objects(self, verb: Token) -> list[str]:
         """Object nouns that name an earlier act ("condemned the raid", "called for their
@@ -653,8 +904,32 @@ class EventCoder:
         if not participants.actor:
             return None
         rules = [f"noun:{noun.lemma_.lower()}"]
+        entry = self._labour_strike(noun, entry, participants, rules)
         entry = self._joint_drill(entry, participants, {noun.lemma_.lower()}, rules)
         return entry, participants, rules
+
+    def _labour_strike(
+        self, noun: Token, entry: TriggerEntry, participants: Participants, rules: list[str]
+    ) -> TriggerEntry:
+        """ "Teachers have been on strike since January", "a strike by the unions": a
+        strike that workers, students or any non-state side make, or that someone is
+        "on", is a stoppage of work (PLOVER PROTEST strike), not a military strike."""
+        if noun.lemma_.lower() != "strike" or entry.plover != "ASSAULT":
+            return entry
+        on_strike = (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "on"
+            and not any(c.dep_ == "det" for c in noun.children)
+        )
+        sectors = {_sector(e) for e in participants.actor}
+        civil = bool(sectors) and not sectors & (STATE_ROLES | {None, "REB"})
+        if not (on_strike or civil):
+            return entry
+        stoppage = self.lexicon.match_noun("general strike")
+        if stoppage is None:
+            return entry
+        rules.append("labour-strike")
+        return stoppage
 
     def _joint_drill(
         self, entry: TriggerEntry, participants: Participants, words: set[str], rules: list[str]
@@ -751,7 +1026,9 @@ class EventCoder:
             elif child.dep_ in ("prep", "prt"):
                 nouns.extend(g for g in child.children if g.dep_ == "pobj")
         for noun in list(nouns):
-            if noun.lemma_.lower() in self.cues.partitive_nouns:
+            if noun.lemma_.lower() in self.cues.partitive_nouns or noun.lemma_.lower() in (
+                CONDITION_NOUNS
+            ):
                 nouns.extend(prep_objects(noun, frozenset({"of"})))
         objects = [noun.lemma_.lower() for noun in nouns]
         # "held a sit-in": the tokenizer splits a hyphenated noun in three.
@@ -1400,6 +1677,16 @@ class EventCoder:
         last_by_type: dict[str, Event] = {}
         for event in events:
             names_act = any(rule.startswith("object-event:") for rule in event.rules)
+            if not event.recipient and population_wide(event):
+                # "suspended mobile internet in the capital": on everyone there, no one
+                # in particular (the manual leaves the recipient of such acts empty).
+                if any(r.startswith("noun:") for r in event.rules) and (
+                    "arg:light-verb" not in event.rules
+                ):
+                    continue
+                event.rules.append(POPULATION_WIDE)
+                kept.append(event)
+                continue
             if not event.recipient and event.event_type not in UNORDERED_TYPES and not names_act:
                 # ("condemned the takeover" names its own target: the takeover's doer.)
                 previous = last_by_type.get(event.event_type)
@@ -1421,6 +1708,11 @@ class EventCoder:
             noun_trigger = any(rule.startswith("noun:") for rule in event.rules)
             # "announced his resignation": a one-sided act carried by its actor's verb.
             carried = event.event_type in ONE_SIDED_NOUN_TYPES and "arg:light-verb" in event.rules
+            # "lawmakers began a hunger strike": the domestic counterpart is of the actor's
+            # own country, a second participant all the same.
+            carried = carried or (
+                IMPLICIT_COUNTERPART in event.rules and "arg:light-verb" in event.rules
+            )
             if noun_trigger and _participant_count(event) < 2 and not carried:
                 continue
             if not event.recipient and event.event_type in STANCE_TYPES and not noun_trigger:
@@ -1436,6 +1728,12 @@ class EventCoder:
             if event.recipient:
                 last_by_type[event.event_type] = event
         return kept
+
+
+def population_wide(event: Event) -> bool:
+    """An internet shutdown or a state of emergency, which fall on a whole population:
+    coded without a recipient unless the text names one."""
+    return event.event_type == "COERCE" and event.mode in POPULATION_MODES
 
 
 def _sentence_counterpart(doc: Doc, event: Event, reporters: frozenset[str]) -> list[Entity]:

@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dotterel.actors.resolve import NON_STATE, country_name, story_country
+from dotterel.events.coder import POPULATION_WIDE
 from dotterel.places.component import STORY_PLACE_KEY, STORY_VENUE_KEY, load_seats
 from dotterel.records import Entity, Event, Location
 
@@ -440,6 +441,8 @@ def domestic_recipients(events: list[Event]) -> None:
     for event in events:
         if event.recipient or event.event_type not in ("PROTEST", "COERCE", "CONCEDE"):
             continue
+        if POPULATION_WIDE in event.rules:
+            continue
         countries = {e.country_code for e in event.actor}
         if len(countries) != 1:
             continue
@@ -482,26 +485,15 @@ def _bare_state(entity: Entity) -> bool:
     )
 
 
-def _country_named(entity: Entity) -> bool:
-    """Whether the mention is the country's name ("Peru", "the United States"), not a
-    demonym ("Palestinian gunmen") that may as well name its people."""
-    name = country_name(entity.country or "")
-    text = entity.text.lower().removeprefix("the ")
-    return name is not None and text == name.lower()
-
-
 def domestic_states(events: list[Event]) -> None:
-    """ "Iran arrests strike organisers", "Ecuador imposes a curfew": a country named as
-    a whole acting on its own people is its government (CAMEO's ``GOV``); so is a
-    country named by its name as either side of any act ("the UN urged Peru")."""
+    """ "Iran arrests strike organisers", "Ecuador imposes a curfew", "the UN urged
+    Peru", "the UAE denied it": a state named as a whole (by its name, an alias, a
+    demonym or a pronoun standing for it) as either side of an act is its government
+    (CAMEO's ``GOV``): states act and are acted on through their governments."""
     for event in events:
-        countries = {e.country_code for e in event.recipient}
         for entities in (event.actor, event.recipient):
             for index, entity in enumerate(entities):
-                if not _bare_state(entity):
-                    continue
-                domestic = entities is event.actor and countries == {entity.country}
-                if domestic or _country_named(entity):
+                if _bare_state(entity):
                     entities[index] = replace(entity, code=f"{entity.country}GOV", role="GOV")
 
 
@@ -515,6 +507,10 @@ def has_counterpart(event: Event) -> bool:
     statement of intent, not a codable interaction; only acts that can be one-sided
     are kept alone."""
     if event.recipient or event.event_type in ONE_SIDED_TYPES:
+        return True
+    if POPULATION_WIDE in event.rules and event.event_type == "COERCE":
+        # An internet shutdown or a state of emergency falls on everyone (a threatened
+        # one, now THREATEN, needs a target like any threat).
         return True
     if event.intention_of == "RETREAT":
         # A promise to resign or withdraw ("agreed to step down") stays one-sided.
