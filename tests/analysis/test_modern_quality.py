@@ -32,15 +32,18 @@ def _report(extractor: Extractor, name: str) -> EvaluationReport:
 @pytest.mark.parametrize(
     ("name", "f1", "forbidden", "places"),
     [
-        ("modern_dev_a", 0.49, 1, 0.65),
-        ("modern_dev_b", 0.39, 0, 0.75),
-        # 3 forbidden: one is a claimed cyber attack ("websites hit by denial-of-service
+        ("modern_dev_a", 0.51, 1, 0.95),
+        ("modern_dev_b", 0.47, 0, 0.95),
+        # 2 forbidden: one is a claimed cyber attack ("websites hit by denial-of-service
         # attacks from Chinese hackers") that the gold forbids as an attack by drills.
-        ("modern_holdout_a", 0.53, 3, 0.55),
-        ("modern_holdout_b", 0.46, 0, 0.75),
+        ("modern_holdout_a", 0.53, 2, 0.80),
+        ("modern_holdout_b", 0.53, 0, 0.85),
         # First contact, session 6 (tests/analysis/data/modern/README.md).
-        ("modern_holdout2_a", 0.46, 1, 0.70),
-        ("modern_holdout2_b", 0.33, 0, 0.0),
+        ("modern_holdout2_a", 0.49, 1, 0.95),
+        ("modern_holdout2_b", 0.42, 0, 0.75),
+        # First contact, session 7 (tests/analysis/data/modern/README.md).
+        ("modern_holdout3_a", 0.56, 1, 0.90),
+        ("modern_holdout3_b", 0.42, 2, 0.90),
     ],
 )
 def test_modern_stories_hold_their_first_measured_quality(
