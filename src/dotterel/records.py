@@ -122,6 +122,10 @@ class Document:
         )
 
 
+#: ``Entity.why`` of an agent word whose country the context must supply.
+UNPLACED_AGENT = "agent:unplaced"
+
+
 @dataclass(slots=True)
 class Entity:
     """An actor mention resolved (or not) to a CAMEO-style code.
@@ -140,6 +144,12 @@ class Entity:
     role: str | None = None
     canonical: str | None = None
     why: str | None = None
+
+    @property
+    def needs_context(self) -> bool:
+        """True for an agent word with no country of its own ("police", "troops"): the
+        context stage places it from the event's location, the dateline or the story."""
+        return self.why == UNPLACED_AGENT
 
     @property
     def country_code(self) -> str | None:

@@ -84,3 +84,11 @@ def test_user_dictionary_from_config_overrides_builtins(tmp_path):
     doc = nlp("The Kremlin and the Foo Front talked.")
     codes = {e.text: e.code for e in doc._.actors}
     assert codes["Kremlin"] == "XYZGOV" and codes["Foo Front"] == "ABCREB"
+
+
+def test_a_role_word_without_a_country_waits_for_its_context(run):
+    doc = run("Police detained dozens of students, while Kenyan police watched.")
+    bare = sorted((e.text.lower(), e.role, e.code) for e in doc._.actors if e.needs_context)
+    assert bare == [("police", "COP", None), ("students", "EDU", None)]
+    (kenyan,) = [e for e in doc._.actors if "Kenyan" in e.text]
+    assert kenyan.code == "KENCOP" and not kenyan.needs_context

@@ -54,7 +54,7 @@ from dotterel.actors.sectors import (
     unnamed_namesakes,
 )
 from dotterel.nlp import extensions  # noqa: F401  (registers doc._ attributes)
-from dotterel.records import Entity
+from dotterel.records import UNPLACED_AGENT, Entity
 
 _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _KEEP_UNRESOLVED = frozenset({"PERSON", "ORG", "NORP"})
@@ -158,7 +158,7 @@ class ActorRecognizer:
     def _bare_agents(self, doc: Doc, taken: list[tuple[int, int]]) -> list[Entity]:
         """Role words with no country in their phrase ("Police arrested ...", "the army
         said"): kept with their sector and no code; the event components place them by
-        the event's location or the dateline (``why="agent:unplaced"``)."""
+        the event's location or the dateline (``needs_context``)."""
         result: list[Entity] = []
         covered: set[int] = set()
         text = doc.text  # Doc.text joins every token: build it once, not per role word
@@ -189,7 +189,7 @@ class ActorRecognizer:
                 start = min(start, modifiers[0].idx)
                 if any(s < end and start < e for s, e in taken):
                     continue
-            result.append(Entity(text[start:end], start, end, role=agent[0], why="agent:unplaced"))
+            result.append(Entity(text[start:end], start, end, role=agent[0], why=UNPLACED_AGENT))
         return result
 
     @cached_property
@@ -303,7 +303,7 @@ def _apposition(text: str, entities: list[Entity]) -> None:
         if gap.strip() != ",":
             continue
         for target, source in ((left, right), (right, left)):
-            if target.why == "agent:unplaced":
+            if target.needs_context:
                 # "... by the Israeli military, officials said": a new subject, not an
                 # apposition; bare role words are placed by the event components.
                 continue
@@ -355,7 +355,7 @@ def _titled_names(text: str, entities: list[Entity]) -> None:
     for left, right in zip(entities, entities[1:], strict=False):
         if text[left.end : right.start].strip() or not _personal(right):
             continue
-        if not left.code or not left.country or left.role is None or left.why == "agent:unplaced":
+        if not left.code or not left.country or left.role is None or left.needs_context:
             continue
         if right.country != left.country:
             right.code, right.country, right.role = left.code, left.country, left.role
@@ -369,7 +369,7 @@ def _definite_roles(doc: Doc, entities: list[Entity]) -> None:
     text = doc.text
     nouns: dict[str, list[int]] | None = None
     for entity in entities:
-        if entity.why != "agent:unplaced" or entity.code is not None:
+        if not entity.needs_context or entity.code is not None:
             continue
         if not _word_before(text, entity.start, "the"):
             continue

@@ -186,7 +186,7 @@ class CorefResolver:
         date = getattr(document, "published", None) if document is not None else None
         added: list[Entity] = []
         # Bare role words ("the ministry") are open to the description rules below.
-        covered = [(a.start, a.end) for a in actors if a.why != "agent:unplaced"]
+        covered = [(a.start, a.end) for a in actors if not a.needs_context]
 
         def free(start: int, end: int) -> bool:
             return not any(s < end and start < e for s, e in covered)
@@ -341,9 +341,7 @@ class CorefResolver:
             a
             for a in actors
             if id(a) not in superseded
-            and (
-                a.why != "agent:unplaced" or not any(s < a.end and a.start < e for s, e in resolved)
-            )
+            and (not a.needs_context or not any(s < a.end and a.start < e for s, e in resolved))
         ]
         doc._.actors = sorted(actors + added, key=lambda e: (e.start, e.end))
         return doc
@@ -427,7 +425,7 @@ def _role_of(text: str, actors: list[Entity], pos: int) -> Entity | None:
     """The unplaced role word right before "of" + a group phrase starting at ``pos``."""
     for actor in actors:
         if (
-            actor.why == "agent:unplaced"
+            actor.needs_context
             and actor.role
             and actor.end < pos
             and _OF_GAP.fullmatch(text, actor.end, pos) is not None

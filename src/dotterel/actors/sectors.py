@@ -36,9 +36,7 @@ from spacy.tokens import Doc
 
 from dotterel.actors.lexicon import Lexicon, key_of
 from dotterel.actors.resolve import story_country
-from dotterel.records import Entity
-
-UNPLACED = "agent:unplaced"
+from dotterel.records import UNPLACED_AGENT, Entity
 
 #: Words naming what an organisation is, tried in this order on its name (the first that
 #: occurs wins: "Ministry of Labour" is a ministry, "Labour Party" a party).
@@ -108,7 +106,7 @@ def _foldable(lex: Lexicon, entity: Entity, text: str, end: int) -> bool:
     word, an unresolved name, a bare role word, an institution word of one country, or
     a dictionary name the organisation's own name continues with capitalised words
     ("Department of State" in "the Department of State Services")."""
-    if entity.code is None or _state(lex, entity) or entity.why == UNPLACED:
+    if entity.code is None or _state(lex, entity) or entity.needs_context:
         return True
     if entity.why in ("dict", "dict:phoenix") and entity.end < end:
         rest = text[entity.end : end].split()
@@ -163,7 +161,7 @@ def organisations_by_keyword(doc: Doc, lex: Lexicon, entities: list[Entity]) -> 
             continue
         if sector == "MIL" and not countries and re.search(r"\bArmy\b", name):
             sector = "REB"  # "the Arakan Army": a named army of no state is an armed group
-        mention = Entity(name, start, end, why=UNPLACED)
+        mention = Entity(name, start, end, why=UNPLACED_AGENT)
         sector = _standing(text, mention, sector)
         mention.role = sector
         if countries:
@@ -221,7 +219,7 @@ def possessive_bodies(text: str, lex: Lexicon, entities: list[Entity]) -> list[E
         pieces = list(re.finditer(r"\S+", match.group(1)))
         end = match.start(1) + pieces[n - 1].end()
         covered = [e for e in out if e is not entity and e.start < end and entity.start < e.end]
-        if any(e.code and e.why != UNPLACED for e in covered):
+        if any(e.code and not e.needs_context for e in covered):
             continue
         out = [e for e in out if e not in covered]
         country = entity.country or entity.code or ""
@@ -257,7 +255,7 @@ def defined_acronyms(text: str, entities: list[Entity]) -> None:
             continue
         entity.code, entity.country, entity.role = source.code, source.country, source.role
         entity.canonical = source.canonical or source.text
-        entity.why = source.why if source.why == UNPLACED else f"acronym:{source.text}"
+        entity.why = source.why if source.needs_context else f"acronym:{source.text}"
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -344,7 +342,7 @@ def generic_institutions(lex: Lexicon, entities: list[Entity]) -> None:
             continue  # the country is named: its Congress it is
         entity.code = entity.country = entity.canonical = None
         entity.role = agent[0]
-        entity.why = UNPLACED
+        entity.why = UNPLACED_AGENT
 
 
 def _expired(lex: Lexicon, entity: Entity, date: str) -> bool:

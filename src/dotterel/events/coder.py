@@ -61,7 +61,7 @@ from dotterel.events.syntax import (
     unique_entities,
 )
 from dotterel.nlp.extensions import PARSE_ATTRIBUTES
-from dotterel.records import UNORDERED_TYPES, Entity, Event, Span
+from dotterel.records import UNORDERED_TYPES, UNPLACED_AGENT, Entity, Event, Span
 
 RECIPIENT_PREPS = frozenset(
     {"to", "with", "against", "on", "into", "toward", "towards", "upon", "over", "at", "for"}
@@ -418,13 +418,13 @@ class EventCoder:
         # "Police detained the journalist": a role word the context stage will place is a
         # known agent of a domestic act, not an unnamed perpetrator.
         placeable = entry.plover in DOMESTIC_TYPES and any(
-            e.why == "agent:unplaced" and e.role for e in participants.actor
+            e.needs_context and e.role for e in participants.actor
         )
         if not placeable and not any(e.code for e in participants.actor):
             # "Three soldiers were killed in a bombing", "a suicide bomber killed 12
             # policemen": violence by unnamed perpetrators is still an event against its
             # victims (their names, if any, are kept for the user to resolve).
-            victims = [e for e in participants.recipient if e.code or e.why == "agent:unplaced"]
+            victims = [e for e in participants.recipient if e.code or e.needs_context]
             if not (entry.plover in AGENTLESS_TYPES and victims):
                 if not participants.actor:
                     return None
@@ -564,7 +564,7 @@ class EventCoder:
                 start=verb.idx,
                 end=verb.idx + len(verb.text),
                 role="COP" if police else "GOV",
-                why="agent:unplaced",
+                why=UNPLACED_AGENT,
             )
         ]
 
@@ -1302,10 +1302,7 @@ class EventCoder:
             named = [
                 e
                 for e in named
-                if not (
-                    e.role in INSTRUMENT_ROLES
-                    and (e.country_code in own or e.why == "agent:unplaced")
-                )
+                if not (e.role in INSTRUMENT_ROLES and (e.country_code in own or e.needs_context))
             ]
             if not named:
                 # "rejected a call from Senegal", "demanded the withdrawal of Serbian
@@ -1424,7 +1421,7 @@ class EventCoder:
                 found.extend(
                     e
                     for e in actors.phrase_entities(pobj)
-                    if e.code and e.country_code not in own and e.why != "agent:unplaced"
+                    if e.code and e.country_code not in own and not e.needs_context
                 )
         if found:
             result.rules.append("arg:place-as-target")
@@ -1847,7 +1844,7 @@ def _implicit_counterpart(event: Event) -> Entity | None:
     text = IMPLICIT_TEXTS[role]
     start, end = event.trigger.start, event.trigger.end
     if not countries:
-        return Entity(text=text, start=start, end=end, role=role, why="agent:unplaced")
+        return Entity(text=text, start=start, end=end, role=role, why=UNPLACED_AGENT)
     country = countries.pop()
     return Entity(
         text=text,

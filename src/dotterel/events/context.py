@@ -90,7 +90,7 @@ def place_unplaced_agents(
             (event.denied_by, speaker),
         ):
             for entity in entities:
-                if entity.why == "agent:unplaced" and entity.code is None and country:
+                if entity.needs_context and entity.code is None and country:
                     entity.country = country
                     entity.code = country + (entity.role or "")
                     entity.why = "agent:placed-by-context"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from dotterel.records import Entity, Event
+from dotterel.records import UNPLACED_AGENT, Entity, Event
 
 AGENT_WORDS = Path(__file__).resolve().parents[1] / "actors" / "data" / "agents.tsv"
 # Prefixes of codes that are no state: a sector word after them is no state's sector.
@@ -155,7 +155,7 @@ class ActorIndex:
             start = min([head.idx] + [c.idx for c in head.lefts if c.dep_ == "compound"])
             end = head.idx + len(head.text)
             text = head.doc.text[start:end]
-            return [Entity(text, start, end, role=sector, why="agent:unplaced")]
+            return [Entity(text, start, end, role=sector, why=UNPLACED_AGENT)]
         states = [e for e in found if _bare_state(e)]
         if len(states) != len(found) or any((e.why or "").startswith("coref") for e in found):
             # "its troops": a pronoun's referent keeps its own record (the coder looks
