@@ -7,7 +7,7 @@ from tests.conftest import Coder
 
 
 def test_a_hunger_strike_that_began_is_actual(coder: Coder) -> None:
-    events = coder("Opposition leader Tendai Moyo began a hunger strike in Harare on Monday.")
+    events = coder("Jailed activist Tendai Moyo began a hunger strike in Harare on Monday.")
     protests = [e for e in events if e.event_type == "PROTEST"]
     assert protests and {e.factuality for e in protests} == {"actual"}
 
