@@ -11,6 +11,19 @@ import yaml
 from dotterel.errors import DictionaryError
 
 
+def data_source(package: str, relative: str, path: Path | None = None) -> str:
+    """How an error names the data file: ``path``, else ``package/relative``."""
+    return str(path) if path is not None else f"{package.replace('.', '/')}/{relative}"
+
+
+def read_data_text(package: str, relative: str, *, path: Path | None = None) -> str:
+    """The text of the data file ``relative`` of ``package`` (or of the file ``path``);
+    raises ``OSError`` when it cannot be read."""
+    if path is not None:
+        return path.read_text(encoding="utf-8")
+    return resources.files(package).joinpath(relative).read_text("utf-8")
+
+
 def read_yaml_mapping(
     package: str, relative: str, what: str, *, path: Path | None = None
 ) -> dict[str, Any]:
@@ -19,13 +32,9 @@ def read_yaml_mapping(
     Raises :class:`DictionaryError` naming the file when it cannot be read, is not valid
     YAML or is not a mapping; ``what`` names the list in the message.
     """
-    source = str(path) if path is not None else f"{package.replace('.', '/')}/{relative}"
+    source = data_source(package, relative, path)
     try:
-        if path is not None:
-            text = path.read_text(encoding="utf-8")
-        else:
-            text = resources.files(package).joinpath(relative).read_text("utf-8")
-        data = yaml.safe_load(text)
+        data = yaml.safe_load(read_data_text(package, relative, path=path))
     except (OSError, yaml.YAMLError) as exc:
         raise DictionaryError(f"cannot read {what}: {exc}", source=source) from exc
     if not isinstance(data, dict):

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from dotterel.datafiles import data_source, read_data_text
 from dotterel.errors import DictionaryError
 
 #: The C safe loader when PyYAML has it (the lists are read at import time), else Python's.
@@ -129,12 +129,9 @@ def load_word_lists(
     path: Path | None = None,
 ) -> WordLists:
     """The word lists ``relative`` of ``package`` (or the file ``path`` instead)."""
-    source = str(path) if path is not None else f"{package.replace('.', '/')}/{relative}"
+    source = data_source(package, relative, path)
     try:
-        if path is not None:
-            text = path.read_text(encoding="utf-8")
-        else:
-            text = resources.files(package).joinpath(relative).read_text("utf-8")
+        text = read_data_text(package, relative, path=path)
     except OSError as exc:
         raise DictionaryError(f"cannot read the word lists: {exc}", source=source) from exc
     return parse_word_lists(text, source, lists=lists, tables=tables)

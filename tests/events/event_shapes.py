@@ -1,9 +1,9 @@
 """Helpers shared by the event tests: an event set as (type, actor states, recipient
-states) triples, and the one event of a type."""
+states) triples, an event's sides at sector level, and the events of a type."""
 
 from __future__ import annotations
 
-from dotterel.records import Event
+from dotterel.records import Entity, Event
 
 Triple = tuple[str, tuple[str, ...], tuple[str, ...]]
 
@@ -23,3 +23,16 @@ def only(events: list[Event], event_type: str) -> Event:
     found = [e for e in events if e.event_type == event_type]
     assert len(found) == 1, [(e.event_type, e.trigger.text) for e in events]
     return found[0]
+
+
+def sides(event: Event) -> tuple[set[str], set[str]]:
+    """Actor and recipient codes at sector level ("KENCOP"; "?" for no country)."""
+
+    def codes(entities: list[Entity]) -> set[str]:
+        return {(e.country_code or "?") + (e.role or "") for e in entities}
+
+    return codes(event.actor), codes(event.recipient)
+
+
+def of_type(events: list[Event], event_type: str) -> list[Event]:
+    return [e for e in events if e.event_type == event_type]

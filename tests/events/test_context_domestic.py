@@ -11,17 +11,7 @@ from dotterel.events.context import domestic_recipients, domestic_states
 from dotterel.events.merge import merge_key
 from dotterel.records import Entity, Event, Span
 from tests.conftest import Coder
-
-
-def sides(event: Event) -> tuple[set[str], set[str]]:
-    def codes(entities: list[Entity]) -> set[str]:
-        return {(e.country_code or "?") + (e.role or "") for e in entities}
-
-    return codes(event.actor), codes(event.recipient)
-
-
-def of_type(events: list[Event], event_type: str) -> list[Event]:
-    return [e for e in events if e.event_type == event_type]
+from tests.events.event_shapes import of_type, sides
 
 
 def test_protest_by_lawyers_with_no_target_is_aimed_at_the_government(coder: Coder) -> None:

@@ -13,19 +13,11 @@ from pathlib import Path
 import pytest
 
 from dotterel.events.syntax import sector_words
-from dotterel.records import Entity, Event
+from dotterel.records import Event
 from tests.conftest import Coder
+from tests.events.event_shapes import sides
 
 STORIES = Path(__file__).parent / "data" / "domestic_stories.jsonl"
-
-
-def sides(event: Event) -> tuple[set[str], set[str]]:
-    """Actor and recipient codes at sector level ("KENOPP")."""
-
-    def codes(entities: list[Entity]) -> set[str]:
-        return {(e.country_code or "?") + (e.role or "") for e in entities}
-
-    return codes(event.actor), codes(event.recipient)
 
 
 def of_type(events: list[Event], event_type: str) -> list[Event]:

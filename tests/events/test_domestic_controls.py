@@ -6,16 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from dotterel.records import Entity, Event
+from dotterel.records import Event
 from tests.conftest import Coder
-
-
-def sides(event: Event) -> tuple[set[str], set[str]]:
-    def codes(entities: list[Entity]) -> set[str]:
-        return {(e.country_code or "?") + (e.role or "") for e in entities}
-
-    return codes(event.actor), codes(event.recipient)
-
+from tests.events.event_shapes import sides
 
 Coded = list[tuple[str | None, tuple[set[str], set[str]]]]
 

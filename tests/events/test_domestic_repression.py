@@ -6,22 +6,8 @@ Sentences are written for these tests.
 
 from __future__ import annotations
 
-from dotterel.records import Entity, Event
 from tests.conftest import Coder
-
-
-def sides(event: Event) -> tuple[set[str], set[str]]:
-    """Actor and recipient codes at sector level ("KENCOP")."""
-
-    def codes(entities: list[Entity]) -> set[str]:
-        return {(e.country_code or "?") + (e.role or "") for e in entities}
-
-    return codes(event.actor), codes(event.recipient)
-
-
-def of_type(events: list[Event], event_type: str) -> list[Event]:
-    return [e for e in events if e.event_type == event_type]
-
+from tests.events.event_shapes import of_type, sides
 
 # ---------------------------------------------------------------- crowd control
 

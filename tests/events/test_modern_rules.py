@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dotterel.records import Event
 from tests.conftest import Coder
+from tests.events.event_shapes import of_type
 
 
 def triples(events: list[Event]) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -16,10 +17,6 @@ def triples(events: list[Event]) -> set[tuple[str, tuple[str, ...], tuple[str, .
         )
         for e in events
     }
-
-
-def of_type(events: list[Event], event_type: str) -> list[Event]:
-    return [e for e in events if e.event_type == event_type]
 
 
 # -- offers to bring parties together ----------------------------------------------

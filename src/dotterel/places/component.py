@@ -27,7 +27,7 @@ Event location, for each event in ``doc._.events`` (see ``data/attachment.yaml``
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -413,6 +413,17 @@ class _Locator:
                             return found
         return None
 
+    def _in_prep_objects(self, noun: Token, preps: Collection[str]) -> PlaceMention | None:
+        """The first place in the object of one of ``preps`` hanging on ``noun``."""
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found = self.in_np(obj)
+                        if found is not None:
+                            return found
+        return None
+
     def _is_motion(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.rules.motion_lemmas
 
@@ -438,23 +449,15 @@ class _Locator:
                     return found
             if child.dep_ in ("dobj", "dative") and head.lemma_.lower() in self.rules.reporting:
                 # "told reporters in Baghdad", "told a news conference in Kabul".
-                for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ in self.rules.locative:
-                        for obj in prep.children:
-                            if obj.dep_ == "pobj":
-                                found = self.in_np(obj)
-                                if found is not None:
-                                    return found
+                found = self._in_prep_objects(child, self.rules.locative)
+                if found is not None:
+                    return found
             if child.dep_ == "dobj" and self._is_motion(head):
                 # "led a delegation to Kigali", "sent troops to Mali": the parser often
                 # hangs the destination on the object.
-                for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ in self.rules.motion_preps:
-                        for obj in prep.children:
-                            if obj.dep_ == "pobj":
-                                found = self.in_np(obj)
-                                if found is not None:
-                                    return found
+                found = self._in_prep_objects(child, self.rules.motion_preps)
+                if found is not None:
+                    return found
             if is_trigger and event_type in self.rules.meeting_types:
                 found = self._meeting_place(child)
                 if found is not None:
