@@ -58,7 +58,8 @@ def wait_for_store(db: Path, process: subprocess.Popen[str]) -> None:
 
 def test_readers_in_a_loop_during_an_ingest_never_fail(tmp_path: Path) -> None:
     inputs, db = tmp_path / "docs.jsonl", tmp_path / "events.duckdb"
-    write_docs(inputs, range(60))
+    # Enough documents that the ingest outlasts a few command starts on a fast machine.
+    write_docs(inputs, range(600))
     ingest = cli("ingest", str(inputs), "--db", str(db), "--runner", "inprocess", "--quiet")
     wait_for_store(db, ingest)
     api_reads, cli_reads, failures, seen = 0, 0, [], set()
@@ -68,7 +69,8 @@ def test_readers_in_a_loop_during_an_ingest_never_fail(tmp_path: Path) -> None:
         except DotterelError as exc:
             failures.append(f"api: {exc}")
         api_reads += 1
-        if cli_reads < 5:
+        # A command read blocks for its start-up: one after every five API reads.
+        if cli_reads < 5 and api_reads % 5 == 0:
             reader = cli("events", "--db", str(db), "--format", "jsonl")
             out, err = reader.communicate(timeout=120)
             cli_reads += 1
