@@ -28,7 +28,7 @@ from dotterel.records import Entity, Failure, Location, OutsideEvent
 
 IMPORT_FORMATS: tuple[str, ...] = ("icews", "polecat")
 #: Cell values the datasets write for "no value".
-_MISSING = frozenset({"", "None", "NA", "NaN", "null"})
+MISSING_MARKERS = frozenset({"", "None", "NA", "NaN", "null"})
 _QUAD_BY_NAME = {name: number for number, name in QUAD_NAMES.items()}
 #: CAMEO root code -> PLOVER category, after the PLOVER manual's translation table,
 #: for codes the lexicon does not list (01 and 02 have no PLOVER category).
@@ -44,7 +44,7 @@ def _value(text: str | None) -> str | None:
     if text is None:
         return None
     text = text.strip()
-    return None if text in _MISSING else text
+    return None if text in MISSING_MARKERS else text
 
 
 def _number(text: str | None, what: str) -> float | None:
