@@ -483,13 +483,7 @@ class _Locator:
                 else (self.in_np(child, partner=True))
             )
         if child.dep_ == "xcomp" and child.pos_ == "VERB":
-            for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ in self.rules.locative:
-                    for obj in prep.children:
-                        if obj.dep_ == "pobj":
-                            found = self.in_np(obj)
-                            if found is not None:
-                                return found
+            return self._in_prep_objects(child, self.rules.locative)
         return None
 
     def _from_preps(self, head: Token, event_type: str, is_trigger: bool) -> PlaceMention | None:
