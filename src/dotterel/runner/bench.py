@@ -158,7 +158,10 @@ def run_bench(
 def _dask_run(
     config: PipelineConfig, documents: list[Document], workers: int
 ) -> tuple[Callable[[], float], Callable[[], None]]:
-    """A timed run on a warmed-up LocalCluster (fresh Parquet folder each time), and its close."""
+    """A timed run on a warmed-up LocalCluster (fresh Parquet folder each time), and its close.
+
+    The run returns the largest peak RSS of the cluster's worker processes.
+    """
     import tempfile
 
     from distributed import Client, LocalCluster
@@ -183,7 +186,8 @@ def _dask_run(
         runner = DaskRunner(config, folder=folder(), partition_size=50, client=client)
         for _ in runner.run(documents):
             pass
-        return 0.0
+        # The scheduler's and this process's memory are not a worker's.
+        return max(runner.worker_peak_rss_mb().values(), default=0.0)
 
     def close() -> None:
         client.close()

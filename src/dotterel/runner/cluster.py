@@ -24,7 +24,7 @@ from dotterel.errors import RunnerError
 from dotterel.records import Document, Failure
 from dotterel.runner.base import PARTITION_ERROR, PipelineConfig, Result, Runner
 from dotterel.runner.parquet import partition_done, partition_key, read_partition, write_partition
-from dotterel.runner.pool import chunked
+from dotterel.runner.pool import chunked, peak_rss_mb
 
 
 def extract_partition(
@@ -76,6 +76,13 @@ class DaskRunner(Runner):
             return Client(scheduler, timeout=30)
         except (OSError, TimeoutError) as exc:
             raise RunnerError(f"cannot reach the Dask scheduler: {exc}", source=scheduler) from exc
+
+    def worker_peak_rss_mb(self) -> dict[str, float]:
+        """Peak resident memory of each worker process of the cluster so far, in MB.
+
+        Keyed by worker address; each worker measures itself, as a pool's workers do.
+        """
+        return {address: float(mb) for address, mb in self.client.run(peak_rss_mb).items()}
 
     def close(self) -> None:
         if self._own_client:
