@@ -63,8 +63,7 @@ DECLARED: dict[str, tuple[list[str], list[str]]] = {
     ),
     "dotterel_places": (
         ["doc.ents", "doc._.actors", "doc._.events", "doc._.dateline", "doc.sents", *PARSE],
-        # doc.user_data: the story's place and venue flag, read by dotterel_context.
-        ["doc._.places", "doc._.dateline_location", "doc._.events", "doc.user_data"],
+        ["doc._.places", "doc._.dateline_location", "doc._.story_setting", "doc._.events"],
     ),
     "dotterel_context": (
         [
@@ -72,7 +71,7 @@ DECLARED: dict[str, tuple[list[str], list[str]]] = {
             "doc._.places",
             "doc._.actors",
             "doc._.dateline_location",
-            "doc.user_data",
+            "doc._.story_setting",
         ],
         ["doc._.events"],
     ),
@@ -136,9 +135,9 @@ def test_a_stage_uses_exactly_the_extensions_it_declares(nlp: Language) -> None:
     for module, declared in _declarations_by_module(nlp).items():
         code = _code_of(module)
         used = {f"doc._.{a or b}" for a, b in _EXTENSION.findall(code)}
-        if "user_data" in code:
-            used.add("doc.user_data")
-        declared_custom = {d for d in declared if d.startswith("doc._.") or d == "doc.user_data"}
+        # State goes between stages only through declared extensions, never user_data.
+        assert "user_data" not in code, module
+        declared_custom = {d for d in declared if d.startswith("doc._.")}
         assert used - PROVIDED == declared_custom, module
 
 

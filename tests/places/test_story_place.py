@@ -10,15 +10,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from dotterel.places.component import STORY_PLACE_KEY, STORY_VENUE_KEY
-
 from .conftest import located, make_event
 
 Run = Callable[..., Doc]
 
 
 def _story(doc: Doc) -> tuple[str, str | None] | None:
-    place = doc.user_data.get(STORY_PLACE_KEY)
+    place = doc._.story_setting.place
     return (place.name, place.country) if place is not None else None
 
 
@@ -67,14 +65,14 @@ def test_a_meeting_venue_in_the_lead_is_flagged(run: Run) -> None:
     )
     doc = run(text, [])
     assert _story(doc) == ("Paris", "FRA")
-    assert doc.user_data[STORY_VENUE_KEY] is True
+    assert doc._.story_setting.venue is True
 
 
 def test_a_rally_is_not_a_meeting_venue(run: Run) -> None:
     text = "Thousands rally in Nairobi\nThousands of people rallied in Nairobi on Tuesday."
     doc = run(text, [])
     assert _story(doc) == ("Nairobi", "KEN")
-    assert doc.user_data[STORY_VENUE_KEY] is False
+    assert doc._.story_setting.venue is False
 
 
 # -- "here" and "the city" ------------------------------------------------------------

@@ -34,7 +34,8 @@ from spacy.tokens import Doc
 
 from dotterel.actors.resolve import NON_STATE, country_name, story_country
 from dotterel.events.coder import POPULATION_WIDE
-from dotterel.places.component import STORY_PLACE_KEY, STORY_VENUE_KEY, load_seats
+from dotterel.places.component import load_seats
+from dotterel.places.story import StorySetting
 from dotterel.records import Entity, Event, Location
 
 
@@ -536,7 +537,7 @@ def drop_unattributable(events: list[Event]) -> list[Event]:
         "doc._.places",
         "doc._.actors",
         "doc._.dateline_location",
-        "doc.user_data",
+        "doc._.story_setting",
     ],
     assigns=["doc._.events"],
 )
@@ -547,10 +548,11 @@ def make_context(nlp: Language, name: str) -> object:
         events = doc._.events or []
         dateline = doc._.dateline_location
         dateline_country = dateline.country if dateline is not None else None
-        story = doc.user_data.get(STORY_PLACE_KEY)
+        setting = doc._.story_setting or StorySetting()
+        story = setting.place
         place_unplaced_agents(events, dateline_country, story_country(doc._.actors or []))
         locate_visits(events, doc.text, doc._.actors or [])
-        locate_in_story(events, story, bool(doc.user_data.get(STORY_VENUE_KEY)), doc.text)
+        locate_in_story(events, story, setting.venue, doc.text)
         place_ethnic_groups(events, doc.text)
         locate_statements(events, doc.text)
         attribute_unnamed_attackers(events, doc._.places)

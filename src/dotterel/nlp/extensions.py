@@ -12,6 +12,9 @@ declarations on the components name them, and ``docs/architecture.md`` lists the
 - ``doc._.places``: resolved place mentions (``dotterel_places``).
 - ``doc._.dateline_location``: the dateline's place as a
   :class:`~dotterel.records.Location`, resolved once (``dotterel_places``).
+- ``doc._.story_setting``: where the story is set, read from its headline and lead, as a
+  :class:`~dotterel.places.story.StorySetting` (``dotterel_places``; read by
+  ``dotterel_context``).
 - ``doc._.events``: coded :class:`~dotterel.records.Event` records (``dotterel_events``;
   later components fill factuality, claims, dates and places, ``dotterel_context``
   completes and filters them, ``dotterel_merge`` merges).
@@ -28,6 +31,7 @@ _DOC_EXTENSIONS = (
     "timexes",
     "places",
     "dateline_location",
+    "story_setting",
     "events",
 )
 

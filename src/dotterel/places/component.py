@@ -46,7 +46,7 @@ from dotterel.places.gazetteer import (
     load_gazetteer,
     normalize,
 )
-from dotterel.places.story import DIRECTIONS, story_setting
+from dotterel.places.story import DIRECTIONS, StorySetting, story_setting
 from dotterel.records import Event, Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -60,11 +60,6 @@ _SOURCE_WINDOW = 8
 #: nouns that, with "the" and nothing after them, point back at the story place.
 _BACK_REFERENCES = frozenset({"city", "capital", "town", "country", "region", "province"})
 _SOURCE = "dotterel/places/data/attachment.yaml"
-#: ``doc.user_data`` key of the story place (a :class:`Location` with source ``story``,
-#: or ``None``): see :mod:`dotterel.places.story`.
-STORY_PLACE_KEY = "dotterel.story_place"
-#: ``doc.user_data`` key: True when the lead names the story place as a meeting's venue.
-STORY_VENUE_KEY = "dotterel.story_venue"
 
 
 @dataclass(slots=True)
@@ -659,10 +654,10 @@ class PlacesComponent:
         doc._.dateline_location = resolve_dateline(doc, places, gaz, _actor_context(doc, gaz))
         setting = story_setting(doc, places, load_attachment_rules())
         story = setting[0] if setting is not None else None
-        doc.user_data[STORY_PLACE_KEY] = (
-            dataclasses.replace(story.location, source="story") if story is not None else None
+        doc._.story_setting = StorySetting(
+            place=dataclasses.replace(story.location, source="story") if story else None,
+            venue=bool(setting and setting[1]),
         )
-        doc.user_data[STORY_VENUE_KEY] = bool(setting and setting[1])
         locate_events(doc, places, events, doc._.dateline_location, story)
         return doc
 
@@ -684,9 +679,12 @@ def _register(**_: Any) -> None:
                 "doc.sents",
                 *PARSE_ATTRIBUTES,
             ],
-            # doc.user_data: the story's place and whether it is a venue, for the context
-            # stage (STORY_PLACE_KEY, STORY_VENUE_KEY).
-            assigns=["doc._.places", "doc._.dateline_location", "doc._.events", "doc.user_data"],
+            assigns=[
+                "doc._.places",
+                "doc._.dateline_location",
+                "doc._.story_setting",
+                "doc._.events",
+            ],
             func=_make,
         )
 

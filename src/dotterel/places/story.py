@@ -24,9 +24,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
+
+from dotterel.records import Location
 
 if TYPE_CHECKING:
     from dotterel.places.component import AttachmentRules, PlaceMention
@@ -161,6 +164,19 @@ def story_place(
     """The place the story is set in, from its headline and lead (module docstring)."""
     found = story_setting(doc, places, rules)
     return found[0] if found is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class StorySetting:
+    """Where a story is set: what the places stage hands to the context stage.
+
+    ``place`` is the story place as a :class:`~dotterel.records.Location` with source
+    ``story`` (``None`` when the lead names none); ``venue`` is true when the lead names
+    it as a meeting's venue.
+    """
+
+    place: Location | None = None
+    venue: bool = False
 
 
 def story_setting(
