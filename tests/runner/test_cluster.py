@@ -43,10 +43,11 @@ def test_dask_events_match_in_process_and_resume(
     runner = DaskRunner(PipelineConfig(), folder=folder, partition_size=5, client=client)
     results = list(runner.run(documents))
     assert (runner.computed, runner.reused) == (3, 0)
-    # Each of the two workers loaded a pipeline and reports its own peak memory.
+    # Each of the two workers loaded a pipeline and reports its own peak memory (a
+    # worker forked from a large test process may inherit its peak, so no upper bound).
     peaks = runner.worker_peak_rss_mb()
     assert len(peaks) == 2
-    assert all(150 < mb < 1024 for mb in peaks.values())
+    assert all(mb > 150 for mb in peaks.values())
     assert [r.document.doc_id for r in results] == [d.doc_id for d in documents]
     assert event_dicts(results) == event_dicts(reference)
     assert [[m.to_dict() for m in r.mentions] for r in results] == [

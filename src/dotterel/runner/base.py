@@ -38,6 +38,7 @@ class PipelineConfig:
     min_confidence: float = 0.0
     section_chars: int = 20_000
     time_budget: float = 120.0
+    entities: str = "rules"
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> PipelineConfig:
@@ -49,11 +50,12 @@ class PipelineConfig:
             min_confidence=settings["min_confidence"],
             section_chars=settings["section_chars"],
             time_budget=settings["doc_time_budget"],
+            entities=settings["entities"],
         )
 
     def extractor(self) -> Extractor:
         """An :class:`Extractor` over this process's pipeline (loaded once per process)."""
-        nlp = shared_nlp(self.model, self.user_dictionaries, self.max_bytes)
+        nlp = shared_nlp(self.model, self.user_dictionaries, self.max_bytes, self.entities)
         return Extractor(
             nlp,
             batch_size=self.batch_size,
