@@ -39,6 +39,8 @@ ACTOR_WORD_LISTS = (
     "organisation_words",
     "generic_organisation_words",
     "slavic_endings",
+    "ambiguous_forces",
+    "press_people",
 )
 ACTOR_WORD_TABLES = ("title_offices",)
 
