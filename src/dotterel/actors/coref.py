@@ -308,8 +308,9 @@ class CorefResolver:
                 # speaker.
                 speaker = parallel[0]
                 speakers = next((g for g in groups if any(m is speaker for m in g)), [speaker])
+                rule = "plural" if len(speakers) > 1 else parallel[1]
                 for member in speakers:
-                    added.append(self._copy_span(token.text, start, end, member, parallel[1]))
+                    added.append(self._copy_span(token.text, start, end, member, rule))
                 continue
             if low in _PLURAL_PRON:
                 first_sent = sent_starts[max(0, bisect_right(sent_starts, token.idx) - 1 - _WINDOW)]
