@@ -228,3 +228,19 @@ def test_a_two_word_role_a_pronoun_owns_is_left_to_its_owner(run) -> None:
 def test_a_two_word_role_a_named_actor_qualifies_is_not_placed_alone(run) -> None:
     doc = run("Haiti asked Kenya-led security forces to guard the border.")
     assert not [e for e in doc._.actors if e.text == "security forces"]
+
+
+def _unplaced(doc):
+    return [(e.text, e.role) for e in doc._.actors if e.needs_context]
+
+
+def test_a_union_named_for_its_members_takes_their_sector(run):
+    doc = run("The largest farmers' union said it would block the highways.")
+    assert ("largest farmers' union", "AGR") in _unplaced(doc)
+    doc = run("A national teachers' union called a strike in public schools.")
+    assert ("national teachers' union", "EDU") in _unplaced(doc)
+
+
+def test_a_union_of_a_trade_with_no_sector_of_its_own_is_labour(run):
+    doc = run("The powerful dockworkers' union walked out at the port.")
+    assert ("powerful dockworkers' union", "LAB") in _unplaced(doc)

@@ -68,6 +68,10 @@ _PLACEABLE_ROLES = frozenset(
 )
 
 PRESS_PEOPLE = ACTOR_WORDS["press_people"]
+_STANDING = ACTOR_WORDS["standing_adjectives"]
+# Sectors of the state: a union of their people ("a police officers' union") is labour,
+# not the force itself.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG"})
 
 # Creeds that qualify a role word without placing it ("Islamist militants").
 _IDEOLOGIES = frozenset(
@@ -179,6 +183,7 @@ class ActorRecognizer:
             if span is not None:
                 covered.update(range(span.start, span.end))
         named = [span for span in taken if span not in loose]
+        unions: list[Entity] = []
         for token in doc:
             if token.dep_ in ("compound", "amod"):
                 continue
@@ -213,6 +218,12 @@ class ActorRecognizer:
             agent = self.lexicon.agents.get(key_of(token.text))
             if agent is None or not _placeable(agent[0], token.lemma_):
                 continue
+            union = self._members_union(doc, token, agent[0]) if agent[0] == "LAB" else None
+            if union is not None:
+                if not any(s < union.end and union.start < e for s, e in taken):
+                    result.append(union)
+                    unions.append(union)
+                continue
             modifiers = [c for c in token.lefts if c.dep_ in ("poss", "amod", "compound")]
             stance = _stance_tokens(doc, token)
             if any(c.lower_ not in _IDEOLOGIES and c.i not in stance for c in modifiers):
@@ -223,7 +234,36 @@ class ActorRecognizer:
                 if any(s < end and start < e for s, e in taken):
                     continue
             result.append(Entity(text[start:end], start, end, role=agent[0], why=UNPLACED_AGENT))
-        return result
+        # "Nurses' unions": the members' word is part of the union's name, no actor of its own.
+        return [
+            e
+            for e in result
+            if not any(u is not e and u.start <= e.start and e.end <= u.end for u in unions)
+        ]
+
+    def _members_union(self, doc: Doc, token: Token, role: str) -> Entity | None:
+        """ "The teachers' union", "a national students' union": a union named for its
+        members' trade speaks for them, in their sector (a union of state employees is
+        labour); adjectives of size or standing do not say whose it is."""
+        owners = [c for c in token.lefts if c.dep_ == "poss"]
+        if len(owners) != 1 or owners[0].pos_ != "NOUN":
+            return None
+        owner = owners[0]
+        described = [
+            c
+            for head in (token, owner)
+            for c in head.lefts
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i != owner.i
+        ]
+        if any(c.lower_ not in _STANDING for c in described):
+            return None
+        first = min([owner, *described], key=lambda c: c.i)
+        member = self.lexicon.agents.get(key_of(owner.text))
+        if member is not None and member[0] not in _STATE_SECTORS:
+            role = member[0]
+        text = doc.text
+        start, end = first.idx, token.idx + len(token.text)
+        return Entity(text[start:end], start, end, role=role, why=UNPLACED_AGENT)
 
     def _compound_agent(self, doc: Doc, token: Token) -> Entity | None:
         """The role phrase of ``token`` and the compound nouns before it, when the

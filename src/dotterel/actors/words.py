@@ -41,6 +41,7 @@ ACTOR_WORD_LISTS = (
     "slavic_endings",
     "ambiguous_forces",
     "press_people",
+    "standing_adjectives",
 )
 ACTOR_WORD_TABLES = ("title_offices",)
 
