@@ -46,3 +46,33 @@ def test_a_resolved_pronoun_subject_passes_its_antecedent_on(run):
     )
     found = [e for e in _coref(doc, "group") if e.text.lower() == "it"]
     assert [e.country for e in found] == ["TCD", "TCD"]
+
+
+def test_they_after_a_speaking_verb_is_the_speaker_not_the_last_country(run):
+    doc = run(
+        "The government of Chile declared a curfew in Santiago. "
+        "Police said they had detained forty people overnight."
+    )
+    (they,) = [e for e in doc._.actors if e.text == "they"]
+    assert they.needs_context and they.role == "COP" and they.code is None
+
+
+def test_it_after_a_speaking_verb_is_a_speaker_with_no_country_yet(run):
+    doc = run("Lawmakers in Ghana passed the bill. The army said it had sent two battalions north.")
+    (it,) = [e for e in doc._.actors if e.text == "it"]
+    assert it.needs_context and it.role == "MIL"
+
+
+def test_they_after_a_coordinated_speaker_is_every_member(run):
+    doc = run("Egypt hosted the talks. Brazil and India said they would send observers.")
+    found = [e for e in doc._.actors if e.text == "they"]
+    assert sorted(e.country for e in found) == ["BRA", "IND"]
+
+
+def test_a_government_body_with_no_country_is_the_last_states_government(run):
+    doc = run(
+        "Peru recalled its envoy from Lima's northern neighbour. "
+        "The Department of Foreign Affairs said it would file a protest."
+    )
+    (it,) = [e for e in doc._.actors if e.text == "it"]
+    assert it.country == "PER"

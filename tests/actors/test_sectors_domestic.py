@@ -177,3 +177,70 @@ def test_dictionary_name_continued_by_an_organisations_name_is_not_that_name(run
 def test_inter_american_body_is_international_not_american(run) -> None:
     doc = run("The Inter-American Commission on Human Rights urged Peru to respect rights.")
     assert mention(doc, "Inter-American Commission on Human Rights").code == "IGO"
+
+
+def test_officers_in_a_story_of_police_are_police(run) -> None:
+    doc = run(
+        "Police in Accra fired tear gas at traders on Monday. "
+        "Riot police blocked the road to the market, and officers detained 40 people."
+    )
+    assert mention(doc, "officers").role == "COP"
+
+
+def test_officers_in_a_story_of_soldiers_stay_military(run) -> None:
+    doc = run(
+        "Troops and police were deployed in Goma. "
+        "Soldiers searched homes while officers questioned residents."
+    )
+    assert mention(doc, "officers").role == "MIL"
+
+
+def test_security_forces_in_a_story_of_protest_policing_are_police(run) -> None:
+    doc = run(
+        "Security forces in Ghana beat protesters near the stadium, "
+        "and police detained a reporter for a local radio station."
+    )
+    assert sector_code(mention(doc, "Security forces in Ghana")) == "GHACOP"
+
+
+def test_riot_police_is_one_role_where_the_tagger_reads_a_name(run) -> None:
+    doc = run("Riot police detained two camera operators outside the court.")
+    assert mention(doc, "Riot police").role == "COP"
+    assert not [e for e in doc._.actors if e.text == "Riot"]
+
+
+def test_people_of_the_press_are_media_and_placed(run) -> None:
+    doc = run("Police detained a photographer and two journalists near the ministry.")
+    assert mention(doc, "photographer").role == "MED"
+    assert mention(doc, "journalists").role == "MED"
+
+
+def test_a_two_word_role_under_adjectives_is_still_that_role(run) -> None:
+    doc = run("Buses stopped across Ghana as the country's largest labour federation struck.")
+    assert mention(doc, "labour federation").role == "LAB"
+
+
+def test_a_two_word_role_a_pronoun_owns_is_left_to_its_owner(run) -> None:
+    doc = run("Nigeria said it will withdraw their peacekeeping force from Chad.")
+    assert not [e for e in doc._.actors if e.text == "peacekeeping force"]
+
+
+def test_a_two_word_role_a_named_actor_qualifies_is_not_placed_alone(run) -> None:
+    doc = run("Haiti asked Kenya-led security forces to guard the border.")
+    assert not [e for e in doc._.actors if e.text == "security forces"]
+
+
+def _unplaced(doc):
+    return [(e.text, e.role) for e in doc._.actors if e.needs_context]
+
+
+def test_a_union_named_for_its_members_takes_their_sector(run):
+    doc = run("The largest farmers' union said it would block the highways.")
+    assert ("largest farmers' union", "AGR") in _unplaced(doc)
+    doc = run("A national teachers' union called a strike in public schools.")
+    assert ("national teachers' union", "EDU") in _unplaced(doc)
+
+
+def test_a_union_of_a_trade_with_no_sector_of_its_own_is_labour(run):
+    doc = run("The powerful dockworkers' union walked out at the port.")
+    assert ("powerful dockworkers' union", "LAB") in _unplaced(doc)

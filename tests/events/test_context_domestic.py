@@ -41,7 +41,7 @@ def test_two_arrests_in_one_country_of_different_people_stay_two_events(
         ),
         "COERCE",
     )
-    assert sorted(sides(e)[1].pop() for e in events) == ["GEOJRN", "GEOOPP"]
+    assert sorted(sides(e)[1].pop() for e in events) == ["GEOMED", "GEOOPP"]
 
 
 def _event(event_type: str, actor: list[Entity], recipient: list[Entity]) -> Event:

@@ -65,7 +65,7 @@ def test_one_sided_domestic_act_has_its_counterpart(
 
 def test_named_target_wins_over_the_implicit_one(coder: Coder) -> None:
     event = of_type(coder("Indian police arrested twelve journalists in Srinagar."), "COERCE")[0]
-    assert sides(event) == ({"INDCOP"}, {"INDJRN"})
+    assert sides(event) == ({"INDCOP"}, {"INDMED"})
     assert "arg:implicit-counterpart" not in event.rules
 
 

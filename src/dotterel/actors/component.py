@@ -49,10 +49,12 @@ from dotterel.actors.sectors import (
     generic_institutions,
     organisations_by_keyword,
     party_standing,
+    policing_forces,
     possessive_bodies,
     role_titled_names,
     unnamed_namesakes,
 )
+from dotterel.actors.words import ACTOR_WORDS
 from dotterel.nlp import extensions  # noqa: F401  (registers doc._ attributes)
 from dotterel.records import UNPLACED_AGENT, Entity
 
@@ -64,6 +66,12 @@ _PLACEABLE_ROLES = frozenset(
     {"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "OPP", "REB", "CVL", "RAD"}
     | {"LAB", "EDU", "HLH", "AGR"}
 )
+
+PRESS_PEOPLE = ACTOR_WORDS["press_people"]
+_STANDING = ACTOR_WORDS["standing_adjectives"]
+# Sectors of the state: a union of their people ("a police officers' union") is labour,
+# not the force itself.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG"})
 
 # Creeds that qualify a role word without placing it ("Islamist militants").
 _IDEOLOGIES = frozenset(
@@ -100,7 +108,10 @@ class ActorRecognizer:
                 if entity is not None:
                     found.append(entity)
                     taken.append((start, end))
-        found.extend(self._bare_agents(doc, taken))
+        loose = [(e.start, e.end) for e in found if _unresolved_name(e)]
+        bare = self._bare_agents(doc, taken, loose)
+        found = [e for e in found if not any(_within(e, b) for b in bare)]
+        found.extend(bare)
         found.sort(key=lambda e: (e.start, e.end))
         found = organisations_by_keyword(doc, self.lexicon, found)
         found = possessive_bodies(text, self.lexicon, found)
@@ -111,6 +122,7 @@ class ActorRecognizer:
         defined_acronyms(text, found)
         former_holders(text, found)
         role_titled_names(text, self.lexicon, found)
+        policing_forces(found)
         _apposition(text, found)
         _office_apposition(text, found)
         _titled_names(text, found)
@@ -155,10 +167,14 @@ class ActorRecognizer:
             return None
         return self._from_ent(text, start, end, label, date)
 
-    def _bare_agents(self, doc: Doc, taken: list[tuple[int, int]]) -> list[Entity]:
+    def _bare_agents(
+        self, doc: Doc, taken: list[tuple[int, int]], loose: list[tuple[int, int]]
+    ) -> list[Entity]:
         """Role words with no country in their phrase ("Police arrested ...", "the army
         said"): kept with their sector and no code; the event components place them by
-        the event's location or the dateline (``needs_context``)."""
+        the event's location or the dateline (``needs_context``). A role word of two words
+        may cover a name no dictionary knows (``loose``: "Riot" of "Riot police" read as a
+        person)."""
         result: list[Entity] = []
         covered: set[int] = set()
         text = doc.text  # Doc.text joins every token: build it once, not per role word
@@ -166,8 +182,30 @@ class ActorRecognizer:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None:
                 covered.update(range(span.start, span.end))
+        named = [span for span in taken if span not in loose]
+        unions: list[Entity] = []
         for token in doc:
-            if token.dep_ in ("compound", "amod") or token.i in covered:
+            if token.dep_ in ("compound", "amod"):
+                continue
+            phrase = self._compound_agent(doc, token)
+            # "Kenya-led security forces": a phrase a named actor qualifies is that
+            # actor's, composed by the event coder, not a role to place.
+            owned = phrase is not None and any(
+                s < phrase.start and c.left_edge.idx < e and s < c.idx + len(c.text)
+                for c in token.lefts
+                for s, e in named
+            )
+            if phrase is not None and not owned:
+                # "riot police", "camera operators": a role word of two words is one role,
+                # even where the tagger took its first word for a name ("Riot police").
+                if not any(
+                    s < phrase.end and phrase.start < e
+                    for s, e in named
+                    + [(s, e) for s, e in loose if s < phrase.start or e > phrase.end]
+                ):
+                    result.append(phrase)
+                continue
+            if token.i in covered:
                 continue
             if token.pos_ != "NOUN" and not (token.pos_ == "PROPN" and token.lower_ in _IDEOLOGIES):
                 continue
@@ -178,7 +216,13 @@ class ActorRecognizer:
                     result.append(ngo)
                 continue
             agent = self.lexicon.agents.get(key_of(token.text))
-            if agent is None or agent[0] not in _PLACEABLE_ROLES:
+            if agent is None or not _placeable(agent[0], token.lemma_):
+                continue
+            union = self._members_union(doc, token, agent[0]) if agent[0] == "LAB" else None
+            if union is not None:
+                if not any(s < union.end and union.start < e for s, e in taken):
+                    result.append(union)
+                    unions.append(union)
                 continue
             modifiers = [c for c in token.lefts if c.dep_ in ("poss", "amod", "compound")]
             stance = _stance_tokens(doc, token)
@@ -190,7 +234,52 @@ class ActorRecognizer:
                 if any(s < end and start < e for s, e in taken):
                     continue
             result.append(Entity(text[start:end], start, end, role=agent[0], why=UNPLACED_AGENT))
-        return result
+        # "Nurses' unions": the members' word is part of the union's name, no actor of its own.
+        return [
+            e
+            for e in result
+            if not any(u is not e and u.start <= e.start and e.end <= u.end for u in unions)
+        ]
+
+    def _members_union(self, doc: Doc, token: Token, role: str) -> Entity | None:
+        """ "The teachers' union", "a national students' union": a union named for its
+        members' trade speaks for them, in their sector (a union of state employees is
+        labour); adjectives of size or standing do not say whose it is."""
+        owners = [c for c in token.lefts if c.dep_ == "poss"]
+        if len(owners) != 1 or owners[0].pos_ != "NOUN":
+            return None
+        owner = owners[0]
+        described = [
+            c
+            for head in (token, owner)
+            for c in head.lefts
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i != owner.i
+        ]
+        if any(c.lower_ not in _STANDING for c in described):
+            return None
+        first = min([owner, *described], key=lambda c: c.i)
+        member = self.lexicon.agents.get(key_of(owner.text))
+        if member is not None and member[0] not in _STATE_SECTORS:
+            role = member[0]
+        text = doc.text
+        start, end = first.idx, token.idx + len(token.text)
+        return Entity(text[start:end], start, end, role=role, why=UNPLACED_AGENT)
+
+    def _compound_agent(self, doc: Doc, token: Token) -> Entity | None:
+        """The role phrase of ``token`` and the compound nouns before it, when the
+        lexicon knows the whole phrase ("riot police", "security forces")."""
+        first = token.i
+        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == token.i:
+            first -= 1
+        if first == token.i or any(
+            c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN") for c in token.lefts
+        ):
+            return None  # "their peacekeeping force": whose it is, its owner says
+        span = doc[first : token.i + 1]
+        agent = self.lexicon.agents.get(key_of(span.text))
+        if agent is None or not _placeable(agent[0], span[:-1].text + " " + token.lemma_):
+            return None
+        return Entity(span.text, span.start_char, span.end_char, role=agent[0], why=UNPLACED_AGENT)
 
     @cached_property
     def _ngo_heads(self) -> frozenset[str]:
@@ -259,6 +348,18 @@ def _stance_tokens(doc: Doc, token: Token) -> set[int]:
         elif child.lower_ in ("anti", "pro") and k + 2 < token.i and doc[k + 1].text == "-":
             found.update((k, k + 1, k + 2))
     return found
+
+
+def _placeable(role: str, lemma: str) -> bool:
+    return role in _PLACEABLE_ROLES or (role == "MED" and lemma.lower() in PRESS_PEOPLE)
+
+
+def _unresolved_name(entity: Entity) -> bool:
+    return entity.code is None and (entity.why or "").endswith(":unresolved")
+
+
+def _within(entity: Entity, outer: Entity) -> bool:
+    return _unresolved_name(entity) and outer.start <= entity.start and entity.end <= outer.end
 
 
 def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -32,12 +32,14 @@ rule               mention                                       antecedent
                    regime, the administration, the cabinet       the holder name at the date)
 =================  ============================================  ================================
 
-Continuity: a subject pronoun (it, he, she) whose clause is joined to, or governed by, a
-clause with an actor subject continues that subject ("Algeria mediated for years, and
-*it* brokered the accord"; "Ghana, which borders Togo, said *it* would ..."), and so does
-one opening a sentence, with the previous sentence's subject (itself resolved if it is
-the same pronoun). A pronoun in the clause of a noun does not stand for that noun's
-nationality adjective ("Congolese claims that *its* troops ...").
+Continuity: a subject pronoun (it, he, she, they) whose clause is joined to, or governed
+by, a clause with an actor subject continues that subject ("Algeria mediated for years,
+and *it* brokered the accord"; "Ghana, which borders Togo, said *it* would ..."; "Police
+said *they* had arrested ..."), and so does one opening a sentence, with the previous
+sentence's subject (itself resolved if it is the same pronoun). A speaker with no
+country yet (a bare role word) is copied as one, for the event's context to place. A
+pronoun in the clause of a noun does not stand for that noun's nationality adjective
+("Congolese claims that *its* troops ...").
 
 Binding: an object pronoun ("labels *them*", "met *him*") never takes an antecedent from
 the subject phrase of its own clause; for a relative clause that subject is the noun the
@@ -291,6 +293,25 @@ class CorefResolver:
                 return not any(s <= entity.start and entity.end <= e for s, e in bound)
 
             pool = [a for a in before(start) if allowed(a)]
+            # A reported clause's subject pronoun may stand for a speaker with no country
+            # yet ("Police said they had arrested ..."): the copy is placed like it.
+            # A government body with no country ("the Department of Foreign Affairs") is
+            # left to the rules below, like "the ministry": the last state's government.
+            unplaced = [
+                a
+                for a in actors
+                if a.needs_context and a.end <= start and a.role and a.role != "GOV"
+            ]
+            parallel = _parallel_subject(doc, token, pool + unplaced + added)
+            if parallel is not None and low in _PLURAL_PRON:
+                # "Russia and China said they would ...": every member of a coordinated
+                # speaker.
+                speaker = parallel[0]
+                speakers = next((g for g in groups if any(m is speaker for m in g)), [speaker])
+                rule = "plural" if len(speakers) > 1 else parallel[1]
+                for member in speakers:
+                    added.append(self._copy_span(token.text, start, end, member, rule))
+                continue
             if low in _PLURAL_PRON:
                 first_sent = sent_starts[max(0, bisect_right(sent_starts, token.idx) - 1 - _WINDOW)]
                 members = next(
@@ -308,7 +329,6 @@ class CorefResolver:
                         added.append(self._copy_span(token.text, start, end, member, "plural"))
                     continue
             ant: Entity | None
-            parallel = _parallel_subject(doc, token, pool + added)
             if parallel is not None:
                 # "Algeria mediated for years, and it brokered the accord": a subject
                 # pronoun continues the subject of the clause it is joined to.
@@ -356,6 +376,10 @@ class CorefResolver:
 
     @staticmethod
     def _copy_span(text: str, start: int, end: int, ant: Entity, rule: str) -> Entity:
+        if ant.needs_context:
+            # A role word with no country yet: the copy is placed by the event's context
+            # as the word itself would be.
+            return Entity(text, start, end, role=ant.role, why=ant.why)
         return Entity(
             text,
             start,
@@ -543,7 +567,7 @@ def _parallel_subject(doc: Doc, token: Token, pool: list[Entity]) -> tuple[Entit
     coordinated with or reported by ("Algeria mediated, and it brokered ...", "Iran said
     it would ..."), when that subject is one actor of the pronoun's kind."""
     low = token.lower_
-    if token.dep_ not in ("nsubj", "nsubjpass") or low not in ("it", "he", "she"):
+    if token.dep_ not in ("nsubj", "nsubjpass") or low not in ("it", "he", "she", "they"):
         return None
     verb = token.head
     if verb.dep_ == "ROOT" and token.i == token.sent.start and token.sent.start > 0:
@@ -567,8 +591,15 @@ def _parallel_subject(doc: Doc, token: Token, pool: list[Entity]) -> tuple[Entit
         return None
     heads = [a for a in inside if a.start <= subject.idx < a.end]
     ant = heads[0] if heads else inside[-1]
+    group = _is_group(ant) or ant.needs_context
+    if low == "they":
+        # "Police said they ...", "The unions said they ...": a body or its people, not a
+        # person (whose "they" is someone else).
+        if not group or _is_person(ant) or (ant.why or "").startswith("coref:person:"):
+            return None
+        return ant, "group"
     if low == "it":
-        if not _is_group(ant) or _is_plural(doc, ant):
+        if not group or _is_plural(doc, ant):
             return None
         return ant, "group"
     if not (_is_person(ant) or (ant.why or "").startswith("coref:person:")):

@@ -24,7 +24,9 @@ document's mentions, and each rule reads the text, not one story:
 - a country's possessive names its body ("Bangladesh's election commission" → GOV)
   (:func:`possessive_bodies`);
 - a titled person matched only under another spelling, of a country the text never
-  names, is the story country's (:func:`unnamed_namesakes`).
+  names, is the story country's (:func:`unnamed_namesakes`);
+- "officers" and "security forces" are the police in a story that names police more
+  often than soldiers (:func:`policing_forces`).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from spacy.tokens import Doc
 
 from dotterel.actors.lexicon import Lexicon, key_of
 from dotterel.actors.resolve import story_country
+from dotterel.actors.words import ACTOR_WORDS
 from dotterel.records import UNPLACED_AGENT, Entity
 
 #: Words naming what an organisation is, tried in this order on its name (the first that
@@ -427,3 +430,32 @@ def unnamed_namesakes(text: str, entities: Sequence[Entity], story: str | None) 
 
 
 _TITLED = re.compile(r"\b(?:minister|president|secretary|governor|chief|spokes\w+)\b", re.I)
+
+
+_AMBIGUOUS_FORCES = ACTOR_WORDS.ordered("ambiguous_forces")
+_LEADING = re.compile(r"^(?:the|some|several|many|dozens of|hundreds of|[0-9,]+)\s+", re.I)
+
+
+def _ambiguous_force(entity: Entity) -> bool:
+    if entity.role != "MIL":
+        return False
+    words = _LEADING.sub("", entity.text.lower())
+    return any(words == w or words.startswith(w + " ") for w in _AMBIGUOUS_FORCES)
+
+
+def policing_forces(entities: Sequence[Entity]) -> None:
+    """ "Police fired tear gas ... officers detained 40 people": the armed men a word of no
+    force ("officers", "security forces") stands for are the force the story names, the
+    police (``COP``) where it names police more often than soldiers, troops or the army;
+    else they stay the military of the dictionaries."""
+    vague = [e for e in entities if _ambiguous_force(e)]
+    if not vague:
+        return
+    police = sum(1 for e in entities if e.role == "COP")
+    army = sum(1 for e in entities if e.role == "MIL" and not _ambiguous_force(e))
+    if police <= army:
+        return
+    for entity in vague:
+        entity.role = "COP"
+        if entity.country:
+            entity.code = entity.country + "COP"

@@ -39,6 +39,9 @@ ACTOR_WORD_LISTS = (
     "organisation_words",
     "generic_organisation_words",
     "slavic_endings",
+    "ambiguous_forces",
+    "press_people",
+    "standing_adjectives",
 )
 ACTOR_WORD_TABLES = ("title_offices",)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from dotterel.actors.words import ACTOR_WORDS
 from dotterel.records import UNPLACED_AGENT, Entity, Event
 
 AGENT_WORDS = Path(__file__).resolve().parents[1] / "actors" / "data" / "agents.tsv"
@@ -25,7 +26,9 @@ NON_STATE_PREFIXES = frozenset(
 # A country before these sector words is already coded by the actor lexicon ("Saudi
 # officials"), or the word says too little about the sector ("religious leaders").
 COMPOSED_SECTORS_EXCLUDED = frozenset({"GOV"})
-# Refugees are often of another country than the place, and media need a name.
+PRESS_PEOPLE = ACTOR_WORDS["press_people"]
+# Refugees are often of another country than the place, and media need a name (but not
+# the press's people, PRESS_PEOPLE: "police detained a reporter").
 UNPLACEABLE_SECTORS = frozenset({"REF", "MED"})
 VAGUE_SECTOR_WORDS = frozenset({"leader", "member", "official", "figure"})
 
@@ -149,7 +152,10 @@ class ActorIndex:
         if sector is None:
             return found
         if not found:
-            if sector in UNPLACEABLE_SECTORS or any(c.dep_ == "poss" for c in head.lefts):
+            press_person = sector == "MED" and head.lemma_.lower() in PRESS_PEOPLE
+            if (sector in UNPLACEABLE_SECTORS and not press_person) or any(
+                c.dep_ == "poss" for c in head.lefts
+            ):
                 # "its workers", "his supporters": whose they are is unknown here.
                 return found
             start = min([head.idx] + [c.idx for c in head.lefts if c.dep_ == "compound"])
