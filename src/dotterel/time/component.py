@@ -296,14 +296,27 @@ def _co_temporal(node: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in node.children)
 
 
+def _conveying(node: Token) -> bool:
+    """A past participle with no subject of its own on the object of "in" shares the
+    time of the clause above: the statement, note or speech the act was made in ("said in
+    a statement read on state television on Wednesday", "protested in a note delivered on
+    Monday")."""
+    if node.tag_ != "VBN" or node.dep_ != "acl" or node.head.dep_ != "pobj":
+        return False
+    if node.head.head.lower_ != "in":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in node.children)
+
+
 def _shares_time(node: Token, dated: tuple[str, str], story_day: str | None) -> bool:
     """Whether a time expression inside the clause headed by ``node`` also dates the
-    clause above it: a subjectless participle clause (:func:`_co_temporal`), or the
+    clause above it: a subjectless participle clause (:func:`_co_temporal`), the
+    statement a participle describes (:func:`_conveying`), or the
     to-infinitive of an order or request to someone taking a day before the story's
     ("ordered the diplomats to leave the country on Tuesday": what was ordered is not yet
     done, so a day already past is the order's). An infinitive with no object above it
     ("agreed to hold talks on Saturday") keeps its day to itself."""
-    if _co_temporal(node):
+    if _co_temporal(node) or _conveying(node):
         return True
     if node.dep_ != "xcomp" or node.tag_ != "VB" or story_day is None:
         return False
