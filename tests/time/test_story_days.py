@@ -199,3 +199,15 @@ def test_a_past_day_on_an_ordered_act_dates_the_order(nlp: Language) -> None:
     text = "Officials in Niamey said the two sides had agreed to resume talks on Saturday."
     (agreed,) = _code(nlp, text, [("agreed", "AGREE", None, "actual")])
     assert agreed.date_source != "clause"
+
+
+def test_a_day_hung_on_a_state_dates_the_act_around_it(nlp: Language) -> None:
+    text = (
+        "Gunmen raided a gold mine owned by a Canadian firm in northern Burkina Faso on "
+        "Tuesday and abducted three engineers, the company said."
+    )
+    raided, abducted = _code(
+        nlp, text, [("raided", "ASSAULT", None, "actual"), ("abducted", "ASSAULT", None, "actual")]
+    )
+    assert raided.event_date == "2025-03-11"
+    assert abducted.event_date == "2025-03-11"

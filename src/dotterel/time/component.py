@@ -70,7 +70,7 @@ from dotterel.nlp import extensions  # noqa: F401  (registers the Doc attributes
 from dotterel.nlp.extensions import PARSE_ATTRIBUTES
 from dotterel.records import Event
 from dotterel.time.dateline import Dateline, parse_dateline
-from dotterel.time.resolve import ResolvedTime, parse_published, resolve_timex
+from dotterel.time.resolve import WORDS, ResolvedTime, parse_published, resolve_timex
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
@@ -78,6 +78,7 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 _FUTURE_HEADS = frozenset(
     {"set", "expect", "plan", "schedule", "go", "due", "intend", "aim", "prepare", "slate"}
 )
+_STATIVE = frozenset(str(w) for w in WORDS.get("stative_participles", []))
 _PAST_AUX = frozenset({"have", "had", "has", "was", "were", "did"})
 # A time expression crossing one of these on its way up belongs to another clause.
 _CLAUSE_DEPS = frozenset(
@@ -296,6 +297,15 @@ def _co_temporal(node: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in node.children)
 
 
+def _stative(node: Token) -> bool:
+    """A participle naming a state on a noun ("an oil platform operated by Shell"): a state
+    has no day, so one hung on it by the parser ("stormed a platform operated by Shell in
+    the delta on Wednesday") is the clause's above it."""
+    if node.tag_ != "VBN" or node.dep_ != "acl" or node.lower_ not in _STATIVE:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in node.children)
+
+
 def _conveying(node: Token) -> bool:
     """A past participle with no subject of its own on the object of "in" shares the
     time of the clause above: the statement, note or speech the act was made in ("said in
@@ -311,12 +321,13 @@ def _conveying(node: Token) -> bool:
 def _shares_time(node: Token, dated: tuple[str, str], story_day: str | None) -> bool:
     """Whether a time expression inside the clause headed by ``node`` also dates the
     clause above it: a subjectless participle clause (:func:`_co_temporal`), the
-    statement a participle describes (:func:`_conveying`), or the
+    statement a participle describes (:func:`_conveying`), a stative participle
+    (:func:`_stative`), or the
     to-infinitive of an order or request to someone taking a day before the story's
     ("ordered the diplomats to leave the country on Tuesday": what was ordered is not yet
     done, so a day already past is the order's). An infinitive with no object above it
     ("agreed to hold talks on Saturday") keeps its day to itself."""
-    if _co_temporal(node) or _conveying(node):
+    if _co_temporal(node) or _conveying(node) or _stative(node):
         return True
     if node.dep_ != "xcomp" or node.tag_ != "VB" or story_day is None:
         return False
