@@ -116,3 +116,13 @@ def test_a_past_perfect_joined_to_a_dated_one_shares_its_day(nlp: Language) -> N
     met, agreed = _dates(nlp, text, ["met", "agreed"])
     assert met == "2025-03-11"
     assert agreed in ("2025-03-11", "2025-03-12")
+
+
+def test_the_act_an_accusation_charges_came_before_it(nlp: Language) -> None:
+    text = (
+        "Togo accused Ghanaian troops on Wednesday of firing on a border post. "
+        "The post came under fire late on Monday, officials said."
+    )
+    accused, firing = _dates(nlp, text, ["accused", "firing"])
+    assert accused == "2025-03-12"
+    assert firing == "2025-03-10"

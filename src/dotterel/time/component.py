@@ -17,7 +17,8 @@
 2. ``reporting_clause``: else the nearest one attached to a clause above it ("..., Lavrov
    announced on Thursday"; "... at the summit on October 23, where he revealed ..."). An
    act set before that clause, in a clause or phrase opened by "after" ("summoned the
-   envoy on Tuesday after the premier accused Jakarta", "after the attack") or in a past
+   envoy on Tuesday after the premier accused Jakarta", "after the attack"), charged by it
+   ("accused Caracas on Tuesday of opening fire on a patrol") or in a past
    perfect under a clause that is none ("the army said on Monday that gunmen had
    attacked"), takes the latest day the story names in the week before that day ("the
    raid took place on Sunday"), if it names one;
@@ -79,6 +80,7 @@ _FUTURE_HEADS = frozenset(
     {"set", "expect", "plan", "schedule", "go", "due", "intend", "aim", "prepare", "slate"}
 )
 _STATIVE = frozenset(str(w) for w in WORDS.get("stative_participles", []))
+_CHARGING = frozenset(str(w) for w in WORDS.get("charging_verbs", []))
 _PAST_AUX = frozenset({"have", "had", "has", "was", "were", "did"})
 # A time expression crossing one of these on its way up belongs to another clause.
 _CLAUSE_DEPS = frozenset(
@@ -412,9 +414,11 @@ def _from_clauses(
         return _offset_from_sentence(doc, trigger, timexes, offsets, trigger_path, limit)
     source = "clause" if best[0] <= clause_index else "reporting_clause"
     day, precision = best[2]
-    below = trigger_path[: best[0]]
+    below, above = trigger_path[: best[0]], trigger_path[best[0]]
     if source == "reporting_clause" and (
-        _after(below) or (_past_perfect(verb) and not _past_perfect(trigger_path[best[0]]))
+        _after(below)
+        or _charged(below, above)
+        or (_past_perfect(verb) and not _past_perfect(above))
     ):
         # Set before the clause that dates it: "the army said on Monday that gunmen had
         # attacked farmers"; but "had met the previous day and had agreed to meet again"
@@ -449,6 +453,20 @@ def _after(nodes: list[Token]) -> bool:
         ):
             return True
     return False
+
+
+def _charged(nodes: list[Token], join: Token) -> bool:
+    """Whether the trigger is the act a dated accusation charges someone with ("accused
+    Caracas on Tuesday of opening fire on a patrol", "blamed the rebels for shelling the
+    town"): the act came before the charge."""
+    if join.lemma_.lower() not in _CHARGING:
+        return False
+    return any(
+        node.dep_ in ("pcomp", "pobj")
+        and node.head.lower_ in ("of", "for")
+        and node.head.head.i == join.i
+        for node in nodes
+    )
 
 
 def _day_before(timexes: list[Timex], dated: tuple[str, str]) -> tuple[str, str]:
