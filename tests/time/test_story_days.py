@@ -74,6 +74,18 @@ def test_a_participle_clause_dates_the_clause_it_hangs_on(nlp: Language) -> None
     assert _day(accused)[0] == "2025-03-11"
 
 
+def test_the_statement_an_act_is_made_in_dates_it(nlp: Language) -> None:
+    text = (
+        "Malawi's cabinet said in a statement broadcast on national radio on Tuesday that "
+        "the border would stay shut. It accused Zambia of smuggling maize."
+    )
+    said, accused = _code(
+        nlp, text, [("said", "ACCUSE", None, "actual"), ("accused", "ACCUSE", None, "actual")]
+    )
+    assert _day(said) == ("2025-03-11", "clause")
+    assert _day(accused) == ("2025-03-11", "lead")
+
+
 def test_a_relative_clause_keeps_its_day_to_itself(nlp: Language) -> None:
     text = "The envoy, who landed in Quito on Tuesday, criticised the new tariffs."
     (criticised,) = _code(nlp, text, [("criticised", "ACCUSE", None, "actual")])
@@ -187,3 +199,15 @@ def test_a_past_day_on_an_ordered_act_dates_the_order(nlp: Language) -> None:
     text = "Officials in Niamey said the two sides had agreed to resume talks on Saturday."
     (agreed,) = _code(nlp, text, [("agreed", "AGREE", None, "actual")])
     assert agreed.date_source != "clause"
+
+
+def test_a_day_hung_on_a_state_dates_the_act_around_it(nlp: Language) -> None:
+    text = (
+        "Gunmen raided a gold mine owned by a Canadian firm in northern Burkina Faso on "
+        "Tuesday and abducted three engineers, the company said."
+    )
+    raided, abducted = _code(
+        nlp, text, [("raided", "ASSAULT", None, "actual"), ("abducted", "ASSAULT", None, "actual")]
+    )
+    assert raided.event_date == "2025-03-11"
+    assert abducted.event_date == "2025-03-11"

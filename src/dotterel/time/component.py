@@ -15,7 +15,13 @@
    held talks": Sunday), or, when none joins, from the day named before it in its
    sentence;
 2. ``reporting_clause``: else the nearest one attached to a clause above it ("..., Lavrov
-   announced on Thursday"; "... at the summit on October 23, where he revealed ...");
+   announced on Thursday"; "... at the summit on October 23, where he revealed ..."). An
+   act set before that clause, in a clause or phrase opened by "after" ("summoned the
+   envoy on Tuesday after the premier accused Jakarta", "after the attack"), charged by it
+   ("accused Caracas on Tuesday of opening fire on a patrol") or in a past
+   perfect under a clause that is none ("the army said on Monday that gunmen had
+   attacked"), takes the latest day the story names in the week before that day ("the
+   raid took place on Sunday"), if it names one;
 3. ``lead`` from the previous sentence, for a sentence that continues it: one saying the
    act came afterwards ("A spokesman later said ...") takes the last day the previous
    sentence names; one opening with a pronoun for the actor in focus ("He warned ...",
@@ -29,6 +35,9 @@
    is not used otherwise: wire copy names background days ("rebels attacked on Sunday")
    before an undated statement made on the day of publication;
 6. ``published``: else the publication day.
+
+An "after" act dated by rules 3-6 likewise takes the story's latest day in the week before
+its day; an undated past perfect keeps it (its saying is undated, and often that day's).
 
 A headline act with no day of its own (rules 3-6) then takes the day the body gives the
 same actor's act from that act's own sentence (rules 1-2): of the same category if there
@@ -62,7 +71,7 @@ from dotterel.nlp import extensions  # noqa: F401  (registers the Doc attributes
 from dotterel.nlp.extensions import PARSE_ATTRIBUTES
 from dotterel.records import Event
 from dotterel.time.dateline import Dateline, parse_dateline
-from dotterel.time.resolve import ResolvedTime, parse_published, resolve_timex
+from dotterel.time.resolve import WORDS, ResolvedTime, parse_published, resolve_timex
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
@@ -70,6 +79,8 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 _FUTURE_HEADS = frozenset(
     {"set", "expect", "plan", "schedule", "go", "due", "intend", "aim", "prepare", "slate"}
 )
+_STATIVE = frozenset(str(w) for w in WORDS.get("stative_participles", []))
+_CHARGING = frozenset(str(w) for w in WORDS.get("charging_verbs", []))
 _PAST_AUX = frozenset({"have", "had", "has", "was", "were", "did"})
 # A time expression crossing one of these on its way up belongs to another clause.
 _CLAUSE_DEPS = frozenset(
@@ -174,6 +185,28 @@ def date_event(
         found = _from_clauses(doc, span.root, timexes, limit, story_day)
         if found is not None:
             return found
+    found = _from_story(doc, span, trigger_start, timexes, dateline, published, limit)
+    if found is None or span is None or not _after(_path(span.root)):
+        return found
+    # The story's day for an act that came before another ("Ethiopia protested after
+    # Eritrean troops crossed the border"): the day the story names just before it. A
+    # past perfect ("the spokesman said troops had shelled the camp") is not moved: with
+    # no day of its own the saying is undated too, and it often reports that same day.
+    day, precision = _day_before(timexes, found[:2])
+    return day, precision, found[2]
+
+
+def _from_story(
+    doc: Doc,
+    span: Any,
+    trigger_start: int,
+    timexes: list[Timex],
+    dateline: Dateline | None,
+    published: str | None,
+    limit: str | None,
+) -> tuple[str, str, str] | None:
+    """The day of an event whose sentence gives none (rules 3-6 of the module)."""
+    if span is not None:
         limit = limit or _anchor_date(dateline, published)
         continued = _from_previous_sentence(doc, span.root, timexes, limit)
         if continued is not None:
@@ -266,14 +299,37 @@ def _co_temporal(node: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in node.children)
 
 
+def _stative(node: Token) -> bool:
+    """A participle naming a state on a noun ("an oil platform operated by Shell"): a state
+    has no day, so one hung on it by the parser ("stormed a platform operated by Shell in
+    the delta on Wednesday") is the clause's above it."""
+    if node.tag_ != "VBN" or node.dep_ != "acl" or node.lower_ not in _STATIVE:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in node.children)
+
+
+def _conveying(node: Token) -> bool:
+    """A past participle with no subject of its own on the object of "in" shares the
+    time of the clause above: the statement, note or speech the act was made in ("said in
+    a statement read on state television on Wednesday", "protested in a note delivered on
+    Monday")."""
+    if node.tag_ != "VBN" or node.dep_ != "acl" or node.head.dep_ != "pobj":
+        return False
+    if node.head.head.lower_ != "in":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in node.children)
+
+
 def _shares_time(node: Token, dated: tuple[str, str], story_day: str | None) -> bool:
     """Whether a time expression inside the clause headed by ``node`` also dates the
-    clause above it: a subjectless participle clause (:func:`_co_temporal`), or the
+    clause above it: a subjectless participle clause (:func:`_co_temporal`), the
+    statement a participle describes (:func:`_conveying`), a stative participle
+    (:func:`_stative`), or the
     to-infinitive of an order or request to someone taking a day before the story's
     ("ordered the diplomats to leave the country on Tuesday": what was ordered is not yet
     done, so a day already past is the order's). An infinitive with no object above it
     ("agreed to hold talks on Saturday") keeps its day to itself."""
-    if _co_temporal(node):
+    if _co_temporal(node) or _conveying(node) or _stative(node):
         return True
     if node.dep_ != "xcomp" or node.tag_ != "VB" or story_day is None:
         return False
@@ -357,7 +413,79 @@ def _from_clauses(
     if best is None:
         return _offset_from_sentence(doc, trigger, timexes, offsets, trigger_path, limit)
     source = "clause" if best[0] <= clause_index else "reporting_clause"
-    return best[2][0], best[2][1], source
+    day, precision = best[2]
+    below, above = trigger_path[: best[0]], trigger_path[best[0]]
+    if source == "reporting_clause" and (
+        _after(below)
+        or _charged(below, above)
+        or (_past_perfect(verb) and not _past_perfect(above))
+    ):
+        # Set before the clause that dates it: "the army said on Monday that gunmen had
+        # attacked farmers"; but "had met the previous day and had agreed to meet again"
+        # shares the day of the past perfect it is joined to.
+        day, precision = _day_before(timexes, (day, precision))
+    return day, precision, source
+
+
+#: How far back a day the story names may lie to date an act set before a known day.
+DAYS_BEFORE = 7
+
+
+def _past_perfect(verb: Token | None) -> bool:
+    """A had + participle clause: an act before the time of the clause it reports to."""
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _after(nodes: list[Token]) -> bool:
+    """Whether ``nodes`` (the trigger and its heads below the clause that dates it) pass
+    through a clause or phrase opened by "after": its act came before that clause's
+    ("summoned the envoy on Tuesday after the premier accused Jakarta of abuses", "closed
+    the crossing after the attack")."""
+    # A phrase only when the trigger is its object: in "told reporters after the talks
+    # that ...", a complement parsed onto "talks" did not come before them.
+    if len(nodes) > 1 and nodes[1].dep_ == "prep" and nodes[1].lower_ == "after":
+        return True
+    for node in nodes:
+        if node.pos_ in _VERB_POS and any(
+            c.dep_ == "mark" and c.lower_ == "after" for c in node.children
+        ):
+            return True
+    return False
+
+
+def _charged(nodes: list[Token], join: Token) -> bool:
+    """Whether the trigger is the act a dated accusation charges someone with ("accused
+    Caracas on Tuesday of opening fire on a patrol", "blamed the rebels for shelling the
+    town"): the act came before the charge."""
+    if join.lemma_.lower() not in _CHARGING:
+        return False
+    return any(
+        node.dep_ in ("pcomp", "pobj")
+        and node.head.lower_ in ("of", "for")
+        and node.head.head.i == join.i
+        for node in nodes
+    )
+
+
+def _day_before(timexes: list[Timex], dated: tuple[str, str]) -> tuple[str, str]:
+    """For an act set before the day ``dated``: the latest day the story names in the
+    :data:`DAYS_BEFORE` days before it (the attack "took place on Sunday", "the remarks
+    were made on Monday"), else ``dated`` itself (the day it was reported: no other can
+    be known)."""
+    if dated[1] != "day":
+        return dated
+    day = dt.date.fromisoformat(dated[0])
+    earliest = (day - dt.timedelta(days=DAYS_BEFORE)).isoformat()
+    days = [
+        found[0]
+        for t in timexes
+        if (found := t.resolved.event_date()) is not None
+        and found[1] == "day"
+        and earliest <= found[0] < dated[0]
+    ]
+    return (max(days), "day") if days else dated
 
 
 def _offset_from_sentence(
