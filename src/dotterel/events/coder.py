@@ -52,9 +52,12 @@ from dotterel.events.syntax import (
     ActorIndex,
     children,
     content_sentences,
+    is_infinitive,
     is_passive,
+    is_reduced_passive,
     prep_objects,
     sector_words,
+    statement_issuer,
     subject_of,
     trailing_reporter,
     trigger_token,
@@ -179,7 +182,7 @@ class EventCoder:
         self.lexicon = lexicon
         self.cues = cues
         self.factuality = FactualityClassifier(cues, lexicon)
-        self.status_typing = StatusTyping(lexicon, cues.announcing_verbs)
+        self.status_typing = StatusTyping(lexicon, cues.announcing_verbs, cues.proposing_verbs)
         # Verbs that can close a sentence as its source ("..., the army said").
         self.reporters = cues.reporting_verbs | cues.charging_verbs
 
@@ -409,6 +412,7 @@ class EventCoder:
             participants.recipient = []
             participants.rules.remove("arg:place-as-target")
         entry = self._state_obstruction(entry, participants, objects)
+        entry = self._deployed_to_frontier(verb, entry, participants, actors)
         entry = self._crowd_violence(entry, participants)
         entry = self._crowd_control_at_home(verb, entry, participants, actors)
         if entry.plover == "PROTEST" and not participants.recipient:
@@ -652,6 +656,31 @@ class EventCoder:
             mode="censor" if online else "restrict",
         )
 
+    def _deployed_to_frontier(
+        self, verb: Token, entry: TriggerEntry, participants: Participants, actors: ActorIndex
+    ) -> TriggerEntry:
+        """ "sent 2,000 soldiers to the border provinces", "sends troops to Chilean border":
+        troops sent to a border or province, not to a state, are deployed (PLOVER
+        MOBILIZE), not given as aid; a foreign state the destination names stays as the
+        recipient ("Chilean border" → CHL)."""
+        if entry.plover != "AID" or not entry.objects & self.cues.force_nouns:
+            return entry
+        places = prep_objects(verb, frozenset({"to", "into", "towards", "toward"}))
+        if not places or any(p.lemma_.lower() not in self.cues.frontier_nouns for p in places):
+            return entry
+        deployed = self.lexicon.match_verb("deploy")
+        if deployed is None:
+            return entry
+        own = _own(participants)
+        participants.recipient = [
+            e
+            for p in places
+            for e in actors.phrase_entities(p)
+            if e.country_code and e.country_code not in own
+        ]
+        participants.rules.append("troops-to-frontier-is-mobilize")
+        return deployed
+
     def _crowd_violence(self, entry: TriggerEntry, participants: Participants) -> TriggerEntry:
         """Damage done by rioters, protesters or a mob is a violent protest (PLOVER
         PROTEST riot): "rioters torched cars", "protesters looted shops"."""
@@ -793,7 +822,7 @@ class EventCoder:
                         break
                     # "condemned the strikes", paragraphs after them: a condemnation
                     # names the story's act, however far back it was told.
-                    if earlier.event_type in wanted:
+                    if earlier.event_type in wanted or _protest_lodged_with(earlier, wanted, own):
                         event.recipient = [e for e in earlier.actor if e.country_code not in own]
                         if event.recipient:
                             event.rules.append("arg:event-anaphor")
@@ -836,7 +865,10 @@ class EventCoder:
             event.rules.append("arg:both-sides")
 
     def _is_side_phrase(self, token: Token) -> bool:
-        """ "both sides", "the two governments" (left to :meth:`_resolve_both_sides`)."""
+        """ "both sides", "the two governments", "urged both to ..." (left to
+        :meth:`_resolve_both_sides`)."""
+        if token.lower_ == "both" and token.pos_ in ("PRON", "DET") and token.dep_ == "dobj":
+            return True
         return token.lemma_.lower() in self.cues.side_nouns and any(
             c.lower_ in ("both", "two") for c in token.children
         )
@@ -1048,7 +1080,7 @@ class EventCoder:
         """A clause under another trigger is that event's content or purpose: "agreed to
         meet", "threatened to attack", "a hunger strike to demand", "its demand that Israel
         ease restrictions". Only what an accusation charges is coded on its own."""
-        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        infinitive = is_infinitive(verb)
         complement = verb.dep_ in ("xcomp", "ccomp")
         purpose = verb.dep_ in ("advcl", "acl", "relcl") and infinitive
         noun_content = verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
@@ -1132,9 +1164,7 @@ class EventCoder:
     ) -> Participants:
         result = Participants()
         consumed_objects = set(entry.objects)
-        # "a farmer shot dead by Belizean soldiers": a past participle after its noun is
-        # a passive whose subject is that noun.
-        reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
+        reduced = is_reduced_passive(verb)
         if (is_passive(verb) or reduced) and verb.lemma_.lower() not in STATIVE_PASSIVES:
             agents = prep_objects(verb, frozenset({"by"}))
             result.actor = [e for a in agents for e in actors.phrase_entities(a)]
@@ -1161,7 +1191,7 @@ class EventCoder:
                 if result.actor:
                     result.rules.append(f"arg:inherit:{path}")
         else:
-            subjects, path = subject_of(verb)
+            subjects, path = statement_issuer(verb) or subject_of(verb)
             for subject in subjects:
                 named = actors.phrase_entities(subject)
                 if not named:
@@ -1212,7 +1242,7 @@ class EventCoder:
             c
             for obj in children(verb, "dobj")
             for c in obj.children
-            if c.dep_ == "relcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+            if c.dep_ == "relcl" and is_infinitive(c)
         ]
         for child in clauses:
             # "blocked a road to show ...": an infinitival relative is a purpose clause.
@@ -1225,7 +1255,7 @@ class EventCoder:
             conditional = child_dep == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
             )
-            purpose = any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+            purpose = is_infinitive(child)
             if child_dep == "advcl" and not (conditional or purpose):
                 # "..., while inspectors said ...": a side clause, not the content.
                 continue
@@ -1488,7 +1518,10 @@ class EventCoder:
         talks between ..."): the talks have not taken place."""
         head = noun.head
         for _ in range(3):
-            if head.dep_ not in ("xcomp", "dobj") or head.head is head:
+            # ("offered on Tuesday to host talks": the parser may hang the infinitive
+            # on the offer as an adverbial clause.)
+            content = head.dep_ in ("xcomp", "dobj") or head.dep_ == "advcl" and is_infinitive(head)
+            if not content or head.head is head:
                 return False
             governor = head.head
             if governor.pos_ == "VERB":
@@ -1731,6 +1764,14 @@ def population_wide(event: Event) -> bool:
     """An internet shutdown or a state of emergency, which fall on a whole population:
     coded without a recipient unless the text names one."""
     return event.event_type == "COERCE" and event.mode in POPULATION_MODES
+
+
+def _protest_lodged_with(earlier: Event, wanted: set[str], own: set[str | None]) -> bool:
+    """ "Greece lodged a protest with Turkey ... Turkey rejected the protest": the protest
+    one state makes to another is an official complaint (CAMEO 114, PLOVER ACCUSE), so
+    the one who answers "the protest" answers the one who lodged it with them."""
+    addressed = {e.country_code for e in earlier.recipient}
+    return "PROTEST" in wanted and earlier.event_type == "ACCUSE" and bool(addressed & own - {None})
 
 
 def _sentence_counterpart(doc: Doc, event: Event, reporters: frozenset[str]) -> list[Entity]:

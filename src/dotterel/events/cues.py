@@ -40,6 +40,7 @@ CUE_LISTS = (
     "receiving_verbs",
     "departure_verbs",
     "force_nouns",
+    "frontier_nouns",
     "frame_nouns",
     "result_adjectives",
     "responsibility_verbs",
@@ -50,7 +51,9 @@ CUE_LISTS = (
     "resolve_adjectives",
     "act_nouns",
     "side_nouns",
+    "statement_nouns",
     "announcing_verbs",
+    "proposing_verbs",
 )
 
 

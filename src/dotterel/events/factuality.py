@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from dotterel.events.cues import Cues
 from dotterel.events.lexicon import Lexicon
+from dotterel.events.syntax import is_infinitive
 
 GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "auxpass"})
 PAST_REPORTING_TAGS = frozenset({"VBD", "VBN"})
@@ -212,7 +213,7 @@ class FactualityClassifier:
                 child.dep_ == "aux" and child.lemma_ == "go" for child in governor.children
             ):
                 return "going-to"
-        if any(child.dep_ == "aux" and child.tag_ == "TO" for child in token.children):
+        if is_infinitive(token):
             head = token.head
             if head.i == token.i:
                 return "infinitive:headline"

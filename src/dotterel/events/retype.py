@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dotterel.events.lexicon import Lexicon
+from dotterel.events.syntax import sector_words
 from dotterel.records import Event
 
 COOPERATIVE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID", "CONSULT"})
@@ -26,9 +27,15 @@ REACTION_RULE = "threat:reaction"
 class StatusTyping:
     """Sets an event's factuality and the category its status makes it."""
 
-    def __init__(self, lexicon: Lexicon, announcing_verbs: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        announcing_verbs: frozenset[str] = frozenset(),
+        proposing_verbs: frozenset[str] = frozenset(),
+    ) -> None:
         self.lexicon = lexicon
         self.announcing_verbs = announcing_verbs
+        self.proposing_verbs = proposing_verbs
 
     def settle(self, event: Event, token: Token, value: str, cue: str) -> None:
         """Record status ``value`` (decided by ``cue``) on ``event`` and re-type it."""
@@ -46,6 +53,25 @@ class StatusTyping:
             event.cues.append("plover:announced-reaction-is-threaten")
         elif value == "future":
             self._retype_future(event, token, cue)
+        elif value == "hypothetical" and event.event_type == "CONSULT" and self._proposed(token):
+            # "Japan hoped the two foreign ministers could meet next month": a meeting
+            # proposed is an offer to meet (CAMEO 036, PLOVER AGREE), made now.
+            self._retype(event, "AGREE", "plover:proposed-meeting-is-agree")
+            event.intention_of = "CONSULT"
+            event.factuality = "actual"
+        elif (
+            value == "hypothetical"
+            and cue.startswith("conditional-consequence")
+            and event.event_type in COERCIVE_TYPES - {"PROTEST"}
+            and token.dep_ == "ccomp"
+            and _named_speaker(token.head)
+        ):
+            # "He said Slovakia could stop exports to Ukraine if the attacks continued":
+            # coercion stated on a condition is a warning, made now (PLOVER THREATEN).
+            intended = event.event_type
+            self._retype(event, "THREATEN", "plover:conditional-coercion-is-threaten")
+            event.intention_of = intended
+            event.factuality = "actual"
         elif value == "negated" and cue.startswith("governor:"):
             self._retype_refusal(event)
         elif (
@@ -60,6 +86,16 @@ class StatusTyping:
             # "would never agree to", "will not accept": saying no is a rejection.
             self._retype(event, "REJECT", "plover:negated-consent-is-reject")
             event.factuality = "actual"
+
+    def _proposed(self, token: Token) -> bool:
+        """Whether the act is the content of a hope or proposal ("hoped that ... could
+        meet", "proposed that the two leaders meet")."""
+        clause = token
+        while clause.dep_ in ("xcomp", "ccomp", "conj") and clause.head is not clause:
+            clause = clause.head
+            if clause.lemma_.lower() in self.proposing_verbs:
+                return True
+        return False
 
     def _announced_aid(self, event: Event, token: Token) -> bool:
         """A nominal AID ("package", "assistance") carried by an announcing verb."""
@@ -119,6 +155,18 @@ class StatusTyping:
         event.event_id = Event.make_id(
             event.doc_id, event.trigger.start, event.trigger.end, event.event_type
         )
+
+
+def _named_speaker(verb: Token) -> bool:
+    """Whether the one who says it is a party or its official ("he", "Fico", "the prime
+    minister"), not commentators ("analysts said Russia could attack if ...")."""
+    for subject in verb.children:
+        if subject.dep_ != "nsubj":
+            continue
+        if subject.pos_ in ("PRON", "PROPN") or subject.lower_ in sector_words():
+            return True
+        return any(c.dep_ in ("poss", "compound") or c.pos_ == "PROPN" for c in subject.lefts)
+    return False
 
 
 def _refuses(token: Token, cue: str) -> bool:

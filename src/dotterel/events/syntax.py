@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from dotterel.actors.words import ACTOR_WORDS
+from dotterel.events.cues import load_cues
 from dotterel.records import UNPLACED_AGENT, Entity, Event
 
 AGENT_WORDS = Path(__file__).resolve().parents[1] / "actors" / "data" / "agents.tsv"
@@ -305,6 +306,25 @@ def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return result
 
 
+def is_infinitive(verb: Token) -> bool:
+    """Whether the verb has the infinitive marker "to" (the tagger sometimes tags it as a
+    preposition, "offered on Tuesday to host": the dependency still says aux)."""
+    return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ == "to") for c in verb.children)
+
+
+def is_reduced_passive(verb: Token) -> bool:
+    """ "a farmer shot dead by Belizean soldiers": a past participle after its noun is a
+    passive whose subject is that noun. Not when the noun is the sentence's root and a
+    comma parts them with no agent named: "China, which has brokered ceasefires ...,
+    offered to host talks" is the main clause the parser hung on its subject."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return False
+    head = verb.head
+    if head.dep_ != "ROOT" or verb.i < head.i or prep_objects(verb, frozenset({"by"})):
+        return True
+    return not any(t.text == "," for t in verb.doc[head.i + 1 : verb.i])
+
+
 def is_passive(verb: Token) -> bool:
     return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
 
@@ -324,7 +344,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return [], ""
     head = verb.head
     if verb.dep_ == "relcl":
-        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        infinitive = is_infinitive(verb)
         if infinitive and head.dep_ == "dobj" and head.head.pos_ == "VERB":
             # "blocked a road to protest ...": a purpose clause the parser hung on the
             # object; whoever blocked the road protests.
@@ -357,6 +377,22 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         tokens, path = subject_of(head, depth + 1)
         return tokens, f"{verb.dep_}<{path}" if tokens else ""
     return [], ""
+
+
+def statement_issuer(verb: Token) -> tuple[list[Token], str] | None:
+    """ "issued a statement congratulating the two sides": the one who congratulates is
+    whoever issues the statement (for trigger verbs only: a noun under "a note
+    describing the strikes" is not the issuer's act)."""
+    head = verb.head
+    if not (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and head.dep_ == "dobj"
+        and head.lemma_.lower() in load_cues().statement_nouns
+    ):
+        return None
+    tokens, path = subject_of(head.head)
+    return (tokens, f"statement<{path}") if tokens else None
 
 
 def trailing_reporter(sent: Span, lemmas: frozenset[str]) -> tuple[Token, list[Token]] | None:
