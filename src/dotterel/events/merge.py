@@ -1,7 +1,8 @@
 """The ``dotterel_merge`` component: one record per act per document.
 
-It runs last and only merges; completing events from their context is the job of
-``dotterel_context`` (:mod:`dotterel.events.context`), which runs before it.
+It runs last and merges or drops records, never completes them; completing events from
+their context is the job of ``dotterel_context`` (:mod:`dotterel.events.context`), which
+runs before it.
 
 A headline, the lead and a quote often report the same act. Events of one document with
 the same category, the same participants at country level (as a set for unordered
@@ -15,6 +16,21 @@ in September 2022" is not the headline's strike of this week, and a treaty "sign
 March 2023" is not the one signed on Tuesday. Two clause dates must overlap; a clause
 date and a date from elsewhere (reporting clause, lead, dateline, publication) must lie
 within :data:`SAME_ACT_DAYS` of each other.
+
+An act told as background is history, not the story's news, when the story reports an
+act of the same category between the same participants as current: "Poland expelled
+Russian diplomats on Tuesday ... Poland had closed a Russian consulate in November". The
+earlier act is known from its own reports (fusion merges reports of one event across
+articles), so coding it again here double-counts the dyad and gives the current act a
+second, older date. Such a background act is dropped, not folded into the current one:
+it is another act, and its evidence would wrongly date or describe the current one. An
+act is current when it is dated to a day within :data:`CURRENT_DAYS` of the story's day
+(the publication date, else the latest day the dateline or lead gives); a month or a year
+is too vague to make an act the story's news. An act is background when its own clause
+dates it (``date_source`` ``clause``) to a year, month or day that starts more than
+:data:`BACKGROUND_DAYS` before the story's day and ends before the current window.
+Background acts that share their category and participants with no current act stay:
+they are the only record of that dyad in the story.
 """
 
 from __future__ import annotations
@@ -38,6 +54,15 @@ SOURCE_RANK = {
 
 #: How far a clause date may lie from a date taken from elsewhere for one act.
 SAME_ACT_DAYS = 14
+
+#: How far from the story's day an act may lie and still be the story's news.
+CURRENT_DAYS = 7
+
+#: How long before the story's day an act dated by its own clause is history.
+BACKGROUND_DAYS = 30
+
+#: Date sources that give the story's own days rather than the act's clause.
+STORY_DAY_SOURCES = ("dateline", "lead", "published")
 
 
 def _period(event: Event) -> tuple[date, date] | None:
@@ -90,6 +115,13 @@ def merge_key(event: Event) -> tuple[object, ...]:
     return (event.event_type, event.factuality, *participants)
 
 
+def dyad_key(event: Event) -> tuple[object, ...]:
+    """The category and participants of :func:`merge_key`, whatever the factuality: a
+    history of the dyad is a re-mention whether the current act happened or is planned."""
+    event_type, _factuality, *participants = merge_key(event)
+    return (event_type, *participants)
+
+
 def _union(into: list[Entity], more: list[Entity]) -> None:
     for entity in more:
         if not any(e.code == entity.code and e.start == entity.start for e in into):
@@ -127,12 +159,59 @@ def merge_events(events: list[Event]) -> list[Event]:
     return merged
 
 
+def _story_day(events: list[Event], published: str | None) -> date | None:
+    if published:
+        try:
+            return date.fromisoformat(published[:10])
+        except ValueError:
+            pass
+    days = [
+        period[1]
+        for event in events
+        if event.date_source in STORY_DAY_SOURCES and (period := _period(event)) is not None
+    ]
+    return max(days, default=None)
+
+
+def drop_background(events: list[Event], published: str | None) -> list[Event]:
+    """Drop acts told as background that repeat the dyad of a current act (see the
+    module's rule); keeps the order of the rest."""
+    today = _story_day(events, published)
+    if today is None:
+        return events
+    window = timedelta(days=CURRENT_DAYS)
+    current: set[tuple[object, ...]] = set()
+    background: list[Event] = []
+    for event in events:
+        period = _period(event)
+        if period is None:
+            continue
+        if period[0] == period[1] and abs(period[0] - today) <= window:
+            current.add(dyad_key(event))
+        elif (
+            event.date_source == "clause"
+            and period[1] < today - window
+            and (today - period[0]).days > BACKGROUND_DAYS
+        ):
+            background.append(event)
+    dropped = [e for e in background if dyad_key(e) in current]
+    return [e for e in events if not any(e is d for d in dropped)]
+
+
+def _published(doc: Doc) -> str | None:
+    document = doc._.document
+    return getattr(document, "published", None) if document is not None else None
+
+
 @Language.factory("dotterel_merge", assigns=["doc._.events"], requires=["doc._.events"])
 def make_merger(nlp: Language, name: str) -> object:
-    """Merge repeated mentions of one act into one record per act per document."""
+    """Merge repeated mentions of one act per document; drop background repeats of a dyad.
+
+    An act told as background (dated by its clause well before the story) that has the
+    category and participants of a current act is dropped (see the module's rule)."""
 
     def merge(doc: Doc) -> Doc:
-        doc._.events = merge_events(doc._.events or [])
+        doc._.events = drop_background(merge_events(doc._.events or []), _published(doc))
         return doc
 
     return merge

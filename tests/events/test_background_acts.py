@@ -1,0 +1,80 @@
+"""Acts told as background that repeat the dyad of the story's current act."""
+
+from __future__ import annotations
+
+from dotterel.events.merge import drop_background, merge_events
+from dotterel.records import Event
+from tests.conftest import Coder
+from tests.events.test_merge import event
+
+
+def dated(e: Event, day: str, source: str, precision: str = "day") -> Event:
+    e.event_date, e.date_source, e.date_precision = day, source, precision
+    return e
+
+
+def test_background_repeat_of_a_current_dyad_is_dropped() -> None:
+    # "Chile expelled two Peruvian diplomats on Monday. ... Chile had expelled a Peruvian
+    # attaché in March." (published 2025-06-04)
+    current = dated(event("SANCTION", ["CHL"], ["PER"], 0), "2025-06-02", "clause")
+    march = dated(event("SANCTION", ["CHL"], ["PER"], 500), "2025-03-01", "clause", "month")
+    kept = drop_background(merge_events([current, march]), "2025-06-04")
+    assert [e.event_date for e in kept] == ["2025-06-02"]
+
+
+def test_background_act_of_another_dyad_stays() -> None:
+    # The history names another pair (Chile and Bolivia), or the reverse direction.
+    current = dated(event("SANCTION", ["CHL"], ["PER"], 0), "2025-06-02", "clause")
+    other = dated(event("SANCTION", ["CHL"], ["BOL"], 500), "2025-03-01", "clause", "month")
+    reverse = dated(event("SANCTION", ["PER"], ["CHL"], 700), "2024-01-01", "clause", "year")
+    kept = drop_background([current, other, reverse], "2025-06-04")
+    assert len(kept) == 3
+
+
+def test_background_act_alone_stays() -> None:
+    # With no current act of the dyad the history is the story's only record of it.
+    old = dated(event("ASSAULT", ["SRB"], ["XKX"], 0), "2023-01-01", "clause", "year")
+    assert drop_background([old], "2025-06-04") == [old]
+
+
+def test_recent_or_undated_acts_are_not_background() -> None:
+    # "last week" (a clause date within the current window) is news, not history; a
+    # date from the reporting clause or the lead is the story's own day.
+    current = dated(event("ACCUSE", ["IND"], ["PAK"], 0), "2025-06-03", "clause")
+    last_week = dated(event("ACCUSE", ["IND"], ["PAK"], 300), "2025-05-20", "clause")
+    reported = dated(event("ACCUSE", ["IND"], ["PAK"], 600), "2025-01-01", "reporting_clause")
+    undated = event("ACCUSE", ["IND"], ["PAK"], 900)
+    kept = drop_background([current, last_week, reported, undated], "2025-06-04")
+    assert len(kept) == 4
+
+
+def test_a_year_that_holds_the_story_is_not_background() -> None:
+    # "in 2025" in a story of June 2025 may be this week's act.
+    current = dated(event("AID", ["JPN"], ["PHL"], 0), "2025-06-03", "lead")
+    year = dated(event("AID", ["JPN"], ["PHL"], 300), "2025-01-01", "clause", "year")
+    assert len(drop_background([current, year], "2025-06-04")) == 2
+
+
+def test_a_month_or_year_is_not_the_story_news() -> None:
+    # "in June" or "this year" does not make an act current: the older act stays.
+    june = dated(event("AID", ["JPN"], ["PHL"], 0), "2025-06-01", "clause", "month")
+    old = dated(event("AID", ["JPN"], ["PHL"], 300), "2023-01-01", "clause", "year")
+    assert len(drop_background([june, old], "2025-06-04")) == 2
+
+
+def test_without_publication_the_story_days_come_from_the_lead() -> None:
+    current = dated(event("SANCTION", ["CHL"], ["PER"], 0), "2025-06-02", "lead")
+    old = dated(event("SANCTION", ["CHL"], ["PER"], 500), "2023-01-01", "clause", "year")
+    assert drop_background([current, old], None) == [current]
+
+
+def test_story_repeating_an_old_border_closure(coder: Coder) -> None:
+    events = coder(
+        "Argentina closed its border with Paraguay on Tuesday after a clash between smugglers "
+        "and police.\n"
+        "In 2021 Argentina closed the border with Paraguay for three weeks during a dispute "
+        "over river tolls.",
+        published="2025-06-04",
+    )
+    closures = [e for e in events if e.event_type == "SANCTION"]
+    assert [(e.event_date, e.date_source) for e in closures] == [("2025-06-03", "clause")]
