@@ -69,20 +69,25 @@ def kill_during_ingest(inputs: Path, db: str, stored_before_kill: int) -> None:
         process.wait()
 
 
+# Enough documents that the ingest cannot end before the kill (once 8 are stored) however
+# fast the pipeline is: with 60 a fast run finished first and nothing was interrupted.
+_KILLED_RUN_DOCS = 600
+
+
 @pytest.mark.slow
 def test_kill_9_mid_ingest_loses_nothing_and_a_rerun_completes(tmp_path: Path) -> None:
     inputs = tmp_path / "docs.jsonl"
-    write_small_docs(inputs, 60)
+    write_small_docs(inputs, _KILLED_RUN_DOCS)
     db = str(tmp_path / "crash.duckdb")
     kill_during_ingest(inputs, db, stored_before_kill=8)
     with DuckDBStore(db, read_only=True) as store:
-        assert 0 < store.counts()["documents"] <= 60
+        assert 0 < store.counts()["documents"] < _KILLED_RUN_DOCS
     summary = api.ingest([str(inputs)], db=db)
     with DuckDBStore(db, read_only=True) as store:
         ids = [d.doc_id for d in store.documents()]
         events = [e.event_id for e in store.query_events()]
         runs = store.runs()
-    assert sorted(ids) == sorted(f"d{n}" for n in range(60))
+    assert sorted(ids) == sorted(f"d{n}" for n in range(_KILLED_RUN_DOCS))
     assert len(events) == len(set(events))
-    assert summary.skipped + summary.documents == 60
+    assert summary.skipped + summary.documents == _KILLED_RUN_DOCS
     assert [r["status"] for r in runs] == ["interrupted", "finished"]
