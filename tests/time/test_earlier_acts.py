@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from .conftest import code_in_order
+from .placed_events import code_in_order
 
 PUB = "2025-03-13"  # a Thursday
 

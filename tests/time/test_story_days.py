@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from dotterel.records import Event
 
-from .conftest import code_in_order
+from .placed_events import code_in_order
 
 PUB = "2025-03-13"  # a Thursday
 
