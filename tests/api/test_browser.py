@@ -181,7 +181,11 @@ def test_events_between_russia_and_iran_include_the_treaty(page, server: str, sh
     page.screenshot(path=str(shots / "events-rus-irn.png"), full_page=True)
     # Every event links to its sentence.
     page.locator("table.events tbody tr td.quote-cell a").first.click()
-    page.wait_for_function("document.body.dataset.ready === '1'", timeout=30_000)
+    # Wait for the event view itself: "ready" is still set by the events list just left.
+    page.wait_for_function(
+        "document.body.dataset.ready === '1' && document.body.dataset.view === 'event'",
+        timeout=30_000,
+    )
     assert page.locator(".sentence.focus").count() >= 1
 
 
