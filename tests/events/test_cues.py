@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+from spacy.tokens import Doc
 
 from dotterel.errors import DictionaryError
-from dotterel.events.cues import CUE_LISTS, load_cues, parse_cues
+from dotterel.events.coder import EventCoder
+from dotterel.events.cues import CUE_LISTS, Cues, load_cues, parse_cues
+from dotterel.events.lexicon import load_lexicon
+from dotterel.nlp.pipeline import build_nlp
+from dotterel.records import Document
 
 
 def test_every_cue_list_is_present_and_lower_case() -> None:
@@ -49,3 +56,49 @@ def test_a_missing_list_is_a_dictionary_error_naming_the_file() -> None:
 def test_invalid_yaml_is_a_dictionary_error() -> None:
     with pytest.raises(DictionaryError, match="not valid YAML"):
         parse_cues("reporting_verbs: [say\n", "broken.yaml")
+
+
+# -- argument words: the coder reads them from the cues it is given ------------------
+
+
+Parse = Callable[[str], Doc]
+
+
+@pytest.fixture(scope="module")
+def parse_to_actors() -> Parse:
+    """The real pipeline up to the event coder (dateline, actors, coreference)."""
+    nlp = build_nlp(components=("dotterel_dateline", "dotterel_actors", "dotterel_coref"))
+
+    def parse(text: str) -> Doc:
+        doc = nlp.make_doc(text)
+        doc._.document = Document(doc_id="t", text=text, published="2025-03-04")
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        return doc
+
+    return parse
+
+
+def _without(word: str, list_name: str) -> Cues:
+    shipped = load_cues()
+    lists = dict(shipped.lists)
+    lists[list_name] = lists[list_name] - {word}
+    return Cues(lists)
+
+
+def test_crowd_words_decide_what_damage_is_a_riot(parse_to_actors: Parse) -> None:
+    text = "Rioters torched government buildings in Nairobi on Monday."
+    shipped = EventCoder(load_lexicon(), load_cues())(parse_to_actors(text))._.events
+    assert ("PROTEST", "riot") in {(e.event_type, e.mode) for e in shipped}
+    edited = EventCoder(load_lexicon(), _without("rioters", "crowd_words"))
+    events = edited(parse_to_actors(text))._.events
+    assert "riot" not in {e.mode for e in events}
+
+
+def test_recipient_prepositions_decide_who_an_act_is_aimed_at(parse_to_actors: Parse) -> None:
+    text = "Ghana protested to Togo over the border closure."
+    shipped = EventCoder(load_lexicon(), load_cues())(parse_to_actors(text))._.events
+    assert any(r.country_code == "TGO" for e in shipped for r in e.recipient)
+    edited = EventCoder(load_lexicon(), _without("to", "recipient_preps"))
+    events = edited(parse_to_actors(text))._.events
+    assert not any(r.country_code == "TGO" for e in events for r in e.recipient)

@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dotterel.actors.resolve import NON_STATE, country_name, story_country
-from dotterel.events.coder import POPULATION_WIDE
+from dotterel.events.categories import POPULATION_WIDE
 from dotterel.places.component import load_seats
 from dotterel.places.story import StorySetting
 from dotterel.records import Entity, Event, Location

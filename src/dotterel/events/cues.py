@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -54,6 +54,27 @@ CUE_LISTS = (
     "statement_nouns",
     "announcing_verbs",
     "proposing_verbs",
+    "recipient_preps",
+    "noun_recipient_preps",
+    "host_preps",
+    "place_preps",
+    "strike_preps",
+    "site_preps",
+    "host_verb_preps",
+    "adjunct_preps",
+    "group_preps",
+    "stance_preps",
+    "inquiry_preps",
+    "concern_preps",
+    "reflexive_pronouns",
+    "release_nouns",
+    "stative_passives",
+    "crowd_words",
+    "concern_words",
+    "condition_nouns",
+    "lethal_words",
+    "nonlethal_modifiers",
+    "online_objects",
 )
 
 
@@ -62,6 +83,11 @@ class Cues:
     """Every cue list as a frozen set of lower-case lemmas."""
 
     lists: dict[str, frozenset[str]]
+
+    @cached_property
+    def reporters(self) -> frozenset[str]:
+        """Verbs that can close a sentence as its source ("..., the army said")."""
+        return self.reporting_verbs | self.charging_verbs
 
     def __getattr__(self, name: str) -> frozenset[str]:
         try:

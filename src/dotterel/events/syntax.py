@@ -15,14 +15,13 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from dotterel.actors.words import ACTOR_WORDS
+from dotterel.codes import NON_STATE_PREFIXES, REGION_CODES
 from dotterel.events.cues import load_cues
 from dotterel.records import UNPLACED_AGENT, Entity, Event
 
 AGENT_WORDS = Path(__file__).resolve().parents[1] / "actors" / "data" / "agents.tsv"
 # Prefixes of codes that are no state: a sector word after them is no state's sector.
-NON_STATE_PREFIXES = frozenset(
-    {"IGO", "NGO", "IMG", "MNC", "WST", "EUR", "MEA", "AFR", "ASA", "LAM"}
-)
+NOT_A_STATE = NON_STATE_PREFIXES | REGION_CODES
 
 # A country before these sector words is already coded by the actor lexicon ("Saudi
 # officials"), or the word says too little about the sector ("religious leaders").
@@ -249,7 +248,7 @@ class ActorIndex:
 def _bare_state(entity: Entity) -> bool:
     """A country named as a whole ("French", "Germany"), with no sector of its own."""
     code = entity.code or ""
-    return len(code) == 3 and entity.role is None and code not in NON_STATE_PREFIXES
+    return len(code) == 3 and entity.role is None and code not in NOT_A_STATE
 
 
 def conjuncts(token: Token) -> list[Token]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, ClassVar, Self
 
-from dotterel import __version__
+from dotterel import __version__, codes
 from dotterel.records import Document, Entity, Event, FusedEvent, Location
 from dotterel.store.base import EventStore
 
@@ -23,8 +23,9 @@ from dotterel.store.base import EventStore
 #: Each becomes one space, so text keeps its length and its character offsets stay right.
 _BREAKS = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _FLATTEN = str.maketrans(dict.fromkeys(_BREAKS, " "))
-#: Country-level prefixes that are not states.
-NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC", "INT"})
+#: Country-level prefixes that are not states, with the exchange formats' ``INT``
+#: (international, unspecified).
+NON_STATE_PREFIXES = codes.NON_STATE_PREFIXES | {"INT"}
 QUAD_NAMES = {
     1: "VERBAL COOPERATION",
     2: "MATERIAL COOPERATION",

@@ -1,0 +1,341 @@
+"""Links between the events of one document: an act named by anaphor ("condemned the
+raid"), "both sides", recipients carried over from the last event of a kind, and the
+implicit counterpart of a domestic act.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from dotterel.codes import NON_STATE_PREFIXES, REGION_CODES, STATE_ROLES, sector_of
+from dotterel.events.categories import (
+    ACT_ANAPHOR,
+    CARRY_OVER_SENTENCES,
+    COOPERATIVE_ACTS,
+    DOMESTIC_TYPES,
+    HOSTILE_CONTENT,
+    IMPLICIT_COUNTERPART,
+    NEEDS_TARGET,
+    ONE_SIDED_NOUN_TYPES,
+    PERSONAL_CONCESSIONS,
+    POPULATION_MODES,
+    POPULATION_WIDE,
+    SIDE_TYPES,
+    STANCE_TYPES,
+    TARGETED_TYPES,
+)
+from dotterel.events.cues import Cues
+from dotterel.events.lexicon import Lexicon
+from dotterel.events.syntax import (
+    trigger_token,
+    unique_entities,
+)
+from dotterel.events.triggers import TriggerReader
+from dotterel.records import UNORDERED_TYPES, UNPLACED_AGENT, Entity, Event
+
+IMPLICIT_TEXTS = {"CVL": "the public", "GOV": "the government"}
+
+
+class EventLinks:
+    """Resolves what one event leaves to the others of its document."""
+
+    def __init__(self, lexicon: Lexicon, cues: Cues, triggers: TriggerReader) -> None:
+        self.lexicon = lexicon
+        self.cues = cues
+        self.triggers = triggers
+
+    def resolve_event_anaphors(self, events: list[Event]) -> None:
+        """The one blamed for, asked about or threatened over an earlier act is that act's
+        actor: "Israeli troops raided Jenin ... Erakat condemned the raid" → PSE → ISR; the
+        one asked to release someone is whoever seized them."""
+        for index, event in enumerate(events):
+            if event.recipient:
+                continue
+            if any(r.startswith(ACT_ANAPHOR) for r in event.rules):
+                self._resolve_act_anaphor(events, index)
+                continue
+            nouns = [r.split(":", 1)[1] for r in event.rules if r.startswith("object-event:")]
+            for noun in nouns:
+                if noun in self.cues.release_nouns:
+                    wanted = {"COERCE", "ASSAULT"}
+                else:
+                    entry = self.lexicon.match_noun(noun)
+                    wanted = {entry.plover} if entry is not None else set()
+                own = {e.country_code for e in event.actor}
+                for earlier in reversed(events[:index]):
+                    far = event.sentence_index - earlier.sentence_index > CARRY_OVER_SENTENCES
+                    if far and event.event_type != "ACCUSE":
+                        break
+                    # "condemned the strikes", paragraphs after them: a condemnation
+                    # names the story's act, however far back it was told.
+                    if earlier.event_type in wanted or _protest_lodged_with(earlier, wanted, own):
+                        event.recipient = [e for e in earlier.actor if e.country_code not in own]
+                        if event.recipient:
+                            event.rules.append("arg:event-anaphor")
+                            break
+                if event.recipient:
+                    break
+
+    def resolve_both_sides(self, doc: Doc, events: list[Event]) -> None:
+        """ "urged both sides to show restraint", "offered to host talks between the two
+        governments": the two sides are the story's two main parties so far, the two
+        states its earlier events most often involve (other than the one speaking)."""
+        for index, event in enumerate(events):
+            if event.event_type not in SIDE_TYPES:
+                continue
+            group = self._both_sides_phrase(trigger_token(doc, event))
+            if group is None:
+                continue
+            own = {e.country_code for e in event.actor}
+            counts: dict[str, int] = {}
+            for earlier in events[:index]:
+                for entity in unique_entities(earlier.actor + earlier.recipient):
+                    code = entity.country_code
+                    if code is None or code in REGION_CODES:
+                        continue
+                    counts[code] = counts.get(code, 0) + 1
+            if any(counts.get(code, 0) for code in own if code):
+                # A party to the story speaking of "both sides" (a national church offering
+                # to mediate in a domestic dispute) means sides within it, not two states.
+                leading = sorted(counts, key=lambda c: -counts[c])[:2]
+                if own & set(leading):
+                    continue
+            ranked = sorted((c for c in counts if c not in own), key=lambda c: -counts[c])
+            if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
+                continue
+            start, end = group.left_edge.idx, group.idx + len(group.text)
+            event.recipient = [
+                Entity(doc.text[start:end], start, end, code=code, country=code, why="both-sides")
+                for code in ranked[:2]
+            ]
+            event.rules.append("arg:both-sides")
+
+    def _both_sides_phrase(self, trigger: Token) -> Token | None:
+        """The "both sides", "the two governments" a trigger is addressed to or offers to
+        bring together, if any."""
+        for token in trigger.subtree:
+            if token.dep_ not in ("dobj", "pobj", "nsubj") or not self.triggers.is_side_phrase(
+                token
+            ):
+                continue
+            if token.i < trigger.i and token.dep_ != "nsubj":
+                continue
+            return token
+        return None
+
+    @staticmethod
+    def _resolve_act_anaphor(events: list[Event], index: int) -> None:
+        """Welcoming "the step" is support for those who took the last cooperative step
+        (all its parties); condemning "the move" an accusation of the last hostile act's
+        doers. Only acts told in the sentences just before count."""
+        event = events[index]
+        wanted = COOPERATIVE_ACTS if event.event_type == "SUPPORT" else HOSTILE_CONTENT
+        own = {e.country_code for e in event.actor} | {None}
+        for earlier in reversed(events[:index]):
+            if event.sentence_index - earlier.sentence_index > CARRY_OVER_SENTENCES:
+                return
+            if earlier.event_type not in wanted or earlier.sentence_index == event.sentence_index:
+                continue
+            parties = earlier.actor
+            if event.event_type == "SUPPORT":
+                parties = earlier.actor + earlier.recipient
+            event.recipient = unique_entities([e for e in parties if e.country_code not in own])
+            if event.recipient:
+                event.rules.append("arg:act-anaphor")
+                return
+
+    def carry_over(self, doc: Doc, events: list[Event]) -> list[Event]:
+        """Fill a missing recipient from the previous event of the same type, nearby.
+
+        News continues a topic across sentences ("China supplied Russia with drones ...
+        firms allegedly provided weapons systems"); an event of a directed category with
+        no recipient most likely has the one of the last such event. Nominal events of a
+        directed category that still have no recipient are dropped: a bare noun with one
+        participant ("Western sanctions") is rarely a codable event.
+        """
+        kept: list[Event] = []
+        last_by_type: dict[str, Event] = {}
+        for event in events:
+            names_act = any(rule.startswith("object-event:") for rule in event.rules)
+            if not event.recipient and population_wide(event):
+                # "suspended mobile internet in the capital": on everyone there, no one
+                # in particular (the manual leaves the recipient of such acts empty).
+                if any(r.startswith("noun:") for r in event.rules) and (
+                    "arg:light-verb" not in event.rules
+                ):
+                    continue
+                event.rules.append(POPULATION_WIDE)
+                kept.append(event)
+                continue
+            if not event.recipient and event.event_type not in UNORDERED_TYPES and not names_act:
+                # ("condemned the takeover" names its own target: the takeover's doer.)
+                previous = last_by_type.get(event.event_type)
+                if (
+                    previous is not None
+                    and previous.recipient
+                    and event.sentence_index - previous.sentence_index <= CARRY_OVER_SENTENCES
+                ):
+                    actor_codes = {e.country_code for e in event.actor}
+                    inherited = [e for e in previous.recipient if e.country_code not in actor_codes]
+                    if inherited:
+                        event.recipient = list(inherited)
+                        event.rules.append("arg:carry-over")
+            if not event.recipient and not _names_other_act(event):
+                counterpart = _implicit_counterpart(event)
+                if counterpart is not None:
+                    event.recipient = [counterpart]
+                    event.rules.append(IMPLICIT_COUNTERPART)
+            noun_trigger = any(rule.startswith("noun:") for rule in event.rules)
+            # "announced his resignation": a one-sided act carried by its actor's verb.
+            carried = event.event_type in ONE_SIDED_NOUN_TYPES and "arg:light-verb" in event.rules
+            # "lawmakers began a hunger strike": the domestic counterpart is of the actor's
+            # own country, a second participant all the same.
+            carried = carried or (
+                IMPLICIT_COUNTERPART in event.rules and "arg:light-verb" in event.rules
+            )
+            if noun_trigger and _participant_count(event) < 2 and not carried:
+                continue
+            if not event.recipient and event.event_type in STANCE_TYPES and not noun_trigger:
+                event.recipient = _sentence_counterpart(doc, event, self.cues)
+                if event.recipient:
+                    event.rules.append("arg:sentence-counterpart")
+            if not event.recipient and event.event_type in TARGETED_TYPES:
+                # The context stage, which knows places, gives it the place's country as
+                # target or drops it.
+                event.rules.append(NEEDS_TARGET)
+                event.needs_target = True
+            kept.append(event)
+            if event.recipient:
+                last_by_type[event.event_type] = event
+        return kept
+
+
+def population_wide(event: Event) -> bool:
+    """An internet shutdown or a state of emergency, which fall on a whole population:
+    coded without a recipient unless the text names one."""
+    return event.event_type == "COERCE" and event.mode in POPULATION_MODES
+
+
+def _protest_lodged_with(earlier: Event, wanted: set[str], own: set[str | None]) -> bool:
+    """ "Greece lodged a protest with Turkey ... Turkey rejected the protest": the protest
+    one state makes to another is an official complaint (CAMEO 114, PLOVER ACCUSE), so
+    the one who answers "the protest" answers the one who lodged it with them."""
+    addressed = {e.country_code for e in earlier.recipient}
+    return "PROTEST" in wanted and earlier.event_type == "ACCUSE" and bool(addressed & own - {None})
+
+
+def _sentence_counterpart(doc: Doc, event: Event, cues: Cues) -> list[Entity]:
+    """ "China said the Philippines was provoking trouble and warned that Beijing would
+    take countermeasures": a warning, accusation, appeal or expression of support whose
+    clause names no one else is aimed at the one other state its sentence names as a
+    party (not as a place: "told reporters in Baghdad")."""
+    span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    if span is None:
+        return []
+    own = {e.country_code for e in event.actor}
+    if not own - {None}:
+        # An actor the context stage has still to place may be of any state named.
+        return []
+    own |= {None} | {e.country_code for e in event.claimed_by}
+    by_country: dict[str, Entity] = {}
+    for entity in doc._.actors or []:
+        if not span.start_char <= entity.start < span.end_char:
+            continue
+        code = entity.country_code
+        if code in own or code in REGION_CODES or (entity.why or "").startswith("coref"):
+            continue
+        head = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if head is None:
+            continue
+        root = head.root
+        if root.dep_ in ("compound", "amod", "poss"):
+            root = root.head
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in cues.reporters:
+            # "..., Kenya said": the source of the sentence, not its target.
+            continue
+        if root.dep_ == "pobj" and root.head.lower_ in cues.place_preps | {"from", "to"}:
+            continue
+        by_country.setdefault(code, entity)
+    return list(by_country.values()) if len(by_country) == 1 else []
+
+
+def _names_other_act(event: Event) -> bool:
+    """Whether the trigger's object names an earlier act ("condemned the raid"), not the
+    act itself ("imposed a curfew", "lifted the curfew": the verb's own object)."""
+    own: set[str] = set()
+    for rule in event.rules:
+        if rule.startswith("verb:") and "+" in rule:
+            own.update(rule.split("+", 1)[1].split("|"))
+    return any(
+        rule.split(":", 1)[1] not in own for rule in event.rules if rule.startswith("object-event:")
+    )
+
+
+def _implicit_counterpart(event: Event) -> Entity | None:
+    """The unnamed side of a domestic act by a sector actor (see ``DOMESTIC_TYPES``): the
+    government for protesters, strikers or rebels, the public for the state's own
+    agencies. It is of the actor's country; an unplaced actor ("protesters") leaves it
+    unplaced too, and the context stage gives both the country where the act happens."""
+    if event.event_type not in DOMESTIC_TYPES or event.no_agent:
+        return None
+    if event.cameo in PERSONAL_CONCESSIONS:
+        # Regret and apologies are as often addressed abroad as at home.
+        return None
+    sectors = [sector_of(e) for e in event.actor]
+    if not sectors or any(s is None for s in sectors):
+        return None
+    if any((e.code or "")[:3] in NON_STATE_PREFIXES for e in event.actor):
+        return None
+    state = all(s in STATE_ROLES for s in sectors)
+    if event.event_type != "PROTEST" and all(s == "CVL" for s in sectors):
+        # "the Americans do not accept our terms": a people named as a whole.
+        return None
+    if event.event_type == "PROTEST" and state:
+        # A state "protests" diplomatically, to someone it names.
+        return None
+    nominal = any(r.startswith("noun:") for r in event.rules)
+    if nominal and "arg:light-verb" not in event.rules and event.event_type != "PROTEST":
+        # "her detention", "Gaza raid": a noun's modifier is as often the one it is done
+        # to; only protests ("student protests") are named after those who make them.
+        return None
+    countries = {e.country_code for e in event.actor if e.country_code}
+    if len(countries) > 1:
+        return None
+    role = "CVL" if state else "GOV"
+    text = IMPLICIT_TEXTS[role]
+    start, end = event.trigger.start, event.trigger.end
+    if not countries:
+        return Entity(text=text, start=start, end=end, role=role, why=UNPLACED_AGENT)
+    country = countries.pop()
+    return Entity(
+        text=text,
+        start=start,
+        end=end,
+        code=f"{country}{role}",
+        country=country,
+        role=role,
+        why="implicit:domestic-counterpart",
+    )
+
+
+def settle_implicit_counterpart(event: Event) -> None:
+    """An implicit counterpart stays only on the domestic act it was made for: a refused
+    concession ("could not apologise", now REJECT) or a future protest coded as a threat
+    needs a named target like any other act."""
+    if IMPLICIT_COUNTERPART not in event.rules:
+        return
+    if event.event_type in DOMESTIC_TYPES and event.factuality != "negated":
+        return
+    event.recipient = [
+        e
+        for e in event.recipient
+        if not (e.start == event.trigger.start and e.text in IMPLICIT_TEXTS.values())
+    ]
+    event.rules.remove(IMPLICIT_COUNTERPART)
+    if not event.recipient and event.event_type in TARGETED_TYPES:
+        event.rules.append(NEEDS_TARGET)
+        event.needs_target = True
+
+
+def _participant_count(event: Event) -> int:
+    return len({e.country_code or e.text.lower() for e in event.actor + event.recipient})
