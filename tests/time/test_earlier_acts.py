@@ -102,3 +102,27 @@ def test_the_act_an_accusation_charges_came_before_it(nlp: Language) -> None:
     accused, firing = _dates(nlp, text, ["accused", "firing"])
     assert accused == "2025-03-12"
     assert firing == "2025-03-10"
+
+
+def test_an_act_told_in_a_relative_clause_on_the_object_of_after_came_before(
+    nlp: Language,
+) -> None:
+    text = (
+        "Niger closed its border with Benin on Wednesday after smugglers who police said "
+        "had crossed the river shot two customs officers. The shooting happened on "
+        "Monday near Gaya."
+    )
+    closed, shot = _dates(nlp, text, ["closed", "shot"])
+    assert closed == "2025-03-12"
+    assert shot == "2025-03-10"
+
+
+def test_an_earlier_act_takes_the_day_of_a_deed_not_of_a_saying(nlp: Language) -> None:
+    text = (
+        "Guinea recalled its envoy to Mali on Thursday after villagers said soldiers had "
+        "burned their granaries. Witnesses said troops entered the village on Monday. In a "
+        "statement read on the radio on Tuesday, Mali's army said it had fought rebels."
+    )
+    recalled, burned = _dates(nlp, text, ["recalled", "burned"])
+    assert recalled == "2025-03-13"
+    assert burned == "2025-03-10"

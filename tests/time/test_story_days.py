@@ -129,6 +129,22 @@ def test_a_headline_act_takes_the_day_the_body_gives_its_actor(nlp: Language) ->
     assert _day(warns) == ("2025-03-12", "lead")
 
 
+def test_a_headline_statement_is_not_dated_by_its_actors_deed(nlp: Language) -> None:
+    text = (
+        "Chad accuses Sudanese militia of cattle raid\n"
+        "Chad's army said on Wednesday that gunmen from Darfur had stolen cattle near "
+        "Adre.\n\n"
+        "Chadian troops repelled the raiders on Monday after a long fight, it said."
+    )
+    accuses, repelled = _code(
+        nlp,
+        text,
+        [("accuses", "ACCUSE", "TCD", "actual"), ("repelled", "ASSAULT", "TCD", "actual")],
+    )
+    assert repelled.event_date == "2025-03-10"
+    assert _day(accuses) == ("2025-03-12", "lead")
+
+
 def test_a_run_of_days_in_the_lead_gives_its_last_day(nlp: Language) -> None:
     text = (
         "Nile talks end without a deal\n"

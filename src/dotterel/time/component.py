@@ -81,6 +81,9 @@ _FUTURE_HEADS = frozenset(
 )
 _STATIVE = frozenset(str(w) for w in WORDS.get("stative_participles", []))
 _CHARGING = frozenset(str(w) for w in WORDS.get("charging_verbs", []))
+_NAMING = frozenset(str(w) for w in WORDS.get("naming_verbs", []))
+_STATEMENTS = frozenset(str(w) for w in WORDS.get("statement_categories", []))
+_SPEECH = frozenset(str(w) for w in WORDS.get("speech_verbs", []))
 _PAST_AUX = frozenset({"have", "had", "has", "was", "were", "did"})
 # A time expression crossing one of these on its way up belongs to another clause.
 _CLAUSE_DEPS = frozenset(
@@ -98,6 +101,9 @@ class Timex:
     label: str
     resolved: ResolvedTime
     tense: str | None
+    #: Whether it dates a saying ("the army said on Sunday", "in a statement read on
+    #: Sunday"), not a deed.
+    spoken: bool = False
 
 
 def clause_tense(verb: Token) -> str | None:
@@ -133,6 +139,17 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
+def _dates_saying(token: Token) -> bool:
+    """Whether the clause a time expression dates is a saying: the first verb above it,
+    past the participle of the statement it was made in ("in a statement read on
+    Sunday"), is a verb of speech."""
+    for node in token.ancestors:
+        if node.pos_ not in _VERB_POS or _conveying(node):
+            continue
+        return node.lemma_.lower() in _SPEECH
+    return False
+
+
 def resolve_doc_timexes(doc: Doc, published: str | None) -> list[Timex]:
     """Resolve the DATE (and day-naming TIME) entities of ``doc``, in text order."""
     timexes: list[Timex] = []
@@ -147,7 +164,10 @@ def resolve_doc_timexes(doc: Doc, published: str | None) -> list[Timex]:
             continue
         if ent.label_ == "TIME" and resolved.precision != "day":
             continue
-        timexes.append(Timex(ent.start_char, ent.end_char, ent.text, ent.label_, resolved, tense))
+        spoken = _dates_saying(ent.root)
+        timexes.append(
+            Timex(ent.start_char, ent.end_char, ent.text, ent.label_, resolved, tense, spoken)
+        )
         if resolved.precision not in ("ref", "duration"):
             anchor = [resolved.value, *anchor[:4]]
     return timexes
@@ -320,16 +340,25 @@ def _conveying(node: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in node.children)
 
 
+def _naming(node: Token) -> bool:
+    """A clause that names a thing rather than tells an act ("condemned what it called a
+    cowardly act in a statement on Monday", "what officials described as a raid"): a day
+    the parser hangs on it dates the clause above."""
+    if node.lemma_.lower() not in _NAMING:
+        return False
+    return any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubjpass") for c in node.children)
+
+
 def _shares_time(node: Token, dated: tuple[str, str], story_day: str | None) -> bool:
     """Whether a time expression inside the clause headed by ``node`` also dates the
     clause above it: a subjectless participle clause (:func:`_co_temporal`), the
     statement a participle describes (:func:`_conveying`), a stative participle
-    (:func:`_stative`), or the
+    (:func:`_stative`), a naming clause (:func:`_naming`), or the
     to-infinitive of an order or request to someone taking a day before the story's
     ("ordered the diplomats to leave the country on Tuesday": what was ordered is not yet
     done, so a day already past is the order's). An infinitive with no object above it
     ("agreed to hold talks on Saturday") keeps its day to itself."""
-    if _co_temporal(node) or _conveying(node) or _stative(node):
+    if _co_temporal(node) or _conveying(node) or _stative(node) or _naming(node):
         return True
     if node.dep_ != "xcomp" or node.tag_ != "VB" or story_day is None:
         return False
@@ -443,10 +472,19 @@ def _after(nodes: list[Token]) -> bool:
     through a clause or phrase opened by "after": its act came before that clause's
     ("summoned the envoy on Tuesday after the premier accused Jakarta of abuses", "closed
     the crossing after the attack")."""
-    # A phrase only when the trigger is its object: in "told reporters after the talks
-    # that ...", a complement parsed onto "talks" did not come before them.
+    # A phrase only when the trigger is its object, or is told in a relative clause on
+    # that object ("after gunmen who crossed the river killed two workers", "after the
+    # shelling that destroyed the school"): in "told reporters after the talks that ...",
+    # a complement parsed onto "talks" did not come before them.
     if len(nodes) > 1 and nodes[1].dep_ == "prep" and nodes[1].lower_ == "after":
         return True
+    # Not under a verb of speech: "told reporters after the talks that Bangladesh had
+    # asked ..." is what was told, its complement parsed as a relative clause.
+    for index, node in enumerate(nodes[1:], start=1):
+        if node.dep_ == "prep" and node.lower_ == "after":
+            below = nodes[index - 1]
+            relative = any(n.dep_ == "relcl" for n in nodes[: index - 1])
+            return below.dep_ == "pobj" and relative and node.head.lemma_.lower() not in _SPEECH
     for node in nodes:
         if node.pos_ in _VERB_POS and any(
             c.dep_ == "mark" and c.lower_ == "after" for c in node.children
@@ -472,19 +510,22 @@ def _charged(nodes: list[Token], join: Token) -> bool:
 def _day_before(timexes: list[Timex], dated: tuple[str, str]) -> tuple[str, str]:
     """For an act set before the day ``dated``: the latest day the story names in the
     :data:`DAYS_BEFORE` days before it (the attack "took place on Sunday", "the remarks
-    were made on Monday"), else ``dated`` itself (the day it was reported: no other can
-    be known)."""
+    were made on Monday"), of a deed rather than a saying if it names one, else
+    ``dated`` itself (the day it was reported: no other can be known)."""
     if dated[1] != "day":
         return dated
     day = dt.date.fromisoformat(dated[0])
     earliest = (day - dt.timedelta(days=DAYS_BEFORE)).isoformat()
-    days = [
-        found[0]
+    named = [
+        (t.spoken, found[0])
         for t in timexes
         if (found := t.resolved.event_date()) is not None
         and found[1] == "day"
         and earliest <= found[0] < dated[0]
     ]
+    # A day that dates a saying about the act ("the army said in a statement on Sunday")
+    # is not the act's when the story names the day of a deed.
+    days = [day for spoken, day in named if not spoken] or [day for _, day in named]
     return (max(days), "day") if days else dated
 
 
@@ -652,10 +693,10 @@ def _headline_end(text: str) -> int | None:
 
 def _date_headline(text: str, events: list[Event], anchor: str | None) -> None:
     """A headline act with no day of its own takes the day the body gives the same
-    actor's act: of the same category if there is one, else the actor's first dated act
-    ("Ethiopia warns ..." over a lead about Monday's shipment: the body's "Ethiopia's
-    foreign ministry said on Tuesday"). Only days from the body event's own sentence and
-    not after ``anchor`` count."""
+    actor's act: of the same category if there is one, else the actor's first dated act,
+    a statement for a statement ("Ethiopia warns ..." over a lead about Monday's
+    shipment: the body's "Ethiopia's foreign ministry said on Tuesday"). Only days from
+    the body event's own sentence and not after ``anchor`` count."""
     end = _headline_end(text)
     if end is None:
         return
@@ -674,6 +715,12 @@ def _date_headline(text: str, events: list[Event], anchor: str | None) -> None:
         actors = {e.country_code for e in event.actor if e.country_code}
         same_actor = [e for e in body if actors & {a.country_code for a in e.actor}]
         same_type = [e for e in same_actor if e.event_type == event.event_type]
+        # A headline statement is not dated by the actor's deed: "Sudan accuses X of a
+        # raid" is not the day Sudan's troops fought the raiders off.
+        # A deed may be told by the statement that announces it ("Serbia expels a
+        # diplomat" over "Serbia ordered the diplomat to leave on Tuesday").
+        if event.event_type in _STATEMENTS:
+            same_actor = [e for e in same_actor if e.event_type in _STATEMENTS]
         matches = same_type or same_actor
         if matches:
             source = matches[0]
