@@ -76,3 +76,22 @@ def test_every_title_word_is_in_one_file_only() -> None:
     shared = ACTOR_WORDS["title_words"] | ACTOR_WORDS["military_ranks"]
     assert not ENTITY_WORDS["name_titles"] & shared
     assert shared <= name_words().titles
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The court heard Mariana dos Reis in the morning.", "Mariana dos Reis"),
+        ("Opposition leader Tomás do Amaral called a strike.", "Tomás do Amaral"),
+        ("Police questioned Karim bin Haddad about the attack.", "Karim bin Haddad"),
+    ],
+)
+def test_a_surname_joiner_of_the_actor_word_lists_keeps_the_name_whole(
+    nlp: Language, text: str, person: str
+) -> None:
+    assert ents(nlp, text, "PERSON") == [person]
+
+
+def test_every_joiner_is_in_one_file_only() -> None:
+    assert not ENTITY_WORDS["name_joiners"] & ACTOR_WORDS["surname_joiners"]
+    assert ACTOR_WORDS["surname_joiners"] <= name_words().joiners

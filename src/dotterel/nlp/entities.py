@@ -216,11 +216,12 @@ class NameWords:
 def name_words(words: WordLists = ENTITY_WORDS, actor_words: WordLists = ACTOR_WORDS) -> NameWords:
     """The name finder's lists: its own, plus the concepts the actor coder holds
     (``actors/data/actor_words.yaml``), read from there so that each lives in one file:
-    its title words and military ranks are titles before a name."""
+    its title words and military ranks are titles before a name, its surname joiners
+    ("da", "bin", "dos") join a name's words."""
     return NameWords(
         organisation=words["organisation_words"],
         events=words["event_words"],
-        joiners=words["name_joiners"],
+        joiners=words["name_joiners"] | actor_words["surname_joiners"],
         organisation_joiners=words["organisation_joiners"],
         titles=words["name_titles"] | actor_words["title_words"] | actor_words["military_ranks"],
         compass=words["compass_words"],
