@@ -42,7 +42,7 @@ from dotterel.time.resolve import (
     WORDS,
     resolve_timex,
 )
-from dotterel.wordlists import WordLists, load_word_lists
+from dotterel.wordlists import WordLists, load_name_words, load_word_lists
 
 ENTITY_WORD_LISTS = (
     "deictic_days",
@@ -53,7 +53,6 @@ ENTITY_WORD_LISTS = (
     "time_fillers",
     "time_edges",
     "time_tails",
-    "organisation_words",
     "event_words",
     "name_joiners",
     "organisation_joiners",
@@ -63,6 +62,8 @@ ENTITY_WORD_LISTS = (
 ENTITY_WORDS: WordLists = load_word_lists(
     "dotterel.nlp", "data/entity_words.yaml", lists=ENTITY_WORD_LISTS
 )
+#: Name words more than one stage reads (``dotterel/data/name_words.yaml``).
+NAME_WORDS: WordLists = load_name_words()
 #: Ways of finding ``doc.ents``: Dotterel's rules, or the model's own NER.
 ENTITY_MODES = ("rules", "model")
 
@@ -213,13 +214,17 @@ class NameWords:
     compass: frozenset[str]
 
 
-def name_words(words: WordLists = ENTITY_WORDS, actor_words: WordLists = ACTOR_WORDS) -> NameWords:
-    """The name finder's lists: its own, plus the concepts the actor coder holds
-    (``actors/data/actor_words.yaml``), read from there so that each lives in one file:
-    its title words and military ranks are titles before a name, its surname joiners
-    ("da", "bin", "dos") join a name's words."""
+def name_words(
+    words: WordLists = ENTITY_WORDS,
+    actor_words: WordLists = ACTOR_WORDS,
+    shared: WordLists = NAME_WORDS,
+) -> NameWords:
+    """The name finder's lists: its own, the shared organisation nouns, and the concepts
+    the actor coder holds (``actors/data/actor_words.yaml``), read from there so that each
+    lives in one file: its title words and military ranks are titles before a name, its
+    surname joiners ("da", "bin", "dos") join a name's words."""
     return NameWords(
-        organisation=words["organisation_words"],
+        organisation=shared["organisation_nouns"],
         events=words["event_words"],
         joiners=words["name_joiners"] | actor_words["surname_joiners"],
         organisation_joiners=words["organisation_joiners"],
