@@ -135,3 +135,12 @@ def load_word_lists(
     except OSError as exc:
         raise DictionaryError(f"cannot read the word lists: {exc}", source=source) from exc
     return parse_word_lists(text, source, lists=lists, tables=tables)
+
+
+#: The lists of ``dotterel/data/name_words.yaml``: name words more than one stage reads.
+NAME_WORD_LISTS = ("organisation_nouns",)
+
+
+def load_name_words(path: Path | None = None) -> WordLists:
+    """The shared name word lists shipped with Dotterel (or those in ``path``)."""
+    return load_word_lists("dotterel.data", "name_words.yaml", lists=NAME_WORD_LISTS, path=path)

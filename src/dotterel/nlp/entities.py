@@ -23,13 +23,16 @@ for a few (``docs/scale.md``); the pipeline runs in about 0.7 of bare spaCy's ti
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.training import Example
 from spacy.util import filter_spans
 
 from dotterel.actors.lexicon import COUNTRY_KINDS, Lexicon, default_lexicon, key_of
+from dotterel.actors.words import ACTOR_WORDS
 from dotterel.places.gazetteer import Gazetteer, load_gazetteer, normalize
 from dotterel.time.resolve import (
     MONTHS,
@@ -39,15 +42,17 @@ from dotterel.time.resolve import (
     WORDS,
     resolve_timex,
 )
-from dotterel.wordlists import WordLists, load_word_lists
+from dotterel.wordlists import WordLists, load_name_words, load_word_lists
 
 ENTITY_WORD_LISTS = (
     "deictic_days",
     "time_units",
+    "definite_time_units",
+    "ambiguous_months",
     "time_modifiers",
     "time_fillers",
+    "time_edges",
     "time_tails",
-    "organisation_words",
     "event_words",
     "name_joiners",
     "organisation_joiners",
@@ -57,26 +62,27 @@ ENTITY_WORD_LISTS = (
 ENTITY_WORDS: WordLists = load_word_lists(
     "dotterel.nlp", "data/entity_words.yaml", lists=ENTITY_WORD_LISTS
 )
+#: Name words more than one stage reads (``dotterel/data/name_words.yaml``).
+NAME_WORDS: WordLists = load_name_words()
 #: Ways of finding ``doc.ents``: Dotterel's rules, or the model's own NER.
 ENTITY_MODES = ("rules", "model")
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 _DAY_NUMBER = re.compile(r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$")
-# Month names that are also common words ("May", "March"): a month only beside a number.
-_AMBIGUOUS_MONTHS = frozenset({"may", "march"})
 # A time expression is tested by the resolver against this day when the story has none.
 _ANY_DAY = "2000-01-01"
 _PROPER = ("NNP", "NNPS")
-# Words a time expression may grow over but not start or end with ("of", "-").
-_EDGE_WORDS = frozenset({"of", "-"})
 
 
 @dataclass(frozen=True, slots=True)
 class _TimeWords:
     days: frozenset[str]
     units: frozenset[str]
+    definite_units: frozenset[str]
+    ambiguous_months: frozenset[str]
     modifiers: frozenset[str]
     left: frozenset[str]
+    edges: frozenset[str]
     right: frozenset[str]
 
 
@@ -85,8 +91,11 @@ def _time_words(words: WordLists) -> _TimeWords:
     return _TimeWords(
         days=words["deictic_days"],
         units=words["time_units"],
+        definite_units=words["definite_time_units"],
+        ambiguous_months=words["ambiguous_months"],
         modifiers=modifiers,
         left=modifiers | frozenset(NUMBERS) | frozenset(ORDINALS) | words["time_fillers"],
+        edges=words["time_edges"],
         right=frozenset(WORDS["day_parts"]) | words["time_tails"],
     )
 
@@ -117,7 +126,7 @@ def is_month(token: Token) -> bool:
     low = token.lower_.rstrip(".")
     if low not in MONTHS or not _titled(token):
         return False
-    if len(low) > 4 and low not in _AMBIGUOUS_MONTHS:
+    if len(low) > 4 and low not in _TIME.ambiguous_months:
         return True
     doc = token.doc
     near = (doc[i] for i in (token.i - 1, token.i + 1, token.i + 2) if 0 <= i < len(doc))
@@ -137,7 +146,7 @@ def _time_anchor(token: Token) -> bool:
     doc = token.doc
     before = doc[token.i - 1].lower_ if token.i else ""
     after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    if before == "the" and low in ("weekend", "weekends"):
+    if before == "the" and low in _TIME.definite_units:
         return True
     return before in _TIME.modifiers or before in NUMBERS or before.isdigit() or after == "ago"
 
@@ -157,7 +166,7 @@ def _extends_right(token: Token, previous: Token) -> bool:
     if _is_day_number(token) or is_year(token):
         return is_month(previous) or _is_day_number(previous)
     if low.rstrip(".") in MONTHS and _titled(token):
-        return _is_day_number(previous) or previous.lower_ in ("of", "-")
+        return _is_day_number(previous) or previous.lower_ in _TIME.edges
     return False
 
 
@@ -178,9 +187,9 @@ def date_spans(doc: Doc, published: str | None) -> list[Span]:
                 end += 2  # "March 3, 2025"
             else:
                 break
-        while start < token.i and doc[start].lower_ in _EDGE_WORDS:
+        while start < token.i and doc[start].lower_ in _TIME.edges:
             start += 1
-        while end - 1 > token.i and doc[end - 1].lower_ in _EDGE_WORDS | {"the"}:
+        while end - 1 > token.i and doc[end - 1].lower_ in _TIME.edges | {"the"}:
             end -= 1
         # "the 1951 treaty", "the February 25 vote": the article belongs to the noun.
         if doc[start].lower_ == "the" and start < token.i:
@@ -193,18 +202,52 @@ def date_spans(doc: Doc, published: str | None) -> list[Span]:
     return filter_spans(found)
 
 
+@dataclass(frozen=True, slots=True)
+class NameWords:
+    """The word lists the name finder labels and cuts names by."""
+
+    organisation: frozenset[str]
+    events: frozenset[str]
+    joiners: frozenset[str]
+    organisation_joiners: frozenset[str]
+    titles: frozenset[str]
+    compass: frozenset[str]
+
+
+def name_words(
+    words: WordLists = ENTITY_WORDS,
+    actor_words: WordLists = ACTOR_WORDS,
+    shared: WordLists = NAME_WORDS,
+) -> NameWords:
+    """The name finder's lists: its own, the shared organisation nouns, and the concepts
+    the actor coder holds (``actors/data/actor_words.yaml``), read from there so that each
+    lives in one file: its title words and military ranks are titles before a name, its
+    surname joiners ("da", "bin", "dos") join a name's words."""
+    return NameWords(
+        organisation=shared["organisation_nouns"],
+        events=words["event_words"],
+        joiners=words["name_joiners"] | actor_words["surname_joiners"],
+        organisation_joiners=words["organisation_joiners"],
+        titles=words["name_titles"] | actor_words["title_words"] | actor_words["military_ranks"],
+        compass=words["compass_words"],
+    )
+
+
 class NameFinder:
     """Labels runs of proper nouns with the dictionaries of the actor and place stages."""
 
-    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, words: WordLists) -> None:
+    def __init__(
+        self, lexicon: Lexicon, gazetteer: Gazetteer, words: NameWords | None = None
+    ) -> None:
+        words = words or name_words()
         self.lexicon = lexicon
         self.gazetteer = gazetteer
-        self.organisation = words["organisation_words"]
-        self.events = words["event_words"]
-        self.joiners = words["name_joiners"]
-        self.organisation_joiners = words["organisation_joiners"]
-        self.titles = words["name_titles"]
-        self.compass = words["compass_words"]
+        self.organisation = words.organisation
+        self.events = words.events
+        self.joiners = words.joiners
+        self.organisation_joiners = words.organisation_joiners
+        self.titles = words.titles
+        self.compass = words.compass
 
     def _demonym(self, text: str) -> bool:
         for key in (key_of(text), key_of(text[:-1]) if text.endswith("s") else ""):
@@ -328,14 +371,42 @@ class NameFinder:
 
 
 class EntityFinder:
-    """The ``dotterel_entities`` component: DATE spans, then names, as ``doc.ents``."""
+    """The ``dotterel_entities`` component: DATE spans, then names, as ``doc.ents``.
+
+    Its setting (``user_dictionaries``) is in the factory's config; the resources it reads
+    are handed to :meth:`initialize` by whoever builds the pipeline
+    (:func:`dotterel.nlp.pipeline.build_nlp` builds them once and hands the same ones to
+    every component), as spaCy components receive their data.
+    """
 
     def __init__(self, nlp: Language, name: str, user_dictionaries: str = "") -> None:
         self.name = name
-        paths = tuple(p for p in user_dictionaries.split(":") if p)
-        self.names = NameFinder(default_lexicon(paths), load_gazetteer(), ENTITY_WORDS)
+        self.user_dictionaries = tuple(p for p in user_dictionaries.split(":") if p)
+        self.names: NameFinder | None = None
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        lexicon: Lexicon | None = None,
+        gazetteer: Gazetteer | None = None,
+        words: NameWords | None = None,
+    ) -> None:
+        """Take the lexicon (built with the user dictionaries of the config) and the
+        gazetteer the names are labelled by; those not given are the shared ones."""
+        self.names = NameFinder(
+            lexicon if lexicon is not None else default_lexicon(self.user_dictionaries),
+            gazetteer if gazetteer is not None else load_gazetteer(),
+            words,
+        )
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.names is None:
+            raise ValueError(
+                f"pipe {self.name!r} has no lexicon or gazetteer: call its initialize() "
+                "(dotterel.nlp.pipeline.build_nlp does)"
+            )
         document = doc._.document
         published = getattr(document, "published", None) if document is not None else None
         dates = date_spans(doc, published)

@@ -27,11 +27,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from dotterel.actors.lexicon import Lexicon, default_lexicon
 from dotterel.errors import DocumentTimeoutError, ExtractionError
 from dotterel.events.syntax import content_sentences
-from dotterel.nlp.entities import ENTITY_MODES
+from dotterel.nlp.entities import ENTITY_MODES, EntityFinder
 from dotterel.nlp.extensions import register_extensions
 from dotterel.nlp.sections import SectionResult, extract_in_sections
+from dotterel.places.gazetteer import Gazetteer, load_gazetteer
 from dotterel.records import Document, Entity, Event, Failure
 
 COMPONENTS: tuple[str, ...] = (
@@ -79,6 +81,8 @@ def build_nlp(
     components: Iterable[str] = COMPONENTS,
     remember_morphology: bool = True,
     entities: str = "rules",
+    lexicon: Lexicon | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> Language:
     """Load the spaCy model and add Dotterel's components after it.
 
@@ -86,6 +90,9 @@ def build_nlp(
     :mod:`dotterel.nlp.morphology` (same annotations, computed once per word form).
     ``entities`` is ``"rules"`` (:mod:`dotterel.nlp.entities` in place of the model's
     NER, about a third of the model's time) or ``"model"`` (the model's NER).
+    ``lexicon`` and ``gazetteer`` are the resources handed to the components that take
+    them (``dotterel_entities``); by default the lexicon of ``user_dictionaries`` and the
+    shipped gazetteer, each built once per process.
     """
     if entities not in ENTITY_MODES:
         raise ValueError(f"entities must be one of {ENTITY_MODES}, not {entities!r}")
@@ -108,7 +115,14 @@ def build_nlp(
     if entities == "rules":
         if "ner" in nlp.pipe_names:
             nlp.disable_pipe("ner")
-        nlp.add_pipe("dotterel_entities", config={"user_dictionaries": user_dictionaries})
+        finder = nlp.add_pipe("dotterel_entities", config={"user_dictionaries": user_dictionaries})
+        assert isinstance(finder, EntityFinder)
+        paths = tuple(p for p in user_dictionaries.split(":") if p)
+        finder.initialize(
+            nlp=nlp,
+            lexicon=lexicon if lexicon is not None else default_lexicon(paths),
+            gazetteer=gazetteer if gazetteer is not None else load_gazetteer(),
+        )
     for name in components:
         uses_lexicon = name in ("dotterel_actors", "dotterel_coref")
         config = {"user_dictionaries": user_dictionaries} if uses_lexicon else {}
