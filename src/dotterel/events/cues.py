@@ -75,6 +75,8 @@ CUE_LISTS = (
     "lethal_words",
     "nonlethal_modifiers",
     "online_objects",
+    "punishment_verbs",
+    "punishment_nouns",
 )
 
 

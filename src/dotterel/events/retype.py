@@ -22,6 +22,8 @@ CONSENTING_TYPES = frozenset({"AGREE", "CONCEDE"})
 COERCIVE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 # Rule of the coder's announced reactions ("would respond", "would take countermeasures").
 REACTION_RULE = "threat:reaction"
+# Rule of punishment an official announces ("those responsible will be prosecuted").
+WARNING_RULE = "threat:warning"
 
 
 class StatusTyping:
@@ -46,9 +48,10 @@ class StatusTyping:
         if cue:
             event.cues.append(f"{value}:{cue}")
         if value in ("future", "hypothetical") and any(
-            r.startswith(REACTION_RULE) for r in event.rules
+            r.startswith((REACTION_RULE, WARNING_RULE)) for r in event.rules
         ):
-            # "Sudan would respond ...": the reaction is to come, the threat is made.
+            # "Sudan would respond ...", "looters will be arrested": the reaction or the
+            # punishment is to come, the threat is made.
             event.factuality = "actual"
             event.cues.append("plover:announced-reaction-is-threaten")
         elif value == "future":

@@ -25,15 +25,21 @@ from dotterel.events.categories import (
 from dotterel.events.cues import Cues
 from dotterel.events.lexicon import Lexicon, TriggerEntry
 from dotterel.events.movement import MovementCoder
+from dotterel.events.retype import WARNING_RULE
 from dotterel.events.stances import StanceCoder
 from dotterel.events.syntax import (
     ActorIndex,
     children,
     is_passive,
     prep_objects,
+    subject_of,
 )
 from dotterel.events.triggers import TriggerReader, hyphen_prefix
 from dotterel.records import UNPLACED_AGENT, Entity
+
+# "will", "would" and "shall" announce a punishment to come ("will be arrested").
+WARNING_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "wo"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 
 
 class VerbEventCoder:
@@ -68,6 +74,9 @@ class VerbEventCoder:
             threat = self.lexicon.match_verb("threaten")
             if threat is not None:
                 return self.stances.reaction(verb, actors, threat)
+        warning = self._warned_punishment(verb, actors)
+        if warning is not None:
+            return warning
         entry = self.lexicon.match_verb(lemma, particles, objects)
         if entry is None:
             return self.movement.code(verb, actors)
@@ -133,6 +142,76 @@ class VerbEventCoder:
                 entry = threat
                 rules.append("promise-of-force-is-threaten")
         return entry, participants, rules
+
+    def _warned_punishment(self, verb: Token, actors: ActorIndex) -> CodedTrigger | None:
+        """ "She said those responsible would be prosecuted", "Anyone who loots will be
+        hunted down," the minister said; "those detained would face fines": punishment an
+        official announces, with no one named to carry it out, is a warning to those it
+        names (PLOVER THREATEN, made now), not an arrest or a prosecution that happened."""
+        lemma = verb.lemma_.lower()
+        if not any(c.dep_ == "aux" and c.lower_ in WARNING_AUXILIARIES for c in verb.children):
+            return None
+        if any(c.dep_ == "neg" for c in verb.children):
+            return None
+        if lemma == "face":
+            if not any(
+                o.lemma_.lower() in self.cues.punishment_nouns for o in children(verb, "dobj")
+            ):
+                return None
+            subjects = children(verb, "nsubj", "csubj") or subject_of(verb)[0]
+        elif lemma in self.cues.punishment_verbs and any(
+            c.dep_ == "auxpass" for c in verb.children
+        ):
+            if any(actors.phrase_entities(a) for a in prep_objects(verb, frozenset({"by"}))):
+                return None
+            # "Anyone found carrying a gun will be arrested": the parser often makes the
+            # described person a clausal subject.
+            subjects = children(verb, "nsubjpass", "csubjpass")
+        else:
+            return None
+        speakers = [e for e in self._speakers(verb, actors) if sector_of(e) in STATE_ROLES]
+        threat = self.lexicon.match_verb("threaten")
+        if not subjects or not speakers or threat is None:
+            return None
+        warned: list[Entity] = []
+        for subject in subjects:
+            named = [e for e in actors.phrase_entities(subject) if e.code or e.role]
+            if not named:
+                # "anyone who touches a police station", "those responsible": people
+                # described by their conduct, placed by the context stage.
+                start = subject.left_edge.idx
+                end = subject.right_edge.idx + len(subject.right_edge.text)
+                text = verb.doc.text[start:end]
+                named = [Entity(text, start, end, role="CVL", why=UNPLACED_AGENT)]
+            warned.extend(named)
+        speakers = [e for e in speakers if e not in warned]
+        if not speakers:
+            return None
+        participants = Participants(speakers, warned, ["arg:speaker", "arg:warned"])
+        return threat, participants, [f"{WARNING_RULE}:{lemma}"]
+
+    def _speakers(self, verb: Token, actors: ActorIndex) -> list[Entity]:
+        """Who says what a clause reports: the subject of the reporting verb governing
+        it, else, in a quotation standing as its own sentence, the speaker the
+        paragraph's previous sentence names ("'...,' X told reporters. '...'")."""
+        clause = verb
+        for _ in range(4):
+            if clause.dep_ not in ("ccomp", "conj", "parataxis", "xcomp") or clause.head is clause:
+                break
+            clause = clause.head
+            if clause.lemma_.lower() in self.cues.reporters | {"warn", "write"}:
+                subjects, _path = subject_of(clause)
+                return [e for s in subjects for e in actors.phrase_entities(s)]
+        sent = verb.sent
+        if sent[0].text not in QUOTE_MARKS or sent.start == 0:
+            return []
+        previous = verb.doc[sent.start - 1].sent
+        if "\n" in verb.doc.text[previous.end_char : sent.start_char]:
+            return []
+        for token in reversed(previous):
+            if token.pos_ == "VERB" and token.lemma_.lower() in self.cues.reporters:
+                return [e for s in children(token, "nsubj") for e in actors.phrase_entities(s)]
+        return []
 
     def _agentless_arrest(
         self, verb: Token, entry: TriggerEntry, participants: Participants
