@@ -75,6 +75,7 @@ CUE_LISTS = (
     "lethal_words",
     "nonlethal_modifiers",
     "online_objects",
+    "person_office_nouns",
 )
 
 
