@@ -28,3 +28,13 @@ def test_rejected_reports_stay_a_denial(coder: Coder) -> None:
     assert not [e for e in events if e.event_type == "REJECT"]
     aid = only(events, "AID")
     assert [d.country_code for d in aid.denied_by] == ["UGA"]
+
+
+def test_rejected_charge_answers_a_charge_against_the_rejecter(coder: Coder) -> None:
+    events = coder(
+        "Chile accused Argentina of arming smugglers. Bolivia criticised Peru over the "
+        "dispute. Argentina rejected the charge."
+    )
+    found = triples(events)
+    assert ("REJECT", ("ARG",), ("CHL",)) in found
+    assert ("REJECT", ("ARG",), ("BOL",)) not in found
