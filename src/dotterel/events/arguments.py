@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dotterel.codes import REGION_CODES, sector_of
 from dotterel.events.categories import (
@@ -51,6 +51,16 @@ CodedTrigger = tuple[TriggerEntry, Participants, list[str]]
 def own_countries(result: Participants) -> frozenset[str | None]:
     """The countries of the actor's side, looked through when naming its counterpart."""
     return frozenset(e.country_code for e in result.actor)
+
+
+def _is_not_object(doc: Doc, entity: Entity) -> bool:
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ in ("compound", "poss") and head.head is not head:
+        head = head.head
+    return head.dep_ not in ("dobj", "dative", "iobj", "pobj", "attr", "oprd")
 
 
 class ArgumentReader:
@@ -104,6 +114,10 @@ class ArgumentReader:
                 named = actors.phrase_entities(subject)
                 if not named:
                     named = self._group_members(subject, actors)
+                if not named:
+                    named = self._office_holder_pronoun(subject)
+                    if named:
+                        result.rules.append("arg:office-pronoun")
                 result.actor.extend(named)
             if result.actor:
                 result.rules.append("arg:nsubj" if path == "nsubj" else f"arg:inherit:{path}")
@@ -134,6 +148,45 @@ class ArgumentReader:
             [e for e in unique_entities(result.recipient) if e not in result.actor], result
         )
         return result
+
+    def _office_holder_pronoun(self, subject: Token) -> list[Entity]:
+        """ "Venezuela's vice-president spoke in Caracas. She accused ...": a "he" or
+        "she" subject no person name resolved stands for the last person named by office
+        in the two sentences before (news prose refers back to the speaker; within one
+        sentence the actor stage's own pronoun rules decide)."""
+        if subject.lower_ not in ("he", "she") or subject.pos_ != "PRON":
+            return []
+        doc = subject.doc
+        sentences = list(doc.sents)
+        index = next(i for i, s in enumerate(sentences) if s.start <= subject.i < s.end)
+        window_start = sentences[max(0, index - 2)].start_char
+        offices = [
+            e
+            for e in doc._.actors or []
+            if window_start <= e.start
+            and e.end <= sentences[index].start_char
+            and e.code
+            and not (e.why or "").startswith("coref")
+            and e.text.lower().removesuffix("'s").split()[-1] in self.cues.person_office_nouns
+        ]
+        # The one referred back to is no object ("told the Chinese ambassador. She
+        # asked ..." is the teller, not the ambassador).
+        offices = [e for e in offices if _is_not_object(doc, e)]
+        if not offices:
+            return []
+        last = offices[-1]
+        return [
+            Entity(
+                subject.text,
+                subject.idx,
+                subject.idx + len(subject.text),
+                last.code,
+                last.country,
+                last.role,
+                last.canonical,
+                f"coref:office:{last.text}",
+            )
+        ]
 
     def _content_recipients(
         self, verb: Token, actors: ActorIndex, result: Participants, depth: int = 0

@@ -77,6 +77,7 @@ CUE_LISTS = (
     "online_objects",
     "punishment_verbs",
     "punishment_nouns",
+    "person_office_nouns",
 )
 
 

@@ -68,6 +68,14 @@ class EventLinks:
                         break
                     # "condemned the strikes", paragraphs after them: a condemnation
                     # names the story's act, however far back it was told.
+                    if (
+                        event.event_type == "REJECT"
+                        and "ACCUSE" in wanted
+                        and not own & {e.country_code for e in earlier.recipient}
+                    ):
+                        # "Iran rejected the charge": a charge made against Iran, not
+                        # whatever accusation came last.
+                        continue
                     if earlier.event_type in wanted or _protest_lodged_with(earlier, wanted, own):
                         event.recipient = [e for e in earlier.actor if e.country_code not in own]
                         if event.recipient:

@@ -113,6 +113,13 @@ class TriggerReader:
             ):
                 nouns.extend(prep_objects(noun, frozenset({"of"})))
         objects = [noun.lemma_.lower() for noun in nouns]
+        # "closed the border crossing": a gerund-looking object noun tagged as a verb is
+        # lemmatised to the verb ("cross"); its written form is the noun.
+        objects.extend(
+            noun.lower_
+            for noun in nouns
+            if noun.pos_ == "VERB" and noun.lower_.endswith("ing") and noun.lower_ != noun.lemma_
+        )
         # "held a sit-in": the tokenizer splits a hyphenated noun in three.
         objects.extend(whole for noun in nouns if (whole := hyphenated(noun)) is not None)
         objects.extend(
