@@ -184,3 +184,11 @@ def test_a_short_form_goes_to_the_city_of_the_storys_country() -> None:
     assert place is not None and place.country == "BOL"
     other = gaz.lookup("Dili", {"IND"})
     assert other is not None and other.country == "TLS"
+
+
+def test_a_name_written_with_its_accents_is_the_place_spelt_so(gaz: Gazetteer) -> None:
+    # San Jose, California is bigger and in context; "San José" is Costa Rica's capital.
+    accented = gaz.resolve("San José", {"CRI", "USA"})
+    plain = gaz.resolve("San Jose", {"CRI", "USA"})
+    assert accented is not None and accented.country == "CRI"
+    assert plain is not None and plain.country == "USA"

@@ -3,6 +3,7 @@ state; neither rule guesses where nothing is known (``dotterel.events.context``)
 
 from __future__ import annotations
 
+from dotterel.events.coder import POPULATION_WIDE
 from dotterel.events.context import locate_in_story, locate_statements
 from dotterel.records import Entity, Event, Location, Span
 
@@ -158,3 +159,18 @@ def test_a_regional_bodys_statement_is_issued_from_its_secretariat() -> None:
     event.event_type = "SUPPORT"
     locate_in_story([event], Location(name="Lilongwe", country="MWI", source="story"))
     assert _where(event) == ("ETH", "seat")
+
+
+def test_a_nationwide_measure_with_no_place_is_in_the_imposing_state() -> None:
+    # "The Malawian government cut mobile internet access on Sunday."
+    event = _event("COERCE", ["MWI"], [])
+    event.rules.append(POPULATION_WIDE)
+    locate_statements([event])
+    assert _where(event) == ("MWI", "actor")
+
+
+def test_a_one_sided_act_that_is_not_nationwide_gets_no_home_place() -> None:
+    # "Malawian police fired tear gas", no place, no target: nothing says where.
+    event = _event("COERCE", ["MWI"], [])
+    locate_statements([event])
+    assert _where(event) is None

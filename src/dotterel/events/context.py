@@ -134,13 +134,14 @@ def locate_statements(events: list[Event], text: str = "") -> None:
     "Pakistan on Saturday rejected Afghan accusations" (no place at all). A place the
     text gives the statement ("told reporters in Baghdad") is kept. A phone call or
     letter with no place is located with the caller. A dealing within one state
-    (ministers met union leaders; police detained opposition members) with no place is
-    located in that state."""
+    (ministers met union leaders; police detained opposition members), or a state's
+    measure on its whole population (an internet shutdown), with no place is located in
+    that state."""
     for event in events:
         place = event.location
         if place is not None and place.source != "dateline":
             continue
-        home = _domestic(event) if place is None else None
+        home = (_domestic(event) or _nationwide(event)) if place is None else None
         if home is not None:
             event.location = Location(name=country_name(home) or home, country=home, source="actor")
             continue
@@ -177,6 +178,20 @@ def _domestic(event: Event) -> str | None:
     if not all(e.country_code for e in event.actor):
         return None
     if None in codes and event.event_type in TARGET_TYPES | {"COERCE"}:
+        return None
+    return state
+
+
+def _nationwide(event: Event) -> str | None:
+    """The state imposing a measure on its whole population ("the government cut mobile
+    internet access", a curfew, a state of emergency): it does so in its own territory."""
+    if POPULATION_WIDE not in event.rules or event.recipient:
+        return None
+    states = {e.country_code for e in event.actor}
+    if len(states) != 1:
+        return None
+    state = states.pop()
+    if not state or len(state) != 3 or not state.isalpha() or state in NON_STATE:
         return None
     return state
 

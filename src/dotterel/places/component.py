@@ -27,6 +27,7 @@ Event location, for each event in ``doc._.events`` (see ``data/attachment.yaml``
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,8 +47,8 @@ from dotterel.places.gazetteer import (
     load_gazetteer,
     normalize,
 )
-from dotterel.places.story import DIRECTIONS, StorySetting, story_setting
-from dotterel.records import Event, Location
+from dotterel.places.story import DIRECTIONS, StorySetting, lead_spans, story_setting
+from dotterel.records import Entity, Event, Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NON_PLACE_LABELS = frozenset({"NORP", "PERSON", "ORG"})
@@ -91,6 +92,10 @@ class AttachmentRules:
     source_types: frozenset[str] = frozenset()
     meeting_types: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
+    feature_nouns: frozenset[str] = frozenset()
+    ground_nouns: frozenset[str] = frozenset()
+    statement_types: frozenset[str] = frozenset()
+    issued_from: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +116,10 @@ def load_attachment_rules() -> AttachmentRules:
         "source_event_types",
         "meeting_event_types",
         "partner_prepositions",
+        "feature_nouns",
+        "ground_nouns",
+        "statement_event_types",
+        "issued_from_nouns",
     )
     if not isinstance(data, dict):
         raise DictionaryError("attachment rules must be a mapping", source=_SOURCE)
@@ -177,6 +186,18 @@ def _raw_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, str, Pl
     in_ent = {tok.i for ent in doc.ents if ent.label_ not in NON_PLACE_LABELS for tok in ent}
     text = doc.text  # Doc.text joins every token: build it once
     for tok in doc:
+        if _named_area(tok, rules, preps, in_ent):
+            # "in the southern Khatlon region": the tagger leaves the name untagged as
+            # a modifier of the area noun; name and noun together are the place.
+            first = tok
+            while (
+                first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head == tok
+            ):
+                first = doc[first.i - 1]
+            start, end = first.idx, tok.idx + len(tok.text)
+            if gaz.lookup(text[start:end]) is not None:
+                found.append((start, end, text[start:end], "PROPN", None))
+            continue
         if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.i in in_ent:
             continue
         settlement = tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in rules.settlements
@@ -188,7 +209,8 @@ def _raw_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, str, Pl
         while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head == tok:
             first = doc[first.i - 1]
         start, end = first.idx, tok.idx + len(tok.text)
-        if gaz.lookup(text[start:end]) is not None:
+        place = gaz.lookup(text[start:end])
+        if place is not None and not _other_actor(doc, start, end, place):
             found.append((start, end, text[start:end], "PROPN", None))
     for conf in find_conference_places(text, gaz):
         # A preposition cue points at a city written out after the keyword: it is the
@@ -202,8 +224,48 @@ def _raw_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, str, Pl
         place = gaz.lookup(conf.city)
         if place is not None:
             found.append((start, end, text[start:end], "MEETING", place))
+    found = [item for item in found if item[3] == "MEETING" or not _names_feature(text, item[1])]
     found.sort(key=lambda item: (item[0], item[1]))
     return found
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def _names_feature(text: str, end: int) -> bool:
+    """ "across the San Juan river": a name before a feature noun names the river or the
+    range, which no town or country of that name locates."""
+    match = _NEXT_WORD.match(text, end)
+    return match is not None and match.group(1).casefold() in load_attachment_rules().feature_nouns
+
+
+def _named_area(
+    tok: Token, rules: AttachmentRules, preps: Collection[str], in_ent: set[int]
+) -> bool:
+    """An area noun ("region", "province") after a place preposition, with an untagged
+    proper-noun modifier right before it ("in the Khatlon region")."""
+    if tok.dep_ != "pobj" or tok.pos_ != "NOUN" or tok.head.lower_ not in preps:
+        return False
+    if tok.lemma_.lower() not in rules.settlements or tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    return (
+        before.dep_ == "compound"
+        and before.head == tok
+        and before.pos_ == "PROPN"
+        and before.i not in in_ent
+    )
+
+
+def _other_actor(doc: Doc, start: int, end: int, place: Place) -> bool:
+    """ "took its complaint to OAS": an untagged name the actor dictionaries know as an
+    organisation or as another country's is that actor, not a namesake town (Oas)."""
+    for actor in getattr(doc._, "actors", None) or ():
+        if actor.start < end and start < actor.end and actor.code:
+            country = actor.country or actor.code[:3]
+            if country != place.country:
+                return True
+    return False
 
 
 def _far_alias(text: str, place: Place, context: set[str]) -> bool:
@@ -373,6 +435,14 @@ class _Locator:
             settlement = word == "of" and (
                 noun.lemma_.lower() in self.rules.settlements or noun.lower_ in DIRECTIONS
             )
+            if word == "from" and noun.lemma_.lower() in self.rules.issued_from:
+                # "a statement from Riyadh": only the place right after "from". "From its
+                # headquarters in Abuja" names the body's seat, and a seat lent to the
+                # statement would also give its country to the parties it speaks of.
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.i in self.by_token:
+                        return self.by_token[obj.i]
+                continue
             ok = (
                 word in self.rules.locative
                 or (word in self.rules.motion_preps and motion)
@@ -490,8 +560,10 @@ class _Locator:
             for obj in objs:
                 if obj.pos_ == "VERB":
                     continue
-                locative = word in self.rules.locative or (
-                    word in self.rules.motion_preps and self._is_motion(head)
+                locative = (
+                    word in self.rules.locative
+                    or (word in self.rules.motion_preps and self._is_motion(head))
+                    or (word == "on" and obj.lemma_.lower() in self.rules.ground_nouns)
                 )
                 occasion = word in self.rules.occasion_preps and self._is_occasion(obj)
                 target = (
@@ -516,8 +588,11 @@ class _Locator:
                 return found
         return None
 
-    def from_subject(self, verb: Token) -> PlaceMention | None:
-        """ "Police in Moscow arrested ...": the subject's own locative phrase."""
+    def from_subject(self, verb: Token, event_type: str) -> PlaceMention | None:
+        """ "Police in Moscow arrested ...", "the US embassy in San Jose said": the
+        subject's own locative phrase; "the ministers, meeting in Kuwait, backed ...":
+        what the subject is doing meanwhile (a present participle on it, not a past one:
+        "troops based in Syria" tells where they are based, not where they act)."""
         for subj in verb.children:
             if subj.dep_ not in ("nsubj", "nsubjpass"):
                 continue
@@ -526,6 +601,38 @@ class _Locator:
                     for obj in prep.children:
                         if obj.dep_ == "pobj" and obj.i in self.by_token:
                             return self.by_token[obj.i]
+            for acl in subj.children:
+                if acl.dep_ == "acl" and acl.tag_ == "VBG" and acl.i > subj.i:
+                    found = self._from_preps(acl, event_type, False)
+                    if found is not None:
+                        return found
+        return None
+
+    def from_conjuncts(self, trigger: Token, event_type: str) -> PlaceMention | None:
+        """ "killed six herders and drove off their camels inside Mali": a place closing
+        acts of violence coordinated after the attack, with its subject, sets them all.
+        Only a locative phrase counts (a movement's goal is where the next act goes);
+        a statement's is not taken ("condemned the raid and urged restraint in Gaza"
+        names what the restraint is about)."""
+        if event_type not in self.rules.target_types:
+            return None
+        for conj in trigger.children:
+            if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i < trigger.i:
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+                continue
+            for prep in conj.children:
+                if prep.dep_ == "prep" and prep.lower_ in self.rules.locative:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and obj.pos_ != "VERB":
+                            found = self.in_np(obj)
+                            if found is not None:
+                                return found
+            for obj in conj.children:
+                if obj.dep_ == "dobj":
+                    found = self._locative_on(obj, 0)
+                    if found is not None:
+                        return found
         return None
 
     def from_source(self, trigger: Token, event_type: str) -> PlaceMention | None:
@@ -559,24 +666,45 @@ class _Locator:
         reported = False
         seen: set[int] = set()
         last = False
+        statement = event.event_type in self.rules.statement_types
+        # A statement's place found on a clause of what was said, kept in case the
+        # reporting verb above names none.
+        held: tuple[PlaceMention, str] | None = None
         while tok.i not in seen:
             seen.add(tok.i)
-            if tok.i != trigger.i and tok.lemma_.lower() in self.rules.reporting:
-                reported = True
+            speech = tok.i != trigger.i and tok.lemma_.lower() in self.rules.reporting
+            reported = reported or speech
             source = "reporting_clause" if reported else "clause"
             found = (
                 self.in_np(tok) if tok.i == trigger.i and tok.pos_ != "VERB" else None
             ) or self.from_preps(tok, event.event_type, tok.i == trigger.i)
             found = found or self.from_adjuncts(tok, event.event_type)
             if found is None and tok.i == trigger.i:
-                found = self.from_subject(tok) or self.from_source(tok, event.event_type)
+                found = self.from_conjuncts(tok, event.event_type) or self.from_source(
+                    tok, event.event_type
+                )
+            if found is None and (statement or not speech):
+                # Where the speaker is ("officials in Gondar said") places what it says,
+                # not the acts it reports.
+                found = self.from_subject(tok, event.event_type)
             if found is None and tok.dep_ == "relcl":
                 found = self.where_antecedent(tok)
                 if found is not None:
                     return (found, source) if not _overlaps(found, actor_spans) else None
             if found is not None and not _overlaps(found, actor_spans):
-                return found, source
+                if (
+                    statement
+                    and held is None
+                    and tok.i != trigger.i
+                    and not speech
+                    and self._under_speech(tok)
+                ):
+                    held = (found, source)
+                else:
+                    return found, source
             if self.story is not None and self._refers_back(tok):
+                if held is not None:
+                    return held
                 return self.story, "dateline" if self.story.label == "DATELINE" else "story"
             if last or not self._may_climb(tok):
                 break
@@ -584,7 +712,11 @@ class _Locator:
             # Moscow") shares that noun's phrase, not the clause the noun stands in.
             last = tok.i == trigger.i and tok.dep_ == "acl" and tok.pos_ == "VERB"
             tok = tok.head
-        return None
+        return held
+
+    def _under_speech(self, tok: Token) -> bool:
+        """True when ``tok`` lies in what a reporting verb above it says."""
+        return any(a.lemma_.lower() in self.rules.reporting for a in tok.ancestors)
 
     @staticmethod
     def _may_climb(tok: Token) -> bool:
@@ -637,6 +769,58 @@ def locate_events(
             event.location = dataclasses.replace(mention.location, source=source)
         elif dateline is not None:
             event.location = dataclasses.replace(dateline, source="dateline")
+    _place_headline_acts(doc, events)
+
+
+#: places an act of the lead may lend to the same act told in the headline.
+_LEAD_SOURCES = frozenset({"clause", "reporting_clause"})
+
+
+def _place_headline_acts(doc: Doc, events: Iterable[Event]) -> None:
+    """ "Gunmen from Afghanistan kill two Chinese miners" over "... killed two Chinese
+    workers at a gold mine in the Khatlon region": a headline tells the lead's act in
+    short and leaves out its place; it happened where the lead says (source ``lead``).
+    The lead's act must be of the same type, its sides of the same countries."""
+    spans = lead_spans(doc)
+    if len(spans) < 2 or spans[0].start_char != 0 or doc.text.find("\n") <= 0:
+        return
+    headline, body = spans[0], spans[1:]
+    events = list(events)
+    for event in events:
+        if event.location is not None or not (
+            headline.start_char <= event.trigger.start < headline.end_char
+        ):
+            continue
+        for other in events:
+            place = other.location
+            if (
+                place is None
+                or place.source not in _LEAD_SOURCES
+                or other.event_type != event.event_type
+                or not any(s.start_char <= other.trigger.start < s.end_char for s in body)
+                or not _same_sides(event, other)
+            ):
+                continue
+            event.location = dataclasses.replace(place, source="lead")
+            break
+
+
+def _same_sides(one: Event, other: Event) -> bool:
+    """A country in common on the same side, and no side whose countries differ (the
+    lead's "Israeli warplanes struck Lebanon" is not the headline's "Hezbollah capture
+    of Israeli soldiers")."""
+    shared = False
+    for mine, theirs in ((one.actor, other.actor), (one.recipient, other.recipient)):
+        a, b = _countries(mine), _countries(theirs)
+        if a and b:
+            if not a & b:
+                return False
+            shared = True
+    return shared
+
+
+def _countries(entities: Iterable[Entity]) -> set[str]:
+    return {code[:3] for e in entities if (code := e.country or e.code)}
 
 
 class PlacesComponent:

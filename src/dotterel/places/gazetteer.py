@@ -328,7 +328,13 @@ class Gazetteer:
                         if p.country in context and normalize(p.name).startswith(key + " ")
                     ]
                     own = short or own
-                return self._pick(own or local, context)
+                cands = own or local
+                if not name.isascii():
+                    # A name written with its accents ("San José") is the place spelt so,
+                    # not a namesake spelt without them (San Jose, California).
+                    spelt = name.strip().casefold()
+                    cands = [p for p in cands if p.name.casefold() == spelt] or cands
+                return self._pick(cands, context)
         for key in _variants(normalize(name)):
             # A subdivision by its bare name ("Helmand", "Anbar") only when nothing else
             # has the name and it is long enough not to be an ordinary word.
