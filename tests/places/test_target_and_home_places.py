@@ -3,7 +3,7 @@ state; neither rule guesses where nothing is known (``dotterel.events.context``)
 
 from __future__ import annotations
 
-from dotterel.events.coder import POPULATION_WIDE
+from dotterel.events.categories import POPULATION_WIDE
 from dotterel.events.context import locate_in_story, locate_statements
 from dotterel.records import Entity, Event, Location, Span
 

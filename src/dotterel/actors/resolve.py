@@ -45,9 +45,11 @@ from dotterel.actors.lexicon import (
     tokenize,
 )
 from dotterel.actors.words import ACTOR_WORDS
+from dotterel.codes import NON_STATE_PREFIXES
 from dotterel.records import Entity, flat_dict
 
-NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# Country-level codes that name no state (see dotterel.codes).
+NON_STATE = NON_STATE_PREFIXES
 BLOCS = frozenset({"WST", "EUR", "MEA", "AFR", "ASA", "LAM", "WAF", "EAF", "SAF", "SEA", "CAS"})
 _LOCATION_KINDS = frozenset({"city", "place"})
 

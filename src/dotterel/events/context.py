@@ -32,7 +32,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dotterel.actors.resolve import NON_STATE, country_name, story_country
+from dotterel.actors.resolve import country_name, story_country
+from dotterel.codes import NON_STATE_PREFIXES as NON_STATE
 from dotterel.events.categories import POPULATION_WIDE
 from dotterel.places.component import load_seats
 from dotterel.places.story import StorySetting
