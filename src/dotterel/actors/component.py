@@ -126,10 +126,12 @@ class ActorRecognizer:
         _apposition(text, found)
         _office_apposition(text, found)
         _titled_names(text, found)
+        # Before the surnames: "OAS Secretary General Albert Ramdin ... Ramdin said" is
+        # the body's officer both times.
+        office_title_persons(text, found)
         _surnames(found)
         _lonely_surnames(found)
         _definite_roles(doc, found)
-        office_title_persons(text, found)
         return found
 
     def _known_extension(self, doc: Doc, ent: SpacySpan) -> int:
@@ -542,7 +544,7 @@ def _surnames(entities: list[Entity]) -> None:
 
 def _personal(entity: Entity) -> bool:
     why = entity.why or ""
-    if why.startswith(("ner:PERSON", "holder", "title:", "coref:surname")):
+    if why.startswith(("ner:PERSON", "holder", "title:", "coref:surname", "office:")):
         return True
     words = entity.text.split()
     return why == "dict:phoenix" and len(words) >= 2 and all(w[:1].isupper() for w in words)
