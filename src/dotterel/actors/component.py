@@ -517,7 +517,11 @@ def _lonely_surnames(entities: list[Entity]) -> None:
         phoenix = (entity.why or "").endswith("dict:phoenix")
         if not phoenix or len(entity.text.split()) != 1 or not entity.country:
             continue
-        if not any(o is not entity and o.country == entity.country for o in entities):
+        # Another mention of the same surname is no evidence of its country.
+        if not any(
+            o is not entity and o.country == entity.country and entity.text not in o.text.split()
+            for o in entities
+        ):
             entity.code = entity.country = entity.role = entity.canonical = None
             entity.why = "name:unconfirmed"
 
