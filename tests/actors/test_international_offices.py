@@ -53,3 +53,22 @@ def test_holder_already_coded_for_the_body_keeps_its_code(run):
 def test_a_person_merely_next_to_a_body_keeps_nationality(run):
     doc = run("NATO and Jaap de Hoop Scheffer discussed the crisis.", "2002-06-01")
     assert _at(doc, "Jaap de Hoop Scheffer")[0].code == "NLDGOV"
+
+
+def test_office_set_off_by_a_comma_still_names_the_bodys_officer(run):
+    doc = run(
+        "The Commonwealth Secretary-General, Shirley Botchwey, urged calm in Lusaka on Friday.",
+        "2025-06-01",
+    )
+    assert _at(doc, "Shirley Botchwey")[0].code == "IGOCWNGOV"
+
+
+def test_chairperson_of_a_regional_body_and_her_surname_act_for_the_body(run):
+    doc = run(
+        "Kenya's president met the African Union chairperson, Moussa Faki Mahamat, in "
+        "Nairobi. Mahamat said he was hopeful that talks would resume.",
+        "2022-03-01",
+    )
+    assert _at(doc, "Moussa Faki Mahamat")[0].code.startswith("IGOAFRAU")
+    assert _at(doc, "Mahamat")[0].code.startswith("IGOAFRAU")
+    assert _at(doc, "he")[0].code.startswith("IGOAFRAU")

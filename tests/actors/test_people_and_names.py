@@ -102,3 +102,11 @@ def test_misspelt_surname_after_a_title_or_the_right_first_name():
 def test_name_cut_by_the_tagger_is_made_whole(run):
     doc = run("Haiti recalled its ambassador to Santo Domingo on Thursday.")
     assert any(e.text == "Santo Domingo" and e.country == "DOM" for e in doc._.actors)
+
+
+def test_a_bare_surname_repeated_is_no_evidence_of_its_own_country(run):
+    doc = run(
+        "Porras said on Monday that the inquiry would continue. Porras added that no "
+        "charges had been filed in the capital."
+    )
+    assert all(e.code is None for e in doc._.actors if e.text == "Porras")

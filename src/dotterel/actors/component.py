@@ -126,10 +126,12 @@ class ActorRecognizer:
         _apposition(text, found)
         _office_apposition(text, found)
         _titled_names(text, found)
+        # Before the surnames: "OAS Secretary General Albert Ramdin ... Ramdin said" is
+        # the body's officer both times.
+        office_title_persons(text, found)
         _surnames(found)
         _lonely_surnames(found)
         _definite_roles(doc, found)
-        office_title_persons(text, found)
         return found
 
     def _known_extension(self, doc: Doc, ent: SpacySpan) -> int:
@@ -515,7 +517,11 @@ def _lonely_surnames(entities: list[Entity]) -> None:
         phoenix = (entity.why or "").endswith("dict:phoenix")
         if not phoenix or len(entity.text.split()) != 1 or not entity.country:
             continue
-        if not any(o is not entity and o.country == entity.country for o in entities):
+        # Another mention of the same surname is no evidence of its country.
+        if not any(
+            o is not entity and o.country == entity.country and entity.text not in o.text.split()
+            for o in entities
+        ):
             entity.code = entity.country = entity.role = entity.canonical = None
             entity.why = "name:unconfirmed"
 
@@ -542,7 +548,7 @@ def _surnames(entities: list[Entity]) -> None:
 
 def _personal(entity: Entity) -> bool:
     why = entity.why or ""
-    if why.startswith(("ner:PERSON", "holder", "title:", "coref:surname")):
+    if why.startswith(("ner:PERSON", "holder", "title:", "coref:surname", "office:")):
         return True
     words = entity.text.split()
     return why == "dict:phoenix" and len(words) >= 2 and all(w[:1].isupper() for w in words)

@@ -59,6 +59,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dotterel.actors.lexicon import DATA_DIR, Lexicon, default_lexicon
 from dotterel.actors.resolve import NON_STATE
+from dotterel.actors.words import ACTOR_WORDS
 from dotterel.nlp import extensions  # noqa: F401
 from dotterel.nlp.extensions import PARSE_ATTRIBUTES
 from dotterel.records import Entity
@@ -103,16 +104,28 @@ _GOV_RE = re.compile(
 )
 _TITLE_OF = {"president": "president"}
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_ORGANISATION_WORDS = ACTOR_WORDS["organisation_words"]
+_PARTITIVE = ACTOR_WORDS["partitive_quantifiers"]
 
 
 def _is_person(entity: Entity) -> bool:
     why = entity.why or ""
-    return why.startswith(("holder", "ner:PERSON", "apposition")) or (
+    return why.startswith(("holder", "ner:PERSON", "apposition", "office:")) or (
         entity.canonical is not None
         and entity.code is not None
         and len(entity.text.split()) >= 2
         and why == "dict:phoenix"
+        and not _organisation_name(entity.text)
     )
+
+
+def _organisation_name(text: str) -> bool:
+    """Whether a multi-word Phoenix name is a body, not a person: a person's name opens
+    with no article and has no organisation word ("The European Union", "United
+    Nations"), so "his" or "her" cannot stand for it."""
+    words = [w.lower() for w in text.split()]
+    return words[0] in _ARTICLES or any(w in _ORGANISATION_WORDS for w in words)
 
 
 def _is_group(entity: Entity) -> bool:
@@ -302,6 +315,7 @@ class CorefResolver:
                 for a in actors
                 if a.needs_context and a.end <= start and a.role and a.role != "GOV"
             ]
+            unplaced_all = [a for a in actors if a.needs_context and a.end <= start and a.role]
             parallel = _parallel_subject(doc, token, pool + unplaced + added)
             if parallel is not None and low in _PLURAL_PRON:
                 # "Russia and China said they would ...": every member of a coordinated
@@ -324,6 +338,27 @@ class CorefResolver:
                     ),
                     None,
                 )
+                # "More than 300 people were killed, most of them by police": a plural
+                # role word of the object pronoun's own sentence ("people", "students")
+                # nearer than any other plural antecedent is the one it stands for.  A
+                # subject "they" goes on about its sentence's subject instead ("bombers
+                # killed 23 people when they blew themselves up").
+                sentence_start = sent_starts[max(0, bisect_right(sent_starts, token.idx) - 1)]
+                plural_role = next(
+                    (
+                        a
+                        for a in reversed(unplaced_all)
+                        if low == "them"
+                        and sentence_start <= a.start
+                        and a.end <= start
+                        and allowed(a)
+                        and _is_plural(doc, a)
+                    ),
+                    None,
+                )
+                if plural_role is not None and (not members or members[-1].end < plural_role.start):
+                    added.append(self._copy_span(token.text, start, end, plural_role, "plural"))
+                    continue
                 if members:
                     for member in members:
                         added.append(self._copy_span(token.text, start, end, member, "plural"))
@@ -543,6 +578,8 @@ def _bound_spans(token: Token) -> list[tuple[int, int]]:
     """Character ranges an object pronoun may not corefer with (its clause's subject)."""
     if token.dep_ == "poss" or token.lower_ in _REFLEXIVE or token.dep_ in _SUBJECT_DEPS:
         return []
+    if _partitive(token):
+        return []
     verb = token.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
@@ -560,6 +597,15 @@ def _bound_spans(token: Token) -> list[tuple[int, int]]:
         noun = verb.head
         spans.append((noun.left_edge.idx, verb.left_edge.idx))
     return spans
+
+
+def _partitive(token: Token) -> bool:
+    """Whether a pronoun is counted by a partitive ("most of them", "two of them")."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return False
+    quantifier = prep.head
+    return quantifier.lower_ in _PARTITIVE or quantifier.like_num
 
 
 def _parallel_subject(doc: Doc, token: Token, pool: list[Entity]) -> tuple[Entity, str] | None:

@@ -655,7 +655,8 @@ def _find_in_line(lex: Lexicon, text: str, date: str | None) -> list[Entity]:
 # Javier Solana".
 _OFFICE_WORDS = ACTOR_WORDS["international_office_words"]
 _OFFICE_PAIRS = ACTOR_WORDS.pairs("international_office_pairs")
-_OFFICE_GAP = re.compile(r"(?:'s)?((?:[ \t]+[A-Za-z][\w-]*){0,4})[ \t]+$")
+# The office words between a body and a name; a comma may set the name off in apposition.
+_OFFICE_GAP = re.compile(r"(?:'s)?((?:[ \t]+[A-Za-z][\w-]*){0,4}),?[ \t]+$")
 _NOT_IN_TITLE = ACTOR_WORDS["not_in_title"]
 _INTERNATIONAL_BODIES = frozenset({"IGO", "NGO", "IMG"})
 

@@ -42,6 +42,7 @@ ACTOR_WORD_LISTS = (
     "ambiguous_forces",
     "press_people",
     "standing_adjectives",
+    "partitive_quantifiers",
 )
 ACTOR_WORD_TABLES = ("title_offices",)
 
