@@ -304,7 +304,9 @@ def test_blockers_turn_verb_uses_into_non_events(lex: Lexicon) -> None:
     assert lex.match_verb("release", (), ["statement"]) is None
     assert lex.match_verb("release", (), ["hostage"]).plover == "RETREAT"  # type: ignore[union-attr]
     assert lex.match_verb("release", (), ["Navalny"]).plover == "RETREAT"  # type: ignore[union-attr]
-    assert lex.match_verb("reject", (), ["allegation"]) is None
+    # Rejecting a claim only denies it; rejecting an accusation answers the accuser.
+    assert lex.match_verb("reject", (), ["claim"]) is None
+    assert lex.match_verb("reject", (), ["allegation"]).plover == "REJECT"  # type: ignore[union-attr]
     assert lex.match_verb("reject").plover == "REJECT"  # type: ignore[union-attr]
 
 
