@@ -33,20 +33,23 @@ def _report(extractor: Extractor, name: str) -> EvaluationReport:
     ("name", "f1", "forbidden", "places"),
     [
         ("modern_dev_a", 0.53, 1, 0.95),
-        ("modern_dev_b", 0.47, 0, 0.95),
+        ("modern_dev_b", 0.48, 0, 0.95),
         # 2 forbidden: one is a claimed cyber attack ("websites hit by denial-of-service
         # attacks from Chinese hackers") that the gold forbids as an attack by drills.
         ("modern_holdout_a", 0.55, 2, 0.80),
-        ("modern_holdout_b", 0.53, 0, 0.85),
+        ("modern_holdout_b", 0.56, 0, 0.95),
         # First contact, session 6 (tests/analysis/data/modern/README.md).
         ("modern_holdout2_a", 0.55, 1, 0.95),
-        ("modern_holdout2_b", 0.44, 0, 0.75),
+        ("modern_holdout2_b", 0.46, 0, 0.95),
         # First contact, session 7 (tests/analysis/data/modern/README.md).
         ("modern_holdout3_a", 0.67, 1, 0.90),
         ("modern_holdout3_b", 0.46, 2, 0.90),
         # First contact, session 8 (tests/analysis/data/modern/README.md).
-        ("modern_holdout4_a", 0.51, 0, 0.50),
+        ("modern_holdout4_a", 0.54, 0, 0.78),
         ("modern_holdout4_b", 0.47, 2, 0.80),
+        # First contact, session 9 (tests/analysis/data/modern/README.md).
+        ("modern_holdout5_a", 0.56, 0, 0.78),
+        ("modern_holdout5_b", 0.53, 0, 0.95),
     ],
 )
 def test_modern_stories_hold_their_first_measured_quality(
