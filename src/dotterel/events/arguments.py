@@ -63,16 +63,18 @@ def _is_not_object(doc: Doc, entity: Entity) -> bool:
     return head.dep_ not in ("dobj", "dative", "iobj", "pobj", "attr", "oprd")
 
 
+@dataclass(eq=False)
 class ArgumentReader:
     """Reads actor and recipient of verb and noun triggers."""
 
-    def __init__(self, lexicon: Lexicon, cues: Cues, triggers: TriggerReader) -> None:
-        self.lexicon = lexicon
-        self.cues = cues
-        self.triggers = triggers
+    lexicon: Lexicon
+    cues: Cues
+    triggers: TriggerReader
+
+    def __post_init__(self) -> None:
         # For directed acts "of" names the patient ("the bombing of Belgrade"); for
         # meetings it names a participant (handled as unordered).
-        self.patient_preps = cues.noun_recipient_preps | {"of"}
+        self.patient_preps = self.cues.noun_recipient_preps | {"of"}
         self.object_party_preps = self.patient_preps | {"from", "by", "at"}
 
     def verb_participants(

@@ -4,6 +4,8 @@ an attack, and the source closing a sentence that charges its subject.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -25,12 +27,12 @@ from dotterel.events.syntax import (
 from dotterel.records import Entity, Event
 
 
+@dataclass(eq=False)
 class ChargeCoder:
     """Links accusations and claims of responsibility to the acts they charge."""
 
-    def __init__(self, lexicon: Lexicon, cues: Cues) -> None:
-        self.lexicon = lexicon
-        self.cues = cues
+    lexicon: Lexicon
+    cues: Cues
 
     @staticmethod
     def drop_reporter_participants(

@@ -5,6 +5,8 @@ implicit counterpart of a domestic act.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 
 from dotterel.codes import NON_STATE_PREFIXES, REGION_CODES, STATE_ROLES, sector_of
@@ -36,13 +38,13 @@ from dotterel.records import UNORDERED_TYPES, UNPLACED_AGENT, Entity, Event
 IMPLICIT_TEXTS = {"CVL": "the public", "GOV": "the government"}
 
 
+@dataclass(eq=False)
 class EventLinks:
     """Resolves what one event leaves to the others of its document."""
 
-    def __init__(self, lexicon: Lexicon, cues: Cues, triggers: TriggerReader) -> None:
-        self.lexicon = lexicon
-        self.cues = cues
-        self.triggers = triggers
+    lexicon: Lexicon
+    cues: Cues
+    triggers: TriggerReader
 
     def resolve_event_anaphors(self, events: list[Event]) -> None:
         """The one blamed for, asked about or threatened over an earlier act is that act's

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -18,12 +18,12 @@ from dotterel.events.syntax import (
 from dotterel.records import Entity
 
 
+@dataclass(eq=False)
 class MovementCoder:
     """Codes arrivals (PLOVER AID, military) and departures (RETREAT) of forces."""
 
-    def __init__(self, lexicon: Lexicon, cues: Cues) -> None:
-        self.lexicon = lexicon
-        self.cues = cues
+    lexicon: Lexicon
+    cues: Cues
 
     def code(self, verb: Token, actors: ActorIndex) -> CodedTrigger | None:
         """Military personnel arriving in another country (PLOVER AID, military), or

@@ -4,6 +4,8 @@ the noun phrase and the verb carrying it name.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from dotterel.codes import STATE_ROLES, sector_of
@@ -16,16 +18,14 @@ from dotterel.events.syntax import (
 from dotterel.events.triggers import TriggerReader
 
 
+@dataclass(eq=False)
 class NounEventCoder:
     """Codes the event of one noun."""
 
-    def __init__(
-        self, lexicon: Lexicon, cues: Cues, triggers: TriggerReader, arguments: ArgumentReader
-    ) -> None:
-        self.lexicon = lexicon
-        self.cues = cues
-        self.triggers = triggers
-        self.arguments = arguments
+    lexicon: Lexicon
+    cues: Cues
+    triggers: TriggerReader
+    arguments: ArgumentReader
 
     def code(self, noun: Token, actors: ActorIndex) -> CodedTrigger | None:
         """The event a noun trigger codes, with its participants and rules, or ``None``."""

@@ -4,6 +4,8 @@ announced reactions ("would respond"), which are threats.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from dotterel.codes import NON_STATE_PREFIXES, STATE_ROLES, sector_of
@@ -25,16 +27,14 @@ from dotterel.events.triggers import TriggerReader
 from dotterel.records import Entity
 
 
+@dataclass(eq=False)
 class StanceCoder:
     """Codes stated concern, modal demands and announced reactions."""
 
-    def __init__(
-        self, lexicon: Lexicon, cues: Cues, triggers: TriggerReader, arguments: ArgumentReader
-    ) -> None:
-        self.lexicon = lexicon
-        self.cues = cues
-        self.triggers = triggers
-        self.arguments = arguments
+    lexicon: Lexicon
+    cues: Cues
+    triggers: TriggerReader
+    arguments: ArgumentReader
 
     def stated_concern(self, word: Token, actors: ActorIndex) -> CodedTrigger | None:
         """ "France said it was concerned by the arrests in Tunisia", "the UN is deeply

@@ -4,6 +4,7 @@ is the content of another trigger ("agreed to meet") rather than an event of its
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -26,12 +27,12 @@ if TYPE_CHECKING:
     from dotterel.events.arguments import Participants
 
 
+@dataclass(eq=False)
 class TriggerReader:
     """Looks up the trigger entry of a token and the clause around it."""
 
-    def __init__(self, lexicon: Lexicon, cues: Cues) -> None:
-        self.lexicon = lexicon
-        self.cues = cues
+    lexicon: Lexicon
+    cues: Cues
 
     def entry_mode(self, entry: TriggerEntry) -> str:
         """The PLOVER mode of an entry, else that of its CAMEO code ("" if neither has one)."""

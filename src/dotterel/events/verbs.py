@@ -4,7 +4,7 @@ who does it calls for (state blocking is coercion, crowd damage a riot, ...).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -42,24 +42,16 @@ WARNING_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "wo"})
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 
 
+@dataclass(eq=False)
 class VerbEventCoder:
     """Codes the event of one verb."""
 
-    def __init__(
-        self,
-        lexicon: Lexicon,
-        cues: Cues,
-        triggers: TriggerReader,
-        arguments: ArgumentReader,
-        stances: StanceCoder,
-        movement: MovementCoder,
-    ) -> None:
-        self.lexicon = lexicon
-        self.cues = cues
-        self.triggers = triggers
-        self.arguments = arguments
-        self.stances = stances
-        self.movement = movement
+    lexicon: Lexicon
+    cues: Cues
+    triggers: TriggerReader
+    arguments: ArgumentReader
+    stances: StanceCoder
+    movement: MovementCoder
 
     def code(self, verb: Token, actors: ActorIndex, consumed: set[int]) -> CodedTrigger | None:
         """The event a verb codes, with its participants and rules, or ``None``."""
