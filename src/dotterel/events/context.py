@@ -34,7 +34,9 @@ from spacy.tokens import Doc
 
 from dotterel.actors.resolve import country_name, story_country
 from dotterel.codes import NON_STATE_PREFIXES as NON_STATE
+from dotterel.codes import STATE_ROLES
 from dotterel.events.categories import POPULATION_WIDE
+from dotterel.events.cues import load_cues
 from dotterel.places.component import load_seats
 from dotterel.places.story import StorySetting
 from dotterel.records import Entity, Event, Location
@@ -296,18 +298,15 @@ def _seat(event: Event) -> Location | None:
     return None
 
 
-#: words for people sent abroad to speak for a state: their statements are made where
-#: they are sent, not at home.
-_ENVOY_WORDS = frozenset({"envoy", "emissary", "mediator", "delegation"})
-
-
 def _is_envoy(event: Event, text: str) -> bool:
-    """The event's actor is written as an envoy ("the US envoy", "a Chinese delegation")."""
+    """The event's actor is written as an envoy ("the US envoy", "a Chinese delegation"):
+    the statements of people sent abroad for a state are made where they are sent."""
+    envoys = load_cues().envoy_words
     for entity in event.actor:
         # The phrase and the word after it ("US" + "envoy").
         after = text[entity.end : entity.end + 30].split()[:1] if text else []
         words = (entity.text + " " + " ".join(after)).lower().replace(",", " ").split()
-        if any(word.rstrip("s") in _ENVOY_WORDS for word in words):
+        if any(word.rstrip("s") in envoys for word in words):
             return True
     return False
 
@@ -432,8 +431,6 @@ def target_by_place(events: list[Event]) -> list[Event]:
     return kept
 
 
-#: Sectors of the state's own agencies: they coerce the public and are protested against.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 #: Sectors that protest against the government but do not coerce.
 _NOT_PROTESTING = frozenset({"GOV", "MIL", "COP", "SPY"})
 DOMESTIC_RECIPIENT = "implicit:domestic-recipient"
@@ -471,9 +468,10 @@ def domestic_recipients(events: list[Event]) -> None:
         if event.event_type == "PROTEST" and None not in sectors:
             role = "GOV" if not sectors & _NOT_PROTESTING else None
         elif event.event_type == "COERCE":
-            role = "CVL" if sectors <= STATE_SECTORS | {None} else None
+            # The state's own agencies (STATE_ROLES) coerce the public.
+            role = "CVL" if sectors <= STATE_ROLES | {None} else None
         elif event.event_type == "CONCEDE" and None not in sectors:
-            role = "GOV" if not sectors & STATE_SECTORS else None
+            role = "GOV" if not sectors & STATE_ROLES else None
         if role is None:
             continue
         event.recipient = [

@@ -78,6 +78,9 @@ CUE_LISTS = (
     "punishment_verbs",
     "punishment_nouns",
     "person_office_nouns",
+    "vague_sector_words",
+    "actual_infinitive_governors",
+    "envoy_words",
 )
 
 

@@ -26,12 +26,6 @@ from dotterel.events.syntax import is_infinitive
 
 GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "auxpass"})
 PAST_REPORTING_TAGS = frozenset({"VBD", "VBN"})
-# Infinitives under these verbs happened ("began to withdraw"); other infinitives are
-# intended or planned acts: headlines ("Russia, Iran to sign pact"), purposes ("troops
-# arrived to reinforce"), plans ("agreed to meet").
-ACTUAL_INFINITIVE_GOVERNORS = frozenset(
-    {"begin", "start", "continue", "manage", "use", "come", "help", "proceed", "resume"}
-)
 
 
 class FactualityClassifier:
@@ -217,7 +211,7 @@ class FactualityClassifier:
             head = token.head
             if head.i == token.i:
                 return "infinitive:headline"
-            if head.lemma_.lower() not in ACTUAL_INFINITIVE_GOVERNORS:
+            if head.lemma_.lower() not in self.cues.actual_infinitive_governors:
                 return f"infinitive:{head.lemma_.lower()}"
         return ""
 

@@ -24,13 +24,13 @@ AGENT_WORDS = Path(__file__).resolve().parents[1] / "actors" / "data" / "agents.
 NOT_A_STATE = NON_STATE_PREFIXES | REGION_CODES
 
 # A country before these sector words is already coded by the actor lexicon ("Saudi
-# officials"), or the word says too little about the sector ("religious leaders").
+# officials"), or the word says too little about the sector ("religious leaders"; the
+# words are ``vague_sector_words`` of the cues).
 COMPOSED_SECTORS_EXCLUDED = frozenset({"GOV"})
 PRESS_PEOPLE = ACTOR_WORDS["press_people"]
 # Refugees are often of another country than the place, and media need a name (but not
 # the press's people, PRESS_PEOPLE: "police detained a reporter").
 UNPLACEABLE_SECTORS = frozenset({"REF", "MED"})
-VAGUE_SECTOR_WORDS = frozenset({"leader", "member", "official", "figure"})
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Clause links through which a subjectless verb borrows its governor's subject.
@@ -167,7 +167,10 @@ class ActorIndex:
             # "its troops": a pronoun's referent keeps its own record (the coder looks
             # through the actor's own pronouns).
             return found
-        if sector in COMPOSED_SECTORS_EXCLUDED or head.lemma_.lower() in VAGUE_SECTOR_WORDS:
+        if (
+            sector in COMPOSED_SECTORS_EXCLUDED
+            or head.lemma_.lower() in load_cues().vague_sector_words
+        ):
             return found
         left = head.left_edge.idx
         if any(e.start < left or e.end > head.idx for e in found):

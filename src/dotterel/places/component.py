@@ -47,7 +47,7 @@ from dotterel.places.gazetteer import (
     load_gazetteer,
     normalize,
 )
-from dotterel.places.story import DIRECTIONS, StorySetting, lead_spans, story_setting
+from dotterel.places.story import StorySetting, lead_spans, story_setting
 from dotterel.records import Entity, Event, Location
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -58,8 +58,6 @@ _MODIFIER_KINDS = frozenset({"city", "region", "facility", "state"})
 _MAX_NESTING = 3
 #: how many tokens after a withdrawal word its "from" phrase may start.
 _SOURCE_WINDOW = 8
-#: nouns that, with "the" and nothing after them, point back at the story place.
-_BACK_REFERENCES = frozenset({"city", "capital", "town", "country", "region", "province"})
 _SOURCE = "dotterel/places/data/attachment.yaml"
 
 
@@ -96,6 +94,13 @@ class AttachmentRules:
     ground_nouns: frozenset[str] = frozenset()
     statement_types: frozenset[str] = frozenset()
     issued_from: frozenset[str] = frozenset()
+    motion_objects: frozenset[str] = frozenset()
+    directions: frozenset[str] = frozenset()
+    venue_words: frozenset[str] = frozenset()
+    topic_nouns: frozenset[str] = frozenset()
+    discuss_verbs: frozenset[str] = frozenset()
+    back_references: frozenset[str] = frozenset()
+    national_place_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -120,6 +125,13 @@ def load_attachment_rules() -> AttachmentRules:
         "ground_nouns",
         "statement_event_types",
         "issued_from_nouns",
+        "motion_object_lemmas",
+        "direction_words",
+        "venue_words",
+        "topic_nouns",
+        "discuss_verbs",
+        "back_reference_nouns",
+        "national_place_nouns",
     )
     if not isinstance(data, dict):
         raise DictionaryError("attachment rules must be a mapping", source=_SOURCE)
@@ -321,11 +333,6 @@ def resolve_places(doc: Doc, gaz: Gazetteer | None = None) -> list[PlaceMention]
     return out
 
 
-#: nouns that, after a nationality, name a place of that country ("the Moldovan
-#: capital", "the Iraqi city of ...", "Afghan soil").
-_NATIONAL_PLACE_NOUNS = frozenset({"capital", "soil", "territory", "border town"})
-
-
 def _capital_phrases(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
     """ "the Moldovan capital", "on Afghan soil": a nationality the actors stage resolved
     to a state, on a noun that names a place of that state."""
@@ -337,9 +344,10 @@ def _capital_phrases(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
     if not actors:
         return []
     centroids = load_country_centroids()
+    nouns = load_attachment_rules().national_place_nouns
     out: list[PlaceMention] = []
     for tok in doc:
-        if tok.lemma_.lower() not in _NATIONAL_PLACE_NOUNS or tok.pos_ != "NOUN":
+        if tok.lemma_.lower() not in nouns or tok.pos_ != "NOUN":
             continue
         for child in tok.children:
             if child.dep_ not in ("amod", "compound", "nmod") or child.i >= tok.i:
@@ -375,8 +383,7 @@ class _Locator:
         self.places = places
         self.story: PlaceMention | None = None
 
-    @staticmethod
-    def _refers_back(head: Token) -> bool:
+    def _refers_back(self, head: Token) -> bool:
         """ "held talks here", "clashes in the city": words that point at the story place."""
         preps = [c for c in head.children if c.dep_ == "prep"]
         for child in head.children:
@@ -392,7 +399,7 @@ class _Locator:
                     determiner = [d.lower_ for d in obj.children if d.dep_ == "det"]
                     if (
                         obj.dep_ == "pobj"
-                        and obj.lower_ in _BACK_REFERENCES
+                        and obj.lower_ in self.rules.back_references
                         and determiner == ["the"]
                         and not any(c.dep_ == "prep" for c in obj.children)
                     ):
@@ -420,7 +427,7 @@ class _Locator:
                     continue
                 if mention.kind in _MODIFIER_KINDS and child.dep_ != "poss":
                     return mention
-                if noun.lemma_.lower() in _NATIONAL_PLACE_NOUNS:
+                if noun.lemma_.lower() in self.rules.national_place_nouns:
                     # "the Solomon Islands capital", "Afghanistan's capital".
                     return mention
         if depth >= _MAX_NESTING:
@@ -433,7 +440,8 @@ class _Locator:
                 continue
             word = prep.lower_
             settlement = word == "of" and (
-                noun.lemma_.lower() in self.rules.settlements or noun.lower_ in DIRECTIONS
+                noun.lemma_.lower() in self.rules.settlements
+                or noun.lower_ in self.rules.directions
             )
             if word == "from" and noun.lemma_.lower() in self.rules.issued_from:
                 # "a statement from Riyadh": only the place right after "from". "From its
@@ -503,11 +511,13 @@ class _Locator:
             return found
         for child in head.children:
             # "10 km east of Jabalia", "north of the capital": a direction word's "of".
-            if child.lower_ in DIRECTIONS or any(g.lower_ in DIRECTIONS for g in child.children):
+            if child.lower_ in self.rules.directions or any(
+                g.lower_ in self.rules.directions for g in child.children
+            ):
                 direction = (
                     child
-                    if child.lower_ in DIRECTIONS
-                    else next(g for g in child.children if g.lower_ in DIRECTIONS)
+                    if child.lower_ in self.rules.directions
+                    else next(g for g in child.children if g.lower_ in self.rules.directions)
                 )
                 found = self.in_np(direction)
                 if found is not None:

@@ -36,32 +36,6 @@ if TYPE_CHECKING:
 
 #: body sentences after the headline that make up the lead.
 LEAD_SENTENCES = 2
-#: verbs whose direct object is where the movement goes or comes from.
-_MOTION_OBJECT_LEMMAS = frozenset(
-    {"leave", "enter", "visit", "invade", "storm", "raid", "reach", "cross", "tour", "flee",
-     "occupy", "besiege", "shell", "bomb", "hit", "strike", "attack", "seize", "capture",
-     "overrun", "rock", "shake", "pound", "bombard"}
-)  # fmt: skip
-#: words ("north", "east") that turn "of X" into a locative ("east of Jabalia").
-DIRECTIONS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-     "north-east", "north-west", "south-east", "south-west", "outside", "inside"}
-)  # fmt: skip
-#: verbs whose place is a meeting's venue ("met in Geneva", "sign a deal in Algiers").
-#: words whose place is a meeting's venue ("met in Geneva", "sign a deal in Algiers",
-#: "talks ended near Paris"); a rally or a ceremony is not a meeting of the parties.
-_VENUE_WORDS = frozenset(
-    {"meet", "meeting", "sign", "signing", "host", "initial", "convene", "summit", "talk",
-     "talks", "conference", "negotiation", "negotiations", "consultation", "consultations",
-     "dialogue", "session", "round", "forum"}
-)  # fmt: skip
-#: nouns naming a situation that is talked about ("the conflict in Ukraine").
-_TOPIC_NOUNS = frozenset(
-    {"conflict", "crisis", "war", "situation", "violence", "unrest", "tension", "tensions",
-     "fighting", "peace", "process", "development", "developments", "issue", "election",
-     "elections", "dispute", "standoff", "humanitarian", "catastrophe"}
-)  # fmt: skip
-_DISCUSS_VERBS = frozenset({"discuss", "address", "review", "debate", "condemn", "raise"})
 _PLACE_KINDS_AS_MODIFIER = frozenset({"city", "region", "facility", "state", "province"})
 
 
@@ -98,10 +72,10 @@ def lead_spans(doc: Doc) -> list[Span]:
 def _is_topic(noun: Token, rules: AttachmentRules) -> bool:
     """ "discussed the conflict in Ukraine", "talks on the crisis in Syria": a place
     inside what is talked about is the topic, not where the story happens."""
-    if noun.lemma_.lower() not in _TOPIC_NOUNS:
+    if noun.lemma_.lower() not in rules.topic_nouns:
         return False
     head = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _DISCUSS_VERBS | (
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in rules.discuss_verbs | (
         rules.reporting
     ):
         return True
@@ -121,13 +95,13 @@ def written_as_place(tok: Token, mention: PlaceMention, rules: AttachmentRules) 
         if word == "of":
             above = head.head
             return (
-                above.lower_ in DIRECTIONS
+                above.lower_ in rules.directions
                 or above.lemma_.lower() in rules.settlements
                 or above.lemma_.lower() in ("outskirts", "heart", "centre", "center", "edge")
             )
         return False
     if tok.dep_ == "dobj":
-        return head.lemma_.lower() in _MOTION_OBJECT_LEMMAS or head.lemma_.lower() in (
+        return head.lemma_.lower() in rules.motion_objects or head.lemma_.lower() in (
             rules.motion_lemmas
         )
     if tok.dep_ in ("compound", "nmod", "amod") and mention.kind in _PLACE_KINDS_AS_MODIFIER:
@@ -138,15 +112,14 @@ def written_as_place(tok: Token, mention: PlaceMention, rules: AttachmentRules) 
 
 def is_venue(tok: Token, rules: AttachmentRules) -> bool:
     """True when the place sits under a meeting word ("talks ended at ... near Paris",
-    "the summit in Kazan", "met in Geneva"): the story is about a meeting held there.
-    ``rules`` is unused, kept so that both tests take the same arguments."""
+    "the summit in Kazan", "met in Geneva"): the story is about a meeting held there."""
     seen = 0
     while seen < 8:
         lemma = tok.lemma_.lower()
-        if lemma in _VENUE_WORDS or tok.lower_ in _VENUE_WORDS:
+        if lemma in rules.venue_words or tok.lower_ in rules.venue_words:
             return True
         if tok.pos_ in ("VERB", "AUX") and any(
-            c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in _VENUE_WORDS
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in rules.venue_words
             for c in tok.children
         ):
             # "talks ended at ...", "they held a summit in ...".

@@ -74,17 +74,14 @@ from dotterel.time.dateline import Dateline, parse_dateline
 from dotterel.time.resolve import WORDS, ResolvedTime, parse_published, resolve_timex
 
 _VERB_POS = frozenset({"VERB", "AUX"})
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
-# Verbs whose "to"-complement announces a future act ("is set to sign", "plans to visit").
-_FUTURE_HEADS = frozenset(
-    {"set", "expect", "plan", "schedule", "go", "due", "intend", "aim", "prepare", "slate"}
-)
+_FUTURE_AUX = frozenset(str(w) for w in WORDS.get("future_auxiliaries", []))
+_FUTURE_HEADS = frozenset(str(w) for w in WORDS.get("future_heads", []))
 _STATIVE = frozenset(str(w) for w in WORDS.get("stative_participles", []))
 _CHARGING = frozenset(str(w) for w in WORDS.get("charging_verbs", []))
 _NAMING = frozenset(str(w) for w in WORDS.get("naming_verbs", []))
 _STATEMENTS = frozenset(str(w) for w in WORDS.get("statement_categories", []))
 _SPEECH = frozenset(str(w) for w in WORDS.get("speech_verbs", []))
-_PAST_AUX = frozenset({"have", "had", "has", "was", "were", "did"})
+_PAST_AUX = frozenset(str(w) for w in WORDS.get("past_auxiliaries", []))
 # A time expression crossing one of these on its way up belongs to another clause.
 _CLAUSE_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"}
@@ -243,10 +240,8 @@ def _from_story(
     return None
 
 
-#: Sentence openings that continue the previous sentence's actor ("He added ...").
-_CONTINUING = frozenset({"he", "she", "it", "they", "its", "his", "her", "their"})
-#: Adverbs placing a clause just after the time in focus ("the spokesman later said").
-_AFTERWARDS = frozenset({"later", "afterwards", "afterward", "subsequently"})
+_CONTINUING = frozenset(str(w) for w in WORDS.get("continuing_openings", []))
+_AFTERWARDS = frozenset(str(w) for w in WORDS.get("afterwards_adverbs", []))
 
 
 def _perfect(verb: Token | None) -> bool:
