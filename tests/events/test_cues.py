@@ -102,3 +102,19 @@ def test_recipient_prepositions_decide_who_an_act_is_aimed_at(parse_to_actors: P
     edited = EventCoder(load_lexicon(), _without("to", "recipient_preps"))
     events = edited(parse_to_actors(text))._.events
     assert not any(r.country_code == "TGO" for e in events for r in e.recipient)
+
+
+def test_shipped_cues_hold_the_sector_envoy_and_governor_lists() -> None:
+    cues = load_cues()
+    assert "official" in cues.vague_sector_words
+    assert "envoy" in cues.envoy_words
+    assert "resume" in cues.actual_infinitive_governors
+
+
+def test_an_infinitive_under_an_actual_governor_happened(parse_to_actors: Parse) -> None:
+    text = "Police in Lima proceeded to arrest the protest leaders on Sunday."
+    shipped = EventCoder(load_lexicon(), load_cues())(parse_to_actors(text))._.events
+    assert "actual" in {e.factuality for e in shipped}
+    edited = EventCoder(load_lexicon(), _without("proceed", "actual_infinitive_governors"))
+    events = edited(parse_to_actors(text))._.events
+    assert "actual" not in {e.factuality for e in events}
