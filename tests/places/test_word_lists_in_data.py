@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from dotterel.places import component
 from dotterel.places.component import load_attachment_rules
 
 from .conftest import located, make_event
@@ -17,7 +17,9 @@ from .conftest import located, make_event
 Run = Callable[..., Doc]
 
 
-def test_direction_words_come_from_the_data_file(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_direction_words_come_from_the_data_file(
+    nlp: Language, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     rules = load_attachment_rules()
     assert {"north", "south-west", "outside"} <= rules.directions
     assert "border town" in rules.national_place_nouns
@@ -25,6 +27,7 @@ def test_direction_words_come_from_the_data_file(run: Run, monkeypatch: pytest.M
     doc = run(text, [make_event(text, "fired", "ASSAULT")])
     assert [(c, s) for _n, c, s in located(doc)] == [("PSE", "clause")]
     edited = replace(rules, directions=rules.directions - {"north"})
-    monkeypatch.setattr(component, "load_attachment_rules", lambda: edited)
+    # The component's rules are handed to it at initialize(): edit those it holds.
+    monkeypatch.setattr(nlp.get_pipe("dotterel_places"), "rules", edited)
     doc = run(text, [make_event(text, "fired", "ASSAULT")])
     assert located(doc) == [None]

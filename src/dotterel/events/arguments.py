@@ -111,7 +111,7 @@ class ArgumentReader:
                 if result.actor:
                     result.rules.append(f"arg:inherit:{path}")
         else:
-            subjects, path = statement_issuer(verb) or subject_of(verb)
+            subjects, path = statement_issuer(verb, self.cues.statement_nouns) or subject_of(verb)
             for subject in subjects:
                 named = actors.phrase_entities(subject)
                 if not named:

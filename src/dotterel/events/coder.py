@@ -96,7 +96,7 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         document = doc._.document
         doc_id = document.doc_id if document is not None else "doc"
-        actors = ActorIndex(doc, sector_words())
+        actors = ActorIndex(doc, sector_words(), self.cues.vague_sector_words)
         events: list[Event] = []
         consumed: set[int] = set()
         sentences = content_sentences(doc)

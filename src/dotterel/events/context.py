@@ -26,7 +26,8 @@ rule strings.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.language import Language
@@ -121,6 +122,21 @@ VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", 
 HOME_TYPES = VERBAL_TYPES | frozenset({"SANCTION", "REJECT", "CONCEDE", "MOBILIZE", "PROTEST"})
 
 
+@dataclass(frozen=True)
+class ContextRules:
+    """What the context stage reads besides the document: the words that make an actor
+    an envoy (``events/data/cues.yaml``) and the seats of international bodies
+    (``places/data/seats.yaml``)."""
+
+    envoy_words: frozenset[str]
+    seats: Mapping[str, Location]
+
+    @classmethod
+    def shipped(cls) -> ContextRules:
+        """The rules built from Dotterel's own data files."""
+        return cls(envoy_words=load_cues().envoy_words, seats=load_seats())
+
+
 def _is_remote(event: Event, text: str) -> bool:
     """A dealing by phone, video or letter ("Powell telephoned leaders of both
     countries"): made from the caller's side."""
@@ -130,7 +146,7 @@ def _is_remote(event: Event, text: str) -> bool:
     return any(word in evidence for word in _REMOTE)
 
 
-def locate_statements(events: list[Event], text: str = "") -> None:
+def locate_statements(events: list[Event], text: str = "", *, rules: ContextRules) -> None:
     """A statement or decision by one state with no place of its own in the text is
     located in the speaker's state: "ISLAMABAD (AFP) - Afghan President Karzai accused
     Pakistan ..." (placed only by another state's dateline), and, with no dateline,
@@ -152,7 +168,7 @@ def locate_statements(events: list[Event], text: str = "") -> None:
         if event.event_type not in types and not (place is None and _is_remote(event, text)):
             continue
         speakers = {e.country_code for e in event.actor if e.country_code}
-        if len(speakers) != 1 or speakers & NON_STATE or _is_envoy(event, text):
+        if len(speakers) != 1 or speakers & NON_STATE or _is_envoy(event, text, rules.envoy_words):
             continue
         if place is not None and place.country in speakers:
             continue
@@ -218,7 +234,12 @@ _REMOTE = ("phone", "telephon", "video", "letter", "by call", "virtual")
 
 
 def locate_in_story(
-    events: list[Event], story: Location | None, venue: bool = False, text: str = ""
+    events: list[Event],
+    story: Location | None,
+    venue: bool = False,
+    text: str = "",
+    *,
+    rules: ContextRules,
 ) -> None:
     """Events with no place of their own happen at the story place (source ``story``)
     when their participants plausibly act there:
@@ -255,7 +276,7 @@ def locate_in_story(
                 )
     for event in events:
         if event.location is None and event.event_type in STATEMENT_TYPES:
-            event.location = _seat(event)
+            event.location = _seat(event, rules.seats)
     if story is None or not story.country:
         return
     for event in events:
@@ -274,7 +295,9 @@ def locate_in_story(
         elif event.event_type in STATEMENT_TYPES:
             # An envoy speaks where sent: at the story place when that is the
             # recipient's ("a US envoy pressed Beirut" in a Lebanon story).
-            sent_to = _is_envoy(event, text) and story.country in countries - speakers
+            sent_to = (
+                _is_envoy(event, text, rules.envoy_words) and story.country in countries - speakers
+            )
             if speakers and story.country not in speakers and not sent_to:
                 continue
         elif countries and story.country not in countries:
@@ -284,10 +307,9 @@ def locate_in_story(
         event.location = replace(story, source="story")
 
 
-def _seat(event: Event) -> Location | None:
+def _seat(event: Event, seats: Mapping[str, Location]) -> Location | None:
     """The seat of the international body that makes a statement or decision ("the
     Security Council imposed sanctions" → New York), from ``places/data/seats.yaml``."""
-    seats = load_seats()
     for entity in event.actor:
         if not (entity.code or "").startswith("IGO"):
             continue
@@ -298,10 +320,9 @@ def _seat(event: Event) -> Location | None:
     return None
 
 
-def _is_envoy(event: Event, text: str) -> bool:
+def _is_envoy(event: Event, text: str, envoys: frozenset[str]) -> bool:
     """The event's actor is written as an envoy ("the US envoy", "a Chinese delegation"):
     the statements of people sent abroad for a state are made where they are sent."""
-    envoys = load_cues().envoy_words
     for entity in event.actor:
         # The phrase and the word after it ("US" + "envoy").
         after = text[entity.end : entity.end + 30].split()[:1] if text else []
@@ -557,6 +578,7 @@ def drop_unattributable(events: list[Event]) -> list[Event]:
 )
 def make_context(nlp: Language, name: str) -> object:
     """Place unplaced actors, target and attacker by place, drop one-sided records."""
+    rules = ContextRules.shipped()
 
     def settle(doc: Doc) -> Doc:
         events = doc._.events or []
@@ -566,9 +588,9 @@ def make_context(nlp: Language, name: str) -> object:
         story = setting.place
         place_unplaced_agents(events, dateline_country, story_country(doc._.actors or []))
         locate_visits(events, doc.text, doc._.actors or [])
-        locate_in_story(events, story, setting.venue, doc.text)
+        locate_in_story(events, story, setting.venue, doc.text, rules=rules)
         place_ethnic_groups(events, doc.text)
-        locate_statements(events, doc.text)
+        locate_statements(events, doc.text, rules=rules)
         attribute_unnamed_attackers(events, doc._.places)
         domestic_recipients(events)
         domestic_states(events)

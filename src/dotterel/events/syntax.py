@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Span, Token
 
 from dotterel.actors.words import ACTOR_WORDS
 from dotterel.codes import NON_STATE_PREFIXES, REGION_CODES
-from dotterel.events.cues import load_cues
 from dotterel.records import UNPLACED_AGENT, Entity, Event
 
 AGENT_WORDS = Path(__file__).resolve().parents[1] / "actors" / "data" / "agents.tsv"
@@ -110,11 +109,18 @@ class ActorIndex:
     With ``sectors`` (agent word → CAMEO sector), a phrase headed by a sector word is that
     sector: "French rail workers" is FRALAB rather than France, and "garment workers" or
     "opposition supporters" with no country in the phrase are an unplaced LAB or OPP
-    actor that the context stage places where the act happens.
+    actor that the context stage places where the act happens; a head among
+    ``vague_sector_words`` ("religious leaders") says too little to compose a sector.
     """
 
-    def __init__(self, doc: Doc, sectors: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        sectors: Mapping[str, str] | None = None,
+        vague_sector_words: frozenset[str] = frozenset(),
+    ) -> None:
         self.sectors: Mapping[str, str] = sectors or {}
+        self.vague_sector_words = vague_sector_words
         self.by_token: dict[int, list[Entity]] = {}
         for entity in doc._.actors or []:
             span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
@@ -167,10 +173,7 @@ class ActorIndex:
             # "its troops": a pronoun's referent keeps its own record (the coder looks
             # through the actor's own pronouns).
             return found
-        if (
-            sector in COMPOSED_SECTORS_EXCLUDED
-            or head.lemma_.lower() in load_cues().vague_sector_words
-        ):
+        if sector in COMPOSED_SECTORS_EXCLUDED or head.lemma_.lower() in self.vague_sector_words:
             return found
         left = head.left_edge.idx
         if any(e.start < left or e.end > head.idx for e in found):
@@ -381,7 +384,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     return [], ""
 
 
-def statement_issuer(verb: Token) -> tuple[list[Token], str] | None:
+def statement_issuer(
+    verb: Token, statement_nouns: frozenset[str]
+) -> tuple[list[Token], str] | None:
     """ "issued a statement congratulating the two sides": the one who congratulates is
     whoever issues the statement (for trigger verbs only: a noun under "a note
     describing the strikes" is not the issuer's act)."""
@@ -390,7 +395,7 @@ def statement_issuer(verb: Token) -> tuple[list[Token], str] | None:
         verb.dep_ == "acl"
         and verb.tag_ == "VBG"
         and head.dep_ == "dobj"
-        and head.lemma_.lower() in load_cues().statement_nouns
+        and head.lemma_.lower() in statement_nouns
     ):
         return None
     tokens, path = subject_of(head.head)

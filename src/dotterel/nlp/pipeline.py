@@ -33,6 +33,7 @@ from dotterel.events.syntax import content_sentences
 from dotterel.nlp.entities import ENTITY_MODES, EntityFinder
 from dotterel.nlp.extensions import register_extensions
 from dotterel.nlp.sections import SectionResult, extract_in_sections
+from dotterel.places.component import PlacesComponent
 from dotterel.places.gazetteer import Gazetteer, load_gazetteer
 from dotterel.records import Document, Entity, Event, Failure
 
@@ -91,8 +92,9 @@ def build_nlp(
     ``entities`` is ``"rules"`` (:mod:`dotterel.nlp.entities` in place of the model's
     NER, about a third of the model's time) or ``"model"`` (the model's NER).
     ``lexicon`` and ``gazetteer`` are the resources handed to the components that take
-    them (``dotterel_entities``); by default the lexicon of ``user_dictionaries`` and the
-    shipped gazetteer, each built once per process.
+    them (``dotterel_entities``; ``dotterel_places`` takes the gazetteer); by default
+    the lexicon of ``user_dictionaries`` and the shipped gazetteer, each built once per
+    process.
     """
     if entities not in ENTITY_MODES:
         raise ValueError(f"entities must be one of {ENTITY_MODES}, not {entities!r}")
@@ -126,7 +128,9 @@ def build_nlp(
     for name in components:
         uses_lexicon = name in ("dotterel_actors", "dotterel_coref")
         config = {"user_dictionaries": user_dictionaries} if uses_lexicon else {}
-        nlp.add_pipe(name, config=config)
+        pipe = nlp.add_pipe(name, config=config)
+        if isinstance(pipe, PlacesComponent):
+            pipe.initialize(nlp=nlp, gazetteer=gazetteer)
     return nlp
 
 

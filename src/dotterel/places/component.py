@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.training import Example
 
 from dotterel.datafiles import read_yaml_mapping
 from dotterel.errors import DictionaryError
@@ -181,7 +182,9 @@ def _actor_context(doc: Doc, gaz: Gazetteer) -> set[str]:
     return codes
 
 
-def _raw_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, str, Place | None]]:
+def _raw_mentions(
+    doc: Doc, gaz: Gazetteer, rules: AttachmentRules
+) -> list[tuple[int, int, str, str, Place | None]]:
     """(start, end, text, label, fixed place or None) for entities and meetings."""
     found: list[tuple[int, int, str, str, Place | None]] = [
         (ent.start_char, ent.end_char, ent.text, ent.label_, None)
@@ -191,7 +194,6 @@ def _raw_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, str, Pl
     # The tagger misses many places ("strikes on Kyiv"); a proper noun governed by a
     # place preposition that the gazetteer knows is taken as one, unless it is part
     # of another entity.
-    rules = load_attachment_rules()
     preps = rules.locative | rules.motion_preps | rules.target_preps
     # Names the tagger took for a nationality or a person are still places after
     # "the town of" ("near the town of Samarra").
@@ -236,7 +238,11 @@ def _raw_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, str, Pl
         place = gaz.lookup(conf.city)
         if place is not None:
             found.append((start, end, text[start:end], "MEETING", place))
-    found = [item for item in found if item[3] == "MEETING" or not _names_feature(text, item[1])]
+    found = [
+        item
+        for item in found
+        if item[3] == "MEETING" or not _names_feature(text, item[1], rules.feature_nouns)
+    ]
     found.sort(key=lambda item: (item[0], item[1]))
     return found
 
@@ -244,11 +250,11 @@ def _raw_mentions(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str, str, Pl
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
-def _names_feature(text: str, end: int) -> bool:
+def _names_feature(text: str, end: int, feature_nouns: frozenset[str]) -> bool:
     """ "across the San Juan river": a name before a feature noun names the river or the
     range, which no town or country of that name locates."""
     match = _NEXT_WORD.match(text, end)
-    return match is not None and match.group(1).casefold() in load_attachment_rules().feature_nouns
+    return match is not None and match.group(1).casefold() in feature_nouns
 
 
 def _named_area(
@@ -303,10 +309,9 @@ def _mistagged_city(tok: Token, gaz: Gazetteer) -> bool:
     return place is not None and place.kind == "city" and not gaz.is_ambiguous(tok.text)
 
 
-def resolve_places(doc: Doc, gaz: Gazetteer | None = None) -> list[PlaceMention]:
+def resolve_places(doc: Doc, gaz: Gazetteer, rules: AttachmentRules) -> list[PlaceMention]:
     """Resolve the document's place mentions (see the module docstring for context)."""
-    gaz = gaz or load_gazetteer()
-    raw = _raw_mentions(doc, gaz)
+    raw = _raw_mentions(doc, gaz, rules)
     context = _actor_context(doc, gaz)
     aliases: set[int] = set()
     for index, (_start, _end, text, _label, fixed) in enumerate(raw):
@@ -326,14 +331,14 @@ def resolve_places(doc: Doc, gaz: Gazetteer | None = None) -> list[PlaceMention]
             continue
         out.append(PlaceMention(start, end, text, label, place.to_location(), place.kind))
     taken = [(m.start, m.end) for m in out]
-    for mention in _capital_phrases(doc, gaz):
+    for mention in _capital_phrases(doc, gaz, rules.national_place_nouns):
         if not any(s < mention.end and mention.start < e for s, e in taken):
             out.append(mention)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
 
-def _capital_phrases(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
+def _capital_phrases(doc: Doc, gaz: Gazetteer, nouns: frozenset[str]) -> list[PlaceMention]:
     """ "the Moldovan capital", "on Afghan soil": a nationality the actors stage resolved
     to a state, on a noun that names a place of that state."""
     actors = [
@@ -344,7 +349,6 @@ def _capital_phrases(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
     if not actors:
         return []
     centroids = load_country_centroids()
-    nouns = load_attachment_rules().national_place_nouns
     out: list[PlaceMention] = []
     for tok in doc:
         if tok.lemma_.lower() not in nouns or tok.pos_ != "NOUN":
@@ -759,10 +763,10 @@ def locate_events(
     places: list[PlaceMention],
     events: Iterable[Event],
     dateline: Location | None,
-    story: PlaceMention | None = None,
+    story: PlaceMention | None,
+    rules: AttachmentRules,
 ) -> None:
     """Set ``event.location`` on each event that has none (see module docstring)."""
-    rules = load_attachment_rules()
     locator = _Locator(doc, places, rules)
     # "here" and "the city" point at the dateline when there is one (wire copy: "talks
     # here" is in the dateline's city), else at the story place.
@@ -834,25 +838,45 @@ def _countries(entities: Iterable[Entity]) -> set[str]:
 
 
 class PlacesComponent:
-    """The ``dotterel_places`` pipeline component."""
+    """The ``dotterel_places`` pipeline component: the gazetteer and the attachment rules
+    are handed to :meth:`initialize` (``dotterel.nlp.pipeline.build_nlp`` does)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.gazetteer: Gazetteer | None = None
+        self.rules: AttachmentRules | None = None
         register_extensions()
 
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        gazetteer: Gazetteer | None = None,
+        rules: AttachmentRules | None = None,
+    ) -> None:
+        """Take the gazetteer and the attachment rules; those not given are the shipped ones."""
+        self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+        self.rules = rules if rules is not None else load_attachment_rules()
+
     def __call__(self, doc: Doc) -> Doc:
-        gaz = load_gazetteer()
-        places = resolve_places(doc, gaz)
+        gaz, rules = self.gazetteer, self.rules
+        if gaz is None or rules is None:
+            raise ValueError(
+                f"pipe {self.name!r} has no gazetteer: call its initialize() "
+                "(dotterel.nlp.pipeline.build_nlp does)"
+            )
+        places = resolve_places(doc, gaz, rules)
         doc._.places = places
         events = getattr(doc._, "events", None) or []
         doc._.dateline_location = resolve_dateline(doc, places, gaz, _actor_context(doc, gaz))
-        setting = story_setting(doc, places, load_attachment_rules())
+        setting = story_setting(doc, places, rules, gaz)
         story = setting[0] if setting is not None else None
         doc._.story_setting = StorySetting(
             place=dataclasses.replace(story.location, source="story") if story else None,
             venue=bool(setting and setting[1]),
         )
-        locate_events(doc, places, events, doc._.dateline_location, story)
+        locate_events(doc, places, events, doc._.dateline_location, story, rules)
         return doc
 
 

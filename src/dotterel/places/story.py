@@ -2,7 +2,7 @@
 
 Modern articles have no dateline; a reader still knows where a story happens from its
 headline and first sentences ("Car bomb kills two US soldiers in Baghdad", "Israeli
-troops raided the West Bank city of Jenin on Tuesday"). :func:`story_place` finds it:
+troops raided the West Bank city of Jenin on Tuesday"). :func:`story_setting` finds it:
 
 1. The *lead* is the headline (the first line, when the text has one) and the first
    :data:`LEAD_SENTENCES` sentences of the body, after any dateline.
@@ -33,6 +33,7 @@ from dotterel.records import Location
 
 if TYPE_CHECKING:
     from dotterel.places.component import AttachmentRules, PlaceMention
+    from dotterel.places.gazetteer import Gazetteer
 
 #: body sentences after the headline that make up the lead.
 LEAD_SENTENCES = 2
@@ -131,14 +132,6 @@ def is_venue(tok: Token, rules: AttachmentRules) -> bool:
     return False
 
 
-def story_place(
-    doc: Doc, places: Sequence[PlaceMention], rules: AttachmentRules
-) -> PlaceMention | None:
-    """The place the story is set in, from its headline and lead (module docstring)."""
-    found = story_setting(doc, places, rules)
-    return found[0] if found is not None else None
-
-
 @dataclass(frozen=True, slots=True)
 class StorySetting:
     """Where a story is set: what the places stage hands to the context stage.
@@ -153,7 +146,7 @@ class StorySetting:
 
 
 def story_setting(
-    doc: Doc, places: Sequence[PlaceMention], rules: AttachmentRules
+    doc: Doc, places: Sequence[PlaceMention], rules: AttachmentRules, gaz: Gazetteer
 ) -> tuple[PlaceMention, bool] | None:
     """The story place and whether the lead names it as a meeting's venue."""
     spans = lead_spans(doc)
@@ -173,7 +166,7 @@ def story_setting(
                 continue
             if written_as_place(ment.root, mention, rules):
                 return mention, is_venue(ment.root, rules)
-    found = title_place(doc, places)
+    found = title_place(doc, places, gaz)
     return (found, False) if found is not None else None
 
 
@@ -182,18 +175,16 @@ _TITLE_LOCATIVE = re.compile(
 )
 
 
-def title_place(doc: Doc, places: Sequence[PlaceMention]) -> PlaceMention | None:
+def title_place(doc: Doc, places: Sequence[PlaceMention], gaz: Gazetteer) -> PlaceMention | None:
     """The story place from a headline kept apart from the text (``Document.title``):
     a name after "in", "at", "near" or "outside" ("Terrorist Attacks in Iraq") that the
     gazetteer knows, longest first."""
     from dotterel.places.component import PlaceMention
-    from dotterel.places.gazetteer import load_gazetteer
 
     document = getattr(doc._, "document", None)
     title = getattr(document, "title", None)
     if not isinstance(title, str) or not title.strip() or doc.text.startswith(title.strip()):
         return None
-    gaz = load_gazetteer()
     context = {m.location.country for m in places if m.location.country}
     for match in _TITLE_LOCATIVE.finditer(title):
         words = match.group(1).split()
