@@ -74,10 +74,7 @@ _STANDING = ACTOR_WORDS["standing_adjectives"]
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG"})
 
 # Creeds that qualify a role word without placing it ("Islamist militants").
-_IDEOLOGIES = frozenset(
-    ["islamist", "islamists", "jihadist", "jihadists", "jihadi", "jihadis", "radical"]
-    + ["armed", "suspected", "extremist", "fundamentalist", "militant", "hardline", "muslim"]
-)
+_IDEOLOGIES = ACTOR_WORDS["ideology_words"]
 
 
 class ActorRecognizer:
@@ -420,13 +417,7 @@ def _apposition(text: str, entities: list[Entity]) -> None:
                 target.why = f"apposition:{source.text}"
 
 
-_OFFICE_NOUNS = frozenset(
-    ["coordinator", "commissioner", "secretary-general", "envoy", "representative", "chief"]
-    + ["head", "director", "director-general", "spokesman", "spokeswoman", "spokesperson"]
-    + ["official", "rapporteur", "chairman", "chairwoman", "president", "secretary"]
-    + ["administrator", "ambassador", "emissary", "mediator", "negotiator", "adviser"]
-    + ["advisor", "inspector", "monitor", "observer", "coordinator-general", "deputy"]
-)
+_OFFICE_NOUNS = ACTOR_WORDS["office_nouns"]
 _TAIL = re.compile(r"(?:'s)?((?:\s+[A-Za-z][\w-]*){0,6})\s*(?:[,.;)]|$)")
 _INTERNATIONAL = frozenset({"IGO", "NGO"})
 

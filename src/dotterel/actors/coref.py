@@ -84,10 +84,7 @@ _REGIONS = {
     "latin american": "LAM",
 }
 # Group nouns whose members are governments, not whole states.
-_GOV_NOUNS = frozenset(
-    ["leaders", "presidents", "ministers", "premiers", "governments", "heads of state"]
-    + ["prime ministers", "foreign ministers", "defence ministers", "defense ministers"]
-)
+_GOV_NOUNS = ACTOR_WORDS["government_group_nouns"]
 _TWO_RE = re.compile(
     r"\b(?:the (?P<num>two|three|four|five|six)|(?P<both>both))"
     r"(?: (?P<adj>European|African|Asian|Arab|Middle Eastern|Latin American))?"
@@ -141,38 +138,7 @@ def _state(entity: Entity) -> str | None:
 
 # "it is worth noting", "it is clear that": "it" stands for nothing. But "it is willing
 # to withdraw" refers back to an actor.
-_EXPLETIVE_PREDICATES = frozenset(
-    [
-        "worth",
-        "clear",
-        "likely",
-        "unlikely",
-        "possible",
-        "impossible",
-        "important",
-        "necessary",
-        "true",
-        "unclear",
-        "time",
-        "hard",
-        "easy",
-        "difficult",
-        "essential",
-        "vital",
-        "crucial",
-        "expected",
-        "believed",
-        "reported",
-        "said",
-        "thought",
-        "feared",
-        "known",
-        "understood",
-        "obvious",
-        "evident",
-        "surprising",
-    ]
-)
+_EXPLETIVE_PREDICATES = ACTOR_WORDS["expletive_predicates"]
 
 
 def _expletive_be(token: Token) -> bool:
