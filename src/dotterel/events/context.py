@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from dotterel.actors.resolve import country_name, story_country
 from dotterel.codes import NON_STATE_PREFIXES as NON_STATE
 from dotterel.codes import STATE_ROLES
-from dotterel.events.categories import POPULATION_WIDE
+from dotterel.events.categories import INSTRUMENT_ROLES, POPULATION_WIDE
 from dotterel.events.cues import load_cues
 from dotterel.places.component import load_seats
 from dotterel.places.story import StorySetting
@@ -452,8 +452,6 @@ def target_by_place(events: list[Event]) -> list[Event]:
     return kept
 
 
-#: Sectors that protest against the government but do not coerce.
-_NOT_PROTESTING = frozenset({"GOV", "MIL", "COP", "SPY"})
 DOMESTIC_RECIPIENT = "implicit:domestic-recipient"
 _IMPLICIT_TEXT = {"GOV": "the government", "CVL": "the public"}
 
@@ -487,7 +485,8 @@ def domestic_recipients(events: list[Event]) -> None:
         sectors = {_actor_sector(e) for e in event.actor}
         role: str | None = None
         if event.event_type == "PROTEST" and None not in sectors:
-            role = "GOV" if not sectors & _NOT_PROTESTING else None
+            # The state's own instruments do not protest against their government.
+            role = "GOV" if not sectors & INSTRUMENT_ROLES else None
         elif event.event_type == "COERCE":
             # The state's own agencies (STATE_ROLES) coerce the public.
             role = "CVL" if sectors <= STATE_ROLES | {None} else None
