@@ -136,6 +136,11 @@ class TriggerReader:
         """A clause under another trigger is that event's content or purpose: "agreed to
         meet", "threatened to attack", "a hunger strike to demand", "its demand that Israel
         ease restrictions". Only what an accusation charges is coded on its own."""
+        if verb.dep_ == "conj" and verb.tag_ == "VB" and not children(verb, "nsubj"):
+            # "called on them to investigate the deaths and (to) release the detainees":
+            # a base-form verb coordinated with an embedded clause shares its embedding.
+            head = verb.head
+            return head.pos_ == "VERB" and self.embedded_in_trigger(head, None, depth + 1)
         infinitive = is_infinitive(verb)
         complement = verb.dep_ in ("xcomp", "ccomp")
         purpose = verb.dep_ in ("advcl", "acl", "relcl") and infinitive
