@@ -136,6 +136,13 @@ class TriggerReader:
         """A clause under another trigger is that event's content or purpose: "agreed to
         meet", "threatened to attack", "a hunger strike to demand", "its demand that Israel
         ease restrictions". Only what an accusation charges is coded on its own."""
+        if verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.dep_ in ("xcomp", "ccomp"):
+            # "called on the authorities to investigate the deaths and to release those
+            # detained": a clause joined to what a request asks for is asked for too.
+            governor = verb.head.head
+            entry = self.verb_entry(governor) if governor.pos_ == "VERB" else None
+            if entry is not None and entry.plover == "REQUEST":
+                return True
         infinitive = is_infinitive(verb)
         complement = verb.dep_ in ("xcomp", "ccomp")
         purpose = verb.dep_ in ("advcl", "acl", "relcl") and infinitive
