@@ -54,14 +54,3 @@ def test_saying_never_to_agree_is_a_rejection(coder: Coder) -> None:
 
 def test_agentless_killing_of_unnamed_people_alone_is_not_kept(coder: Coder) -> None:
     assert "ASSAULT" not in {e.event_type for e in coder("A bomb killed nine people on Monday.")}
-
-
-def test_each_act_asked_for_in_a_coordinated_request_is_its_content(coder: Coder) -> None:
-    # The acts asked for ("investigate", "free") are the request's content, the second
-    # one included: neither is an act of the one who asks.
-    events = coder(
-        "The Swiss government called on Peru's authorities to investigate the killings "
-        "and to free the protesters held since Sunday."
-    )
-    assert [e.event_type for e in events] == ["REQUEST"]
-    assert ("REQUEST", ("CHE",), ("PER",)) in triples(events)

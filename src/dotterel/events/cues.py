@@ -39,6 +39,7 @@ CUE_LISTS = (
     "stance_nouns",
     "receiving_verbs",
     "departure_verbs",
+    "escort_verbs",
     "force_nouns",
     "frontier_nouns",
     "frame_nouns",

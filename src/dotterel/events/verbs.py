@@ -92,6 +92,13 @@ class VerbEventCoder:
             # "shut down the internet across Uganda": where it was shut, not at whom.
             participants.recipient = []
             participants.rules.remove("arg:place-as-target")
+        if lemma in self.cues.escort_verbs:
+            if any(r.startswith("arg:inherit") for r in participants.rules):
+                # "killing soldiers escorting them": the escort's doer is not named.
+                return None
+            # "navy boats escorted the canoes": a one-sided show of force.
+            participants.recipient = []
+            participants.rules.append("escort-is-one-sided")
         entry = self._state_obstruction(entry, participants, objects)
         entry = self._deployed_to_frontier(verb, entry, participants, actors)
         entry = self._crowd_violence(entry, participants)
