@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from dotterel.nlp.entities import EntityFinder
 from dotterel.nlp.pipeline import build_nlp
+from dotterel.places.component import PlacesComponent
 from dotterel.places.gazetteer import Gazetteer, Place
 from dotterel.records import Document
 
@@ -56,3 +57,21 @@ def test_names_and_actors_read_the_one_lexicon_of_the_users_dictionaries(tmp_pat
     assert isinstance(finder, EntityFinder) and finder.names is not None
     assert finder.names.lexicon is nlp.get_pipe("dotterel_actors").lexicon
     assert finder.names.lexicon.names  # the shipped entries with the user's
+
+
+def test_the_places_stage_says_what_it_lacks_until_initialised() -> None:
+    places = PlacesComponent(Language(), "dotterel_places")
+    with pytest.raises(ValueError, match="initialize"):
+        places(Language().make_doc(TEXT))
+
+
+def test_the_gazetteer_handed_to_the_pipeline_is_the_one_places_are_resolved_by() -> None:
+    nlp = build_nlp(
+        components=("dotterel_dateline", "dotterel_actors", "dotterel_places"),
+        gazetteer=one_town_gazetteer(),
+    )
+    doc = nlp.make_doc(TEXT)
+    doc._.document = Document(doc_id="t", text=TEXT, published="2025-06-04")
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    assert [(m.text, m.location.country) for m in doc._.places] == [("Quallenby", "NOR")]
