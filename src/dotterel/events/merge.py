@@ -29,8 +29,8 @@ it is another act, and its evidence would wrongly date or describe the current o
 act is current when it is dated to a day within :data:`CURRENT_DAYS` of the story's day
 (the publication date, else the latest day the dateline or lead gives); a month or a year
 is too vague to make an act the story's news. An act is background when its own sentence
-dates it (``date_source`` ``clause`` or ``reporting_clause``) to a year, month or day that starts more than
-:data:`BACKGROUND_DAYS` before the story's day and ends before the current window.
+dates it (``date_source`` ``clause`` or ``reporting_clause``) to a year, month or day that
+starts more than :data:`BACKGROUND_DAYS` before the story's day and ends before the current window.
 Background acts that share their category and participants with no current act stay:
 they are the only record of that dyad in the story.
 """
