@@ -39,13 +39,35 @@ def test_background_act_alone_stays() -> None:
 
 def test_recent_or_undated_acts_are_not_background() -> None:
     # "last week" (a clause date within the current window) is news, not history; a
-    # date from the reporting clause or the lead is the story's own day.
+    # date from the lead or the dateline is the story's own day.
     current = dated(event("ACCUSE", ["IND"], ["PAK"], 0), "2025-06-03", "clause")
     last_week = dated(event("ACCUSE", ["IND"], ["PAK"], 300), "2025-05-20", "clause")
-    reported = dated(event("ACCUSE", ["IND"], ["PAK"], 600), "2025-01-01", "reporting_clause")
+    lead = dated(event("ACCUSE", ["IND"], ["PAK"], 600), "2025-01-01", "lead")
     undated = event("ACCUSE", ["IND"], ["PAK"], 900)
-    kept = drop_background([current, last_week, reported, undated], "2025-06-04")
+    kept = drop_background([current, last_week, lead, undated], "2025-06-04")
     assert len(kept) == 4
+
+
+def test_an_act_dated_by_its_reporting_clause_long_before_is_background() -> None:
+    # "India recalled its envoy in March 2023, accusing Pakistan of ...": the participle
+    # is dated by the clause it hangs on, as old as a clause date of its own.
+    current = dated(event("ACCUSE", ["IND"], ["PAK"], 0), "2025-06-03", "clause")
+    old = dated(event("ACCUSE", ["IND"], ["PAK"], 600), "2023-03-01", "reporting_clause", "month")
+    assert drop_background([current, old], "2025-06-04") == [current]
+
+
+def test_an_old_accusation_in_a_participle_does_not_redate_the_current_one(
+    coder: Coder,
+) -> None:
+    events = coder(
+        "Chad accuses Libya of arming rebels\n"
+        "Chad's foreign ministry accused Libya on Tuesday of arming rebels in the north.\n"
+        "Chad cut diplomatic ties with Libya in May 2019, accusing it of hostile acts.",
+        published="2025-06-04",
+    )
+    accusations = [e for e in events if e.event_type == "ACCUSE"]
+    assert accusations
+    assert {e.event_date for e in accusations} == {"2025-06-03"}
 
 
 def test_a_year_that_holds_the_story_is_not_background() -> None:

@@ -106,6 +106,19 @@ def test_a_mention_dated_to_another_time_is_another_act() -> None:
     ]
 
 
+def test_a_reporting_clause_date_of_another_time_is_another_act() -> None:
+    # "Chad cut ties with Libya in May 2019, accusing it of ...": the participle takes the
+    # reporting clause's month, which is not the headline accusation's day.
+    headline = event("ACCUSE", ["TCD"], ["LBY"], 0, date="2025-09-22", date_source="lead")
+    old = event("ACCUSE", ["TCD"], ["LBY"], 900, date="2019-05-01", date_source="reporting_clause")
+    old.date_precision = "month"
+    merged = merge_events([headline, old])
+    assert [(e.event_date, e.date_source) for e in merged] == [
+        ("2025-09-22", "lead"),
+        ("2019-05-01", "reporting_clause"),
+    ]
+
+
 def test_a_clause_date_near_the_lead_refines_the_same_act() -> None:
     # "... signed the treaty on Tuesday": the same act as the headline's, dated by its clause.
     headline = event("AGREE", ["AUS", "SLB"], [], 0, date="2026-04-15", date_source="lead")

@@ -53,9 +53,14 @@ def test_the_statement_an_act_is_made_in_dates_it(nlp: Language) -> None:
 
 
 def test_a_relative_clause_keeps_its_day_to_itself(nlp: Language) -> None:
-    text = "The envoy, who landed in Quito on Tuesday, criticised the new tariffs."
+    # On the object, it dates the thing, not the act; on the subject, see
+    # test_speech_days.py.
+    text = "The envoy criticised the tariffs, which Ecuador imposed on Tuesday."
     (criticised,) = _code(nlp, text, [("criticised", "ACCUSE", None, "actual")])
     assert _day(criticised) == (PUB, "published")
+    text = "The envoy, who landed in Quito on Tuesday, said on Wednesday that he regretted it."
+    (said,) = _code(nlp, text, [("said", "ACCUSE", None, "actual")])
+    assert _day(said) == ("2025-03-12", "clause")
 
 
 def test_days_after_counts_back_from_the_main_clause(nlp: Language) -> None:

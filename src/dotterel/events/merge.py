@@ -11,11 +11,13 @@ merge into the earliest one, which keeps every
 evidence span in ``mentions``, the union of claimants, deniers, rules and cues, the most
 specific date and place, and the highest confidence.
 
-A mention dated by its own clause to another time is another act, not a repeat: "strikes
-in September 2022" is not the headline's strike of this week, and a treaty "signed in
-March 2023" is not the one signed on Tuesday. Two clause dates must overlap; a clause
-date and a date from elsewhere (reporting clause, lead, dateline, publication) must lie
-within :data:`SAME_ACT_DAYS` of each other.
+A mention dated by its own sentence to another time is another act, not a repeat:
+"strikes in September 2022" is not the headline's strike of this week, a treaty "signed in
+March 2023" is not the one signed on Tuesday, and "cut ties in August 2021, accusing it of
+hostile acts" (a participle dated by the clause it hangs on) is not this week's
+accusation. Two clause dates must overlap; otherwise a date from the act's sentence
+(clause or reporting clause) and any other date must lie within :data:`SAME_ACT_DAYS` of
+each other, so a merged mention never carries its far-off date into the kept act.
 
 An act told as background is history, not the story's news, when the story reports an
 act of the same category between the same participants as current: "Poland expelled
@@ -26,9 +28,9 @@ second, older date. Such a background act is dropped, not folded into the curren
 it is another act, and its evidence would wrongly date or describe the current one. An
 act is current when it is dated to a day within :data:`CURRENT_DAYS` of the story's day
 (the publication date, else the latest day the dateline or lead gives); a month or a year
-is too vague to make an act the story's news. An act is background when its own clause
-dates it (``date_source`` ``clause``) to a year, month or day that starts more than
-:data:`BACKGROUND_DAYS` before the story's day and ends before the current window.
+is too vague to make an act the story's news. An act is background when its own sentence
+dates it (``date_source`` ``clause`` or ``reporting_clause``) to a year, month or day that
+starts more than :data:`BACKGROUND_DAYS` before the story's day and ends before the current window.
 Background acts that share their category and participants with no current act stay:
 they are the only record of that dyad in the story.
 """
@@ -64,6 +66,9 @@ BACKGROUND_DAYS = 30
 #: Date sources that give the story's own days rather than the act's clause.
 STORY_DAY_SOURCES = ("dateline", "lead", "published")
 
+#: Date sources from the act's own sentence: its clause, or the clause reporting it.
+OWN_SOURCES = ("clause", "reporting_clause")
+
 
 def _period(event: Event) -> tuple[date, date] | None:
     """The days an event's date covers at its precision (a month, a year, or one day)."""
@@ -83,14 +88,15 @@ def _period(event: Event) -> tuple[date, date] | None:
 
 def same_time(first: Event, second: Event) -> bool:
     """Whether two mentions' dates allow them to be one act (see the module's rule)."""
-    own = (first.date_source == "clause", second.date_source == "clause")
+    own = (first.date_source in OWN_SOURCES, second.date_source in OWN_SOURCES)
     if not any(own):
         return True
     a, b = _period(first), _period(second)
     if a is None or b is None:
         return True
     gap = max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
-    return gap == 0 if all(own) else gap <= SAME_ACT_DAYS
+    clauses = first.date_source == "clause" and second.date_source == "clause"
+    return gap == 0 if clauses else gap <= SAME_ACT_DAYS
 
 
 def _codes(entities: list[Entity]) -> frozenset[str]:
@@ -189,7 +195,7 @@ def drop_background(events: list[Event], published: str | None) -> list[Event]:
         if period[0] == period[1] and abs(period[0] - today) <= window:
             current.add(dyad_key(event))
         elif (
-            event.date_source == "clause"
+            event.date_source in OWN_SOURCES
             and period[1] < today - window
             and (today - period[0]).days > BACKGROUND_DAYS
         ):

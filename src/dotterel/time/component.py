@@ -10,10 +10,11 @@
    auxiliaries, or the verb governing a nominal trigger) without passing through another
    clause head, except a participle clause with no subject of its own, which shares the
    time of the clause it hangs on ("Lukashenko, speaking in Minsk on Wednesday,
-   accused ..."); a clause introduced by "N days after/before" is counted from the day
-   of the clause above it ("imposed sanctions on Tuesday, two days after negotiators
-   held talks": Sunday), or, when none joins, from the day named before it in its
-   sentence;
+   accused ...", and the question a statement answers: "Asked about the talks on
+   Thursday, the minister said ..."); a clause introduced by "N days after/before" is
+   counted from the day of the clause above it ("imposed sanctions on Tuesday, two days
+   after negotiators held talks": Sunday), or, when none joins, from the day named
+   before it in its sentence;
 2. ``reporting_clause``: else the nearest one attached to a clause above it ("..., Lavrov
    announced on Thursday"; "... at the summit on October 23, where he revealed ..."). An
    act set before that clause, in a clause or phrase opened by "after" ("summoned the
@@ -21,16 +22,23 @@
    ("accused Caracas on Tuesday of opening fire on a patrol") or in a past
    perfect under a clause that is none ("the army said on Monday that gunmen had
    attacked"), takes the latest day the story names in the week before that day ("the
-   raid took place on Sunday"), if it names one;
-3. ``lead`` from the previous sentence, for a sentence that continues it: one saying the
+   raid took place on Sunday"), if it names one. With neither, a past relative clause
+   on the subject dates the act ("Burhan, who visited the wounded on Tuesday, ordered
+   reinforcements": Tuesday);
+3. ``lead`` from the next sentence, for a statement it quotes: a quotation opening the
+   next sentence, given a day by its speech verb ("Russia urged both sides to settle.
+   "We expect a solution," the spokeswoman said on Wednesday."); ``lead`` from the
+   previous sentence, for a sentence that continues it: one saying the
    act came afterwards ("A spokesman later said ...") takes the last day the previous
    sentence names; one opening with a pronoun for the actor in focus ("He warned ...",
    "Its foreign ministry said ...") the day of the previous sentence's main clause,
    unless its own clause is a perfect (an act before that day, or up to now);
 4. ``dateline``: else the dateline's day;
 5. ``lead``: without a dateline (web copy), the first day the headline and lead name,
-   which the story reports on ("... said on Tuesday" in a story published on Wednesday),
-   the last of a run of days ("met on Monday and Tuesday"), never one named in the
+   which the story reports on ("... said on Tuesday" in a story published on Wednesday);
+   of a lead paragraph naming none, those of the next paragraph (a delayed lead: "A
+   court has banned the paper." over "The judge ruled on Tuesday ..."); the last of a
+   run of days ("met on Monday and Tuesday"), never one named in the
    event's own sentence (the clause rules have ruled it out). An earlier sentence's day
    is not used otherwise: wire copy names background days ("rebels attacked on Sunday")
    before an undated statement made on the day of publication;
@@ -82,6 +90,7 @@ _NAMING = frozenset(str(w) for w in WORDS.get("naming_verbs", []))
 _STATEMENTS = frozenset(str(w) for w in WORDS.get("statement_categories", []))
 _SPEECH = frozenset(str(w) for w in WORDS.get("speech_verbs", []))
 _PAST_AUX = frozenset(str(w) for w in WORDS.get("past_auxiliaries", []))
+_OCCASION = frozenset(str(w) for w in WORDS.get("occasion_participles", []))
 # A time expression crossing one of these on its way up belongs to another clause.
 _CLAUSE_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"}
@@ -187,11 +196,13 @@ def date_event(
     dateline: Dateline | None,
     published: str | None,
     limit: str | None = None,
+    statement: bool = False,
 ) -> tuple[str, str, str] | None:
     """``(event_date, date_precision, date_source)`` for the event at the trigger offsets.
 
     ``limit`` (``YYYY-MM-DD``) is the latest day the event may take: a day counted from
-    another ("three days before Bush is due to visit") past it is not used.
+    another ("three days before Bush is due to visit") past it is not used. ``statement``
+    says the event is a verbal act, which a quotation after it may date.
     """
     span = doc.char_span(trigger_start, trigger_end, alignment_mode="expand")
     if dateline is not None:
@@ -200,9 +211,11 @@ def date_event(
     if span is not None:
         story_day = _anchor_date(dateline, published)
         found = _from_clauses(doc, span.root, timexes, limit, story_day)
+        if found is None:
+            found = _from_subject_clause(doc, span.root, timexes, limit or story_day)
         if found is not None:
             return found
-    found = _from_story(doc, span, trigger_start, timexes, dateline, published, limit)
+    found = _from_story(doc, span, trigger_start, timexes, dateline, published, limit, statement)
     if found is None or span is None or not _after(_path(span.root)):
         return found
     # The story's day for an act that came before another ("Ethiopia protested after
@@ -221,10 +234,14 @@ def _from_story(
     dateline: Dateline | None,
     published: str | None,
     limit: str | None,
+    statement: bool = False,
 ) -> tuple[str, str, str] | None:
     """The day of an event whose sentence gives none (rules 3-6 of the module)."""
     if span is not None:
         limit = limit or _anchor_date(dateline, published)
+        quoted = _from_quotation(doc, span.root, timexes, limit) if statement else None
+        if quoted is not None:
+            return quoted, "day", "lead"
         continued = _from_previous_sentence(doc, span.root, timexes, limit)
         if continued is not None:
             return continued, "day", "lead"
@@ -268,6 +285,59 @@ def _continuation(sentence: Any, trigger: Token) -> str | None:
     return "actor"
 
 
+def _from_subject_clause(
+    doc: Doc, trigger: Token, timexes: list[Timex], limit: str | None
+) -> tuple[str, str, str] | None:
+    """For an act whose sentence dates no clause above it: the day of a relative clause on
+    the subject telling the actor's own doing that day ("Burhan, who visited the wounded
+    in Gedaref on Tuesday, ordered reinforcements to the border": Tuesday). The act is
+    told as part of that day; the story's lead day is a guess from another sentence."""
+    on_path = {node.i for node in _path(trigger) if node.pos_ in _VERB_POS}
+    for timex in timexes:
+        dated = timex.resolved.event_date()
+        if dated is None or dated[1] != "day" or (limit is not None and dated[0] > limit):
+            continue
+        path = _attachment(doc, timex)
+        heads = [node for node in path[1:] if node.pos_ in _VERB_POS or node.dep_ in _CLAUSE_DEPS]
+        if not heads or heads[0].dep_ != "relcl" or clause_tense(heads[0]) != "past":
+            continue
+        relative, subject = heads[0], heads[0].head
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.i not in on_path:
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which") for c in relative.children):
+            continue
+        return dated[0], "day", "reporting_clause"
+    return None
+
+
+_QUOTES = frozenset({'"', "\u201c", "``"})
+
+
+def _from_quotation(
+    doc: Doc, trigger: Token, timexes: list[Timex], limit: str | None
+) -> str | None:
+    """The day of the saying that quotes a statement: a statement with no day of its own
+    followed by a sentence that opens with a quotation and gives its speaker and day
+    ("Russia urged both sides to settle the row. "We expect a solution," the
+    spokeswoman said on Wednesday.") was made that day; the quotation gives its words."""
+    sentence = trigger.sent
+    if sentence.end >= len(doc):
+        return None
+    following = doc[sentence.end].sent
+    while not following.text.strip() and following.end < len(doc):
+        following = doc[following.end].sent
+    first = next((t for t in following if not t.is_space), None)
+    root = following.root
+    if first is None or first.text not in _QUOTES or root.lemma_.lower() not in _SPEECH:
+        return None
+    found = _from_clauses(doc, root, timexes)
+    if found is None or found[1] != "day" or found[2] != "clause":
+        return None
+    if limit is not None and found[0] > limit:
+        return None
+    return found[0]
+
+
 def _from_previous_sentence(
     doc: Doc, trigger: Token, timexes: list[Timex], limit: str | None, depth: int = 0
 ) -> str | None:
@@ -306,8 +376,11 @@ def _from_previous_sentence(
 
 def _co_temporal(node: Token) -> bool:
     """A participle clause with no subject or conjunction of its own shares the time of
-    the clause it hangs on ("Lukashenko, speaking in Minsk on Wednesday, accused ...")."""
-    if node.tag_ != "VBG" or node.dep_ not in ("acl", "advcl"):
+    the clause it hangs on ("Lukashenko, speaking in Minsk on Wednesday, accused ..."), as
+    does a passive participle of the question a statement answers ("Asked about the
+    talks on Thursday, the minister said ...")."""
+    occasion = node.tag_ == "VBN" and node.dep_ == "advcl" and node.lemma_.lower() in _OCCASION
+    if (node.tag_ != "VBG" and not occasion) or node.dep_ not in ("acl", "advcl"):
         return False
     if node.dep_ == "acl" and node.head.dep_ not in ("nsubj", "nsubjpass"):
         return False
@@ -587,11 +660,16 @@ def _from_context(
     sentence = token.root.sent if token is not None else None
     own_start = sentence.start_char if sentence is not None else trigger_start
     own_end = sentence.end_char if sentence is not None else trigger_start
-    lead_end = _lead_end(text)
+    # A lead paragraph that names no day ("A court has declared the outlet extremist")
+    # sets the scene for the next one, which tells the act and its day ("Judge X ruled
+    # on Tuesday that ..."): a delayed lead.
+    lead_start, lead_end = 0, _lead_end(text)
+    if text[lead_end : lead_end + 1] == "\n" and not any(t.start < lead_end for t, _ in days):
+        lead_start, lead_end = lead_end, _lead_end(text, lead_end)
     lead = [
         (timex, day)
         for timex, day in days
-        if timex.start < lead_end and not own_start <= timex.start < own_end
+        if lead_start <= timex.start < lead_end and not own_start <= timex.start < own_end
     ]
     if lead:
         return _last_of_run(doc, lead), "day", "lead"
@@ -613,11 +691,17 @@ def _last_of_run(doc: Doc, lead: list[tuple[Timex, str]]) -> str:
     return day
 
 
-def _lead_end(text: str) -> int:
+def _lead_end(text: str, after: int | None = None) -> int:
     """End of the headline and the first line of the body (a paragraph), at most
-    :data:`LEAD_CHARS` characters into the body."""
-    first_break = text.find("\n")
-    body_start = first_break + 1 if 0 <= first_break < 200 else 0
+    :data:`LEAD_CHARS` characters into the body; with ``after``, the end of the next
+    paragraph that starts after that offset, at most as long."""
+    if after is None:
+        first_break = text.find("\n")
+        body_start = first_break + 1 if 0 <= first_break < 200 else 0
+    else:
+        body_start = after
+        while body_start < len(text) and text[body_start].isspace():
+            body_start += 1
     paragraph_end = text.find("\n", body_start)
     if paragraph_end < 0:
         paragraph_end = len(text)
@@ -667,7 +751,14 @@ def time_component(doc: Doc) -> Doc:
             # the plan's, even when its period has begun.
             usable = [t for t in usable if t.tense != "future"]
         dated = date_event(
-            doc, event.trigger.start, event.trigger.end, usable, doc._.dateline, published, limit
+            doc,
+            event.trigger.start,
+            event.trigger.end,
+            usable,
+            doc._.dateline,
+            published,
+            limit,
+            statement=event.event_type in _STATEMENTS,
         )
         if dated is None:
             continue
