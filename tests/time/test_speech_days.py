@@ -78,18 +78,3 @@ def test_the_subjects_day_in_a_relative_clause_dates_an_undated_act(nlp: Languag
         "reinforcements to the frontier."
     )
     assert _day(nlp, text, [("ordered", "MOBILIZE")]) == ["2025-03-12"]
-
-
-def test_a_lead_paragraph_with_no_day_hands_the_lead_to_the_next(nlp: Language) -> None:
-    text = (
-        "Court bans opposition newspaper in Lusaka\n"
-        "A court in Lusaka has banned the country's last opposition newspaper.\n"
-        "\n"
-        "Judge Mwansa ruled on Tuesday that the paper had incited unrest.\n"
-        "\n"
-        "Rights groups condemned the ruling."
-    )
-    assert _day(nlp, text, [("banned", "SANCTION"), ("condemned", "ACCUSE")]) == [
-        "2025-03-11",
-        "2025-03-11",
-    ]

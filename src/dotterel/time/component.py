@@ -36,8 +36,7 @@
 4. ``dateline``: else the dateline's day;
 5. ``lead``: without a dateline (web copy), the first day the headline and lead name,
    which the story reports on ("... said on Tuesday" in a story published on Wednesday);
-   of a lead paragraph naming none, those of the next paragraph (a delayed lead: "A
-   court has banned the paper." over "The judge ruled on Tuesday ..."); the last of a
+   of a lead paragraph naming none, none (the published day is kept); the last of a
    run of days ("met on Monday and Tuesday"), never one named in the
    event's own sentence (the clause rules have ruled it out). An earlier sentence's day
    is not used otherwise: wire copy names background days ("rebels attacked on Sunday")
@@ -660,12 +659,9 @@ def _from_context(
     sentence = token.root.sent if token is not None else None
     own_start = sentence.start_char if sentence is not None else trigger_start
     own_end = sentence.end_char if sentence is not None else trigger_start
-    # A lead paragraph that names no day ("A court has declared the outlet extremist")
-    # sets the scene for the next one, which tells the act and its day ("Judge X ruled
-    # on Tuesday that ..."): a delayed lead.
+    # A lead paragraph that names no day keeps the published day for the story's undated
+    # acts: the next paragraph's day is often that of one statement, not of the story.
     lead_start, lead_end = 0, _lead_end(text)
-    if text[lead_end : lead_end + 1] == "\n" and not any(t.start < lead_end for t, _ in days):
-        lead_start, lead_end = lead_end, _lead_end(text, lead_end)
     lead = [
         (timex, day)
         for timex, day in days
