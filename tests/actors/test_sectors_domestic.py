@@ -109,6 +109,16 @@ def test_one_countrys_congress_is_the_story_countrys_when_that_country_is_not_na
     assert (entity.code, entity.role) == (None, "LEG")  # placed by the context stage
 
 
+def test_every_mention_of_an_unnamed_countrys_congress_is_the_story_countrys(run) -> None:
+    doc = run(
+        "Chile's finance minister quit after Congress rejected the budget. Hundreds of "
+        "teachers marched to Congress, and Congress is due to vote again in May."
+    )
+    assert [(e.code, e.role) for e in doc._.actors if e.text == "Congress"] == [
+        (None, "LEG")
+    ] * 3
+
+
 def test_us_congress_stays_american_when_the_us_is_named(run) -> None:
     doc = run("The United States Congress passed the bill, and Congress adjourned.")
     assert {e.code for e in doc._.actors if e.text == "Congress"} == {"USALEG"}

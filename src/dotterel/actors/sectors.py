@@ -32,6 +32,7 @@ document's mentions, and each rule reads the text, not one story:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -332,6 +333,8 @@ def generic_institutions(lex: Lexicon, entities: list[Entity]) -> None:
     institution, placed like "parliament", when nothing else in the text names that
     country."""
     named = [e.country for e in entities if e.country]
+    # Counted before any is changed: every "Congress" of a text is judged alike.
+    same = Counter((e.country, e.text) for e in entities if e.country)
     for entity in entities:
         words = entity.text.split()
         if words and words[0].lower() == "the":
@@ -339,9 +342,7 @@ def generic_institutions(lex: Lexicon, entities: list[Entity]) -> None:
         agent = lex.agents.get(key_of(" ".join(words))) if words else None
         if agent is None or not entity.code or not entity.country or entity.why != "dict":
             continue
-        if named.count(entity.country) > sum(
-            1 for e in entities if e.country == entity.country and e.text == entity.text
-        ):
+        if named.count(entity.country) > same[(entity.country, entity.text)]:
             continue  # the country is named: its Congress it is
         entity.code = entity.country = entity.canonical = None
         entity.role = agent[0]
