@@ -254,3 +254,24 @@ def test_a_union_named_for_its_members_takes_their_sector(run):
 def test_a_union_of_a_trade_with_no_sector_of_its_own_is_labour(run):
     doc = run("The powerful dockworkers' union walked out at the port.")
     assert ("powerful dockworkers' union", "LAB") in _unplaced(doc)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "code"),
+    [
+        ("Coast guard officers detained nine Peruvian fishermen.", "Peruvian fishermen", "PERCVL"),
+        ("Soldiers fired on Nigerien herders at the well.", "Nigerien herders", "NERCVL"),
+        ("Malian traders shut their stalls in protest.", "Malian traders", "MLIBUS"),
+        ("Polish truckers blocked the border crossing.", "Polish truckers", "POLBUS"),
+        ("Police stopped Haitian migrants at the river.", "Haitian migrants", "HTICVL"),
+    ],
+)
+def test_nationals_named_by_their_livelihood_are_people_not_the_state(
+    run, sentence, phrase, code
+) -> None:
+    assert sector_code(mention(run(sentence), phrase)) == code
+
+
+def test_a_bar_association_is_of_the_legal_profession(run) -> None:
+    doc = run("Police raided the bar association in Nairobi on Sunday.")
+    assert mention(doc, "bar association in Nairobi").role == "JUD"
