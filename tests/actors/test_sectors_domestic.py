@@ -114,9 +114,7 @@ def test_every_mention_of_an_unnamed_countrys_congress_is_the_story_countrys(run
         "Chile's finance minister quit after Congress rejected the budget. Hundreds of "
         "teachers marched to Congress, and Congress is due to vote again in May."
     )
-    assert [(e.code, e.role) for e in doc._.actors if e.text == "Congress"] == [
-        (None, "LEG")
-    ] * 3
+    assert [(e.code, e.role) for e in doc._.actors if e.text == "Congress"] == [(None, "LEG")] * 3
 
 
 def test_us_congress_stays_american_when_the_us_is_named(run) -> None:
@@ -261,7 +259,7 @@ def test_a_union_of_a_trade_with_no_sector_of_its_own_is_labour(run):
     [
         ("Coast guard officers detained nine Peruvian fishermen.", "Peruvian fishermen", "PERCVL"),
         ("Soldiers fired on Nigerien herders at the well.", "Nigerien herders", "NERCVL"),
-        ("Malian traders shut their stalls in protest.", "Malian traders", "MLIBUS"),
+        ("Malian merchants shut their stalls in protest.", "Malian merchants", "MLIBUS"),
         ("Polish truckers blocked the border crossing.", "Polish truckers", "POLBUS"),
         ("Police stopped Haitian migrants at the river.", "Haitian migrants", "HTICVL"),
     ],
@@ -275,3 +273,15 @@ def test_nationals_named_by_their_livelihood_are_people_not_the_state(
 def test_a_bar_association_is_of_the_legal_profession(run) -> None:
     doc = run("Police raided the bar association in Nairobi on Sunday.")
     assert mention(doc, "bar association in Nairobi").role == "JUD"
+
+
+def test_a_union_of_judges_is_labour_like_any_union_of_state_employees(run) -> None:
+    doc = run("The judges' union called a strike over pay.")
+    assert mention(doc, "judges' union").role == "LAB"
+
+
+def test_a_sub_regional_code_is_never_the_story_country() -> None:
+    from dotterel.actors.resolve import story_country
+
+    rebels = [Entity("rebels", i, i + 6, "SEAREB", "SEA", "REB") for i in range(0, 30, 10)]
+    assert story_country([*rebels, Entity("Thailand", 40, 48, "THA", "THA")]) == "THA"

@@ -40,6 +40,7 @@ from spacy.tokens import Doc
 from dotterel.actors.lexicon import Lexicon, key_of
 from dotterel.actors.resolve import story_country
 from dotterel.actors.words import ACTOR_WORDS
+from dotterel.codes import STATE_ROLES
 from dotterel.records import UNPLACED_AGENT, Entity
 
 #: Words naming what an organisation is, tried in this order on its name (the first that
@@ -75,7 +76,6 @@ _RULING = re.compile(r"\b(?:ruling|governing)\b", re.I)
 _FORMER = re.compile(r"\b(?:former|ex-)\s*(?:[a-z][\w-]*\s+){0,3}$", re.I)
 _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)")
 _FOLLOWERS = re.compile(r"\b(?:supporters|followers|loyalists|allies|partisans)\s+of\b", re.I)
-_STATE_ROLES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY"})
 _PERSON_WHY = ("holder", "title:", "dict:phoenix", "ner:PERSON", "coref:surname")
 
 
@@ -275,7 +275,7 @@ def former_holders(text: str, entities: list[Entity]) -> None:
     ``OPP``, else an elite (``ELI``, CAMEO's code for former officials: "a judge
     ordered former president Carlos Menem to appear")."""
     for entity in entities:
-        if entity.role not in _STATE_ROLES or not (entity.why or "").startswith(_PERSON_WHY):
+        if entity.role not in STATE_ROLES or not (entity.why or "").startswith(_PERSON_WHY):
             continue
         if not entity.country or len(entity.text.split()) < 2:
             continue
