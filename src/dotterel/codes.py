@@ -15,6 +15,11 @@ NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 #: Blocs and world regions (Western, European, Middle East, African, Asian, Latin
 #: American): never the state of a place ("West Darfur" starts with one).
 REGION_CODES = frozenset({"WST", "EUR", "MEA", "AFR", "ASA", "LAM"})
+#: Every bloc or region code of the dictionaries: the regions above and the sub-regions
+#: of the Phoenix codes (West, East and Southern Africa, South-East and Central Asia).
+BLOC_CODES = REGION_CODES | frozenset({"WAF", "EAF", "SAF", "SEA", "CAS"})
+#: Country-level parts that are no state: non-state prefixes and blocs.
+NOT_STATES = NON_STATE_PREFIXES | BLOC_CODES
 #: Sectors of the state: government, military, police, judiciary, legislature, spies.
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 

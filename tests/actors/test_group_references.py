@@ -48,13 +48,14 @@ def test_both_countries_skips_the_subject_of_its_own_clause(run):
         ("The two presidents", ["ECUGOV", "PERGOV"]),
         ("The two foreign ministers", ["ECUGOV", "PERGOV"]),
         ("Both governments", ["ECUGOV", "PERGOV"]),
-        ("The two sides", ["ECU", "PER"]),
-        ("Both sides", ["ECU", "PER"]),
-        ("The two neighbours", ["ECU", "PER"]),
-        ("The two neighbors", ["ECU", "PER"]),
+        ("The two sides", ["ECUGOV", "PERGOV"]),
+        ("Both sides", ["ECUGOV", "PERGOV"]),
+        ("The two neighbours", ["ECUGOV", "PERGOV"]),
+        ("The two neighbors", ["ECUGOV", "PERGOV"]),
     ],
 )
 def test_group_words_stand_for_every_state(run, phrase, expected):
+    # States acting as states are their governments, as a country's name is.
     doc = run(f"Ecuador and Peru signed a border accord. {phrase} promised to respect it.")
     found = _at(doc, phrase)
     assert sorted(e.code for e in found) == expected
@@ -66,7 +67,7 @@ def test_numbered_group_with_region_takes_members_of_the_region(run):
         "Italy, Spain and Portugal made an offer to Morocco. "
         "The three European countries want an answer soon."
     )
-    assert _codes(doc, "The three European countries") == ["ESP", "ITA", "PRT"]
+    assert _codes(doc, "The three European countries") == ["ESPGOV", "ITAGOV", "PRTGOV"]
     # The region word is part of the description, not a separate EUR actor.
     assert not any(e.code == "EUR" for e in doc._.actors)
 
@@ -75,7 +76,7 @@ def test_numbered_group_without_region_takes_the_latest_states(run):
     doc = run(
         "Norway hosted envoys from Kenya, Uganda and Tanzania. The three nations signed a deal."
     )
-    assert _codes(doc, "The three nations") == ["KEN", "TZA", "UGA"]
+    assert _codes(doc, "The three nations") == ["KENGOV", "TZAGOV", "UGAGOV"]
 
 
 def test_group_word_needs_enough_states(run):

@@ -109,6 +109,14 @@ def test_one_countrys_congress_is_the_story_countrys_when_that_country_is_not_na
     assert (entity.code, entity.role) == (None, "LEG")  # placed by the context stage
 
 
+def test_every_mention_of_an_unnamed_countrys_congress_is_the_story_countrys(run) -> None:
+    doc = run(
+        "Chile's finance minister quit after Congress rejected the budget. Hundreds of "
+        "teachers marched to Congress, and Congress is due to vote again in May."
+    )
+    assert [(e.code, e.role) for e in doc._.actors if e.text == "Congress"] == [(None, "LEG")] * 3
+
+
 def test_us_congress_stays_american_when_the_us_is_named(run) -> None:
     doc = run("The United States Congress passed the bill, and Congress adjourned.")
     assert {e.code for e in doc._.actors if e.text == "Congress"} == {"USALEG"}
@@ -244,3 +252,36 @@ def test_a_union_named_for_its_members_takes_their_sector(run):
 def test_a_union_of_a_trade_with_no_sector_of_its_own_is_labour(run):
     doc = run("The powerful dockworkers' union walked out at the port.")
     assert ("powerful dockworkers' union", "LAB") in _unplaced(doc)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "code"),
+    [
+        ("Coast guard officers detained nine Peruvian fishermen.", "Peruvian fishermen", "PERCVL"),
+        ("Soldiers fired on Nigerien herders at the well.", "Nigerien herders", "NERCVL"),
+        ("Malian merchants shut their stalls in protest.", "Malian merchants", "MLIBUS"),
+        ("Polish truckers blocked the border crossing.", "Polish truckers", "POLBUS"),
+        ("Police stopped Haitian migrants at the river.", "Haitian migrants", "HTICVL"),
+    ],
+)
+def test_nationals_named_by_their_livelihood_are_people_not_the_state(
+    run, sentence, phrase, code
+) -> None:
+    assert sector_code(mention(run(sentence), phrase)) == code
+
+
+def test_a_bar_association_is_of_the_legal_profession(run) -> None:
+    doc = run("Police raided the bar association in Nairobi on Sunday.")
+    assert mention(doc, "bar association in Nairobi").role == "JUD"
+
+
+def test_a_union_of_judges_is_labour_like_any_union_of_state_employees(run) -> None:
+    doc = run("The judges' union called a strike over pay.")
+    assert mention(doc, "judges' union").role == "LAB"
+
+
+def test_a_sub_regional_code_is_never_the_story_country() -> None:
+    from dotterel.actors.resolve import story_country
+
+    rebels = [Entity("rebels", i, i + 6, "SEAREB", "SEA", "REB") for i in range(0, 30, 10)]
+    assert story_country([*rebels, Entity("Thailand", 40, 48, "THA", "THA")]) == "THA"

@@ -55,6 +55,7 @@ from dotterel.actors.sectors import (
     unnamed_namesakes,
 )
 from dotterel.actors.words import ACTOR_WORDS
+from dotterel.codes import STATE_ROLES
 from dotterel.nlp import extensions  # noqa: F401  (registers doc._ attributes)
 from dotterel.records import UNPLACED_AGENT, Entity
 
@@ -69,9 +70,6 @@ _PLACEABLE_ROLES = frozenset(
 
 PRESS_PEOPLE = ACTOR_WORDS["press_people"]
 _STANDING = ACTOR_WORDS["standing_adjectives"]
-# Sectors of the state: a union of their people ("a police officers' union") is labour,
-# not the force itself.
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG"})
 
 # Creeds that qualify a role word without placing it ("Islamist militants").
 _IDEOLOGIES = ACTOR_WORDS["ideology_words"]
@@ -258,7 +256,7 @@ class ActorRecognizer:
             return None
         first = min([owner, *described], key=lambda c: c.i)
         member = self.lexicon.agents.get(key_of(owner.text))
-        if member is not None and member[0] not in _STATE_SECTORS:
+        if member is not None and member[0] not in STATE_ROLES:
             role = member[0]
         text = doc.text
         start, end = first.idx, token.idx + len(token.text)

@@ -83,8 +83,6 @@ _REGIONS = {
     "middle eastern": "MEA",
     "latin american": "LAM",
 }
-# Group nouns whose members are governments, not whole states.
-_GOV_NOUNS = ACTOR_WORDS["government_group_nouns"]
 _TWO_RE = re.compile(
     r"\b(?:the (?P<num>two|three|four|five|six)|(?P<both>both))"
     r"(?: (?P<adj>European|African|Asian|Arab|Middle Eastern|Latin American))?"
@@ -191,8 +189,9 @@ class CorefResolver:
             if not group:
                 continue
             superseded.update(id(a) for a in inner)
-            gov = match.group("noun").lower() in _GOV_NOUNS
-            role = "GOV" if gov else None
+            # "both countries", "the two sides", "the two governments": states acting
+            # as states, coded as a country's name is (its government).
+            role: str | None = "GOV"
             start = match.start()
             owner = _role_of(text, actors, start)
             if owner is not None:

@@ -45,12 +45,12 @@ from dotterel.actors.lexicon import (
     tokenize,
 )
 from dotterel.actors.words import ACTOR_WORDS
-from dotterel.codes import NON_STATE_PREFIXES
+from dotterel.codes import BLOC_CODES, NON_STATE_PREFIXES, NOT_STATES
 from dotterel.records import Entity, flat_dict
 
 # Country-level codes that name no state (see dotterel.codes).
 NON_STATE = NON_STATE_PREFIXES
-BLOCS = frozenset({"WST", "EUR", "MEA", "AFR", "ASA", "LAM", "WAF", "EAF", "SAF", "SEA", "CAS"})
+BLOCS = BLOC_CODES
 _LOCATION_KINDS = frozenset({"city", "place"})
 
 
@@ -464,9 +464,7 @@ def _located_agent(group: Sequence[Atom]) -> bool:
     return any(a.is_agent and b.j == a.i for b, a in zip(group, group[1:], strict=False))
 
 
-NON_STATES = frozenset(
-    {"IGO", "NGO", "IMG", "MNC", "WST", "EUR", "MEA", "AFR", "ASA", "LAM", "WAF", "EAF", "SAF"}
-)
+NON_STATES = NOT_STATES
 
 
 def story_country(entities: Sequence[Entity]) -> str | None:

@@ -32,6 +32,7 @@ document's mentions, and each rule reads the text, not one story:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -39,6 +40,7 @@ from spacy.tokens import Doc
 from dotterel.actors.lexicon import Lexicon, key_of
 from dotterel.actors.resolve import story_country
 from dotterel.actors.words import ACTOR_WORDS
+from dotterel.codes import STATE_ROLES
 from dotterel.records import UNPLACED_AGENT, Entity
 
 #: Words naming what an organisation is, tried in this order on its name (the first that
@@ -74,7 +76,6 @@ _RULING = re.compile(r"\b(?:ruling|governing)\b", re.I)
 _FORMER = re.compile(r"\b(?:former|ex-)\s*(?:[a-z][\w-]*\s+){0,3}$", re.I)
 _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)")
 _FOLLOWERS = re.compile(r"\b(?:supporters|followers|loyalists|allies|partisans)\s+of\b", re.I)
-_STATE_ROLES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY"})
 _PERSON_WHY = ("holder", "title:", "dict:phoenix", "ner:PERSON", "coref:surname")
 
 
@@ -274,7 +275,7 @@ def former_holders(text: str, entities: list[Entity]) -> None:
     ``OPP``, else an elite (``ELI``, CAMEO's code for former officials: "a judge
     ordered former president Carlos Menem to appear")."""
     for entity in entities:
-        if entity.role not in _STATE_ROLES or not (entity.why or "").startswith(_PERSON_WHY):
+        if entity.role not in STATE_ROLES or not (entity.why or "").startswith(_PERSON_WHY):
             continue
         if not entity.country or len(entity.text.split()) < 2:
             continue
@@ -332,6 +333,8 @@ def generic_institutions(lex: Lexicon, entities: list[Entity]) -> None:
     institution, placed like "parliament", when nothing else in the text names that
     country."""
     named = [e.country for e in entities if e.country]
+    # Counted before any is changed: every "Congress" of a text is judged alike.
+    same = Counter((e.country, e.text) for e in entities if e.country)
     for entity in entities:
         words = entity.text.split()
         if words and words[0].lower() == "the":
@@ -339,9 +342,7 @@ def generic_institutions(lex: Lexicon, entities: list[Entity]) -> None:
         agent = lex.agents.get(key_of(" ".join(words))) if words else None
         if agent is None or not entity.code or not entity.country or entity.why != "dict":
             continue
-        if named.count(entity.country) > sum(
-            1 for e in entities if e.country == entity.country and e.text == entity.text
-        ):
+        if named.count(entity.country) > same[(entity.country, entity.text)]:
             continue  # the country is named: its Congress it is
         entity.code = entity.country = entity.canonical = None
         entity.role = agent[0]

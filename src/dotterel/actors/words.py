@@ -43,7 +43,6 @@ ACTOR_WORD_LISTS = (
     "press_people",
     "standing_adjectives",
     "partitive_quantifiers",
-    "government_group_nouns",
     "expletive_predicates",
     "ideology_words",
     "office_nouns",
