@@ -81,6 +81,7 @@ CUE_LISTS = (
     "vague_sector_words",
     "actual_infinitive_governors",
     "envoy_words",
+    "crew_nouns",
 )
 
 
