@@ -25,9 +25,7 @@ def test_a_team_of_experts_sent_to_help_is_aid(coder: Coder) -> None:
 def test_a_rescue_team_sent_abroad_is_aid(coder: Coder) -> None:
     events = coder("Chile sent two rescue teams to Peru after the landslide.")
     aid = of_type(events, "AID")
-    assert [(a.actor[0].country_code, a.recipient[0].country_code) for a in aid] == [
-        ("CHL", "PER")
-    ]
+    assert [(a.actor[0].country_code, a.recipient[0].country_code) for a in aid] == [("CHL", "PER")]
     assert aid[0].factuality == "actual"
 
 
