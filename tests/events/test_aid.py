@@ -33,3 +33,33 @@ def test_a_plain_team_sent_is_still_a_visit(coder: Coder) -> None:
     events = coder("Brazil sent a team to Caracas to verify the handover.")
     assert ("CONSULT", ("BRA",), ("VEN",)) in triples(events)
     assert not of_type(events, "AID")
+
+
+# -- consignments of aid arriving ----------------------------------------------------
+
+
+def test_a_shipment_of_aid_arriving_is_aid_to_the_host(coder: Coder) -> None:
+    events = coder("A shipment of Spanish medical aid arrived in Tegucigalpa on Monday.")
+    aid = of_type(events, "AID")
+    assert [(a.actor[0].country_code, a.recipient[0].country_code) for a in aid] == [("ESP", "HND")]
+    assert aid[0].event_date == "2024-10-28"
+
+
+def test_a_relief_convoy_reaching_a_country_is_aid(coder: Coder) -> None:
+    events = coder("A Jordanian relief convoy reached Syria on Sunday.")
+    assert ("AID", ("JOR",), ("SYR",)) in triples(events)
+
+
+def test_an_airline_cargo_plane_landing_is_no_aid(coder: Coder) -> None:
+    events = coder("An Ethiopian Airlines cargo plane landed in Nairobi on Tuesday.")
+    assert not of_type(events, "AID")
+
+
+def test_a_firm_cargo_ship_arriving_is_no_aid(coder: Coder) -> None:
+    events = coder("A Chinese firm's cargo ship arrived in Mombasa on Tuesday.")
+    assert not of_type(events, "AID")
+
+
+def test_travellers_arriving_are_no_aid(coder: Coder) -> None:
+    events = coder("A flight of Chinese tourists landed in Nairobi on Tuesday.")
+    assert not of_type(events, "AID")

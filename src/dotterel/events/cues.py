@@ -82,6 +82,8 @@ CUE_LISTS = (
     "actual_infinitive_governors",
     "envoy_words",
     "crew_nouns",
+    "carrier_nouns",
+    "cargo_words",
 )
 
 
