@@ -82,6 +82,9 @@ CUE_LISTS = (
     "vague_sector_words",
     "actual_infinitive_governors",
     "envoy_words",
+    "crew_nouns",
+    "carrier_nouns",
+    "cargo_words",
 )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from dotterel.codes import REGION_CODES
 from dotterel.events.arguments import CodedTrigger, Participants
 from dotterel.events.cues import Cues
 from dotterel.events.lexicon import Lexicon
@@ -20,7 +21,8 @@ from dotterel.records import Entity
 
 @dataclass(eq=False)
 class MovementCoder:
-    """Codes arrivals (PLOVER AID, military) and departures (RETREAT) of forces."""
+    """Codes arrivals (PLOVER AID, military) and departures (RETREAT) of forces, and
+    arrivals of consignments of aid (PLOVER AID)."""
 
     lexicon: Lexicon
     cues: Cues
@@ -37,6 +39,10 @@ class MovementCoder:
         movers = [e for e in movers if e.role == "MIL" and e.country_code]
         if not movers:
             movers = self._forces_from(subjects, actors)
+        consignment = False
+        if not movers and arriving:
+            movers = self._senders_of_goods(subjects, actors)
+            consignment = bool(movers)
         if not movers:
             return None
         preps = {"in", "into", "to", "at"} if arriving else {"from"}
@@ -45,7 +51,10 @@ class MovementCoder:
         hosts = [e for e in hosts if e.country_code not in {m.country_code for m in movers}]
         if not hosts:
             return None
-        if arriving:
+        if consignment:
+            entry = self.lexicon.match_verb("send", [], ["aid"])
+            rule = "movement:aid-arrival"
+        elif arriving:
             entry = self.lexicon.match_verb("send", [], ["troop"])
             rule = "movement:military-arrival"
         else:
@@ -72,3 +81,40 @@ class MovementCoder:
                         if e.country_code and e.role is None and len(e.code or "") == 3
                     )
         return found
+
+    def _senders_of_goods(self, subjects: list[Token], actors: ActorIndex) -> list[Entity]:
+        """ "A shipment of Italian food aid arrived at Massawa", "a Chinese cargo flight
+        landed in Colombo": a consignment of aid, or a cargo or relief carrier, arriving
+        in another country is aid delivered to it by the state its phrase names (not a
+        firm's: "a Chinese firm's cargo plane", "an Ethiopian Airlines cargo plane")."""
+        found: list[Entity] = []
+        for subject in subjects:
+            if not self._is_consignment(subject):
+                continue
+            named = actors.phrase_entities(subject)
+            if any(
+                t.pos_ == "PROPN" and not any(e.start <= t.idx < e.end for e in named)
+                for t in subject.subtree
+            ):
+                # "an Ethiopian Airlines cargo plane": an organisation's, not the state's.
+                continue
+            found.extend(
+                e
+                for e in named
+                if e.country_code and e.country_code not in REGION_CODES and e.role != "BUS"
+            )
+        return found
+
+    def _is_consignment(self, noun: Token) -> bool:
+        """A noun for aid sent ("shipment", "aid", "relief") or a carrier of goods named by
+        its load ("cargo flight", "aid convoy", "relief ship")."""
+        lemma = noun.lemma_.lower()
+        entry = self.lexicon.match_noun(lemma)
+        if entry is not None and entry.plover == "AID" and not entry.needs_verb:
+            return True
+        if lemma not in self.cues.carrier_nouns:
+            return False
+        return any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in self.cues.cargo_words
+            for c in noun.lefts
+        )

@@ -130,6 +130,14 @@ class TriggerReader:
             for c in noun.lefts
             if c.dep_ == "compound"
         )
+        # "sent a team of experts", "a disaster relief team": a crew is what its members are.
+        objects.extend(
+            c.lemma_.lower()
+            for noun in nouns
+            if noun.lemma_.lower() in self.cues.crew_nouns
+            for c in [*noun.lefts, *prep_objects(noun, frozenset({"of"}))]
+            if c.dep_ in ("compound", "amod", "pobj")
+        )
         return objects
 
     def embedded_in_trigger(self, verb: Token, own_type: str | None = None, depth: int = 0) -> bool:
