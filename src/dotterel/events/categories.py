@@ -60,6 +60,11 @@ POPULATION_MODES = frozenset({"withhold", "martial-law"})
 # Modes of the violent acts that, done by a crowd, are a riot.
 CROWD_ACT_MODES = frozenset({"destroy", "seize", "primitive", None, ""})
 
+# Statements a reply answers ("rejected the accusation", "turned down the offer"): what
+# one party says to another, not what it does (events/links.py, resolve_replies).
+REPLIED_TYPES = frozenset({"ACCUSE", "REQUEST", "PROTEST", "THREATEN", "AGREE", "SUPPORT"})
+REPLY_RULE = "arg:reply-to"
+
 # How many sentences back a recipient, a claim of responsibility or an act named by
 # anaphor is looked for.
 CARRY_OVER_SENTENCES = 3

@@ -123,6 +123,7 @@ class EventCoder:
                 events.append(event)
         self.charges.accused_from_content(doc, events)
         self.links.resolve_event_anaphors(events)
+        self.links.resolve_replies(doc, actors, events)
         self.links.resolve_both_sides(doc, events)
         self.charges.responsible_parties(sentences, actors, events)
         events[:] = [

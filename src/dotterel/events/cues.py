@@ -85,6 +85,10 @@ CUE_LISTS = (
     "crew_nouns",
     "carrier_nouns",
     "cargo_words",
+    "reply_verbs",
+    "reply_nouns",
+    "naming_verbs",
+    "dismissive_words",
 )
 
 

@@ -22,6 +22,8 @@ from dotterel.events.categories import (
     PERSONAL_CONCESSIONS,
     POPULATION_MODES,
     POPULATION_WIDE,
+    REPLIED_TYPES,
+    REPLY_RULE,
     SIDE_TYPES,
     STANCE_TYPES,
     TARGETED_TYPES,
@@ -29,6 +31,8 @@ from dotterel.events.categories import (
 from dotterel.events.cues import Cues
 from dotterel.events.lexicon import Lexicon
 from dotterel.events.syntax import (
+    ActorIndex,
+    prep_objects,
     trigger_token,
     unique_entities,
 )
@@ -85,6 +89,113 @@ class EventLinks:
                             break
                 if event.recipient:
                     break
+
+    def resolve_replies(self, doc: Doc, actors: ActorIndex, events: list[Event]) -> None:
+        """A rejection of a statement answers whoever made it: "A accused B of ...; B
+        rejected the accusations" is B → A, as are "dismissed the offer", "rejected what it
+        called 'foreign lectures'" and "dismissed the note as 'baseless'". The issuer is
+        the statement's owner or "by"/"from" phrase ("Kenya's protest", "concerns raised
+        by the union"), else the actor of the last statement the story tells as addressed
+        to the replier."""
+        for index, event in enumerate(events):
+            if event.event_type != "REJECT" or event.recipient or not event.actor:
+                continue
+            verb = trigger_token(doc, event)
+            statement = self._rejected_statement(verb)
+            if statement is None:
+                continue
+            own = {e.country_code for e in event.actor}
+            issuers = [
+                e
+                for e in self._statement_issuers(statement, actors)
+                if not _same_party(e, event.actor)
+            ]
+            if not issuers:
+                issuers = self._last_addressed_statement(events[:index], event, own)
+            if issuers:
+                event.recipient = unique_entities(issuers)
+                event.rules.append(REPLY_RULE)
+
+    def _rejected_statement(self, verb: Token) -> Token | None:
+        """The statement a reply verb rejects: its object when that names a statement,
+        is called one by the replier ("what it called ..."), or is dismissed with a
+        dismissive word ("... as 'baseless'")."""
+        if verb.pos_ != "VERB":
+            return None
+        lemma = verb.lemma_.lower()
+        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        if lemma not in self.cues.reply_verbs and not any(
+            f"{lemma} {p}" in self.cues.reply_verbs for p in particles
+        ):
+            return None
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "dobj") and child.lemma_.lower() in self.cues.naming_verbs:
+                # "rejected what it called 'hasty accusations'"
+                return child
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not objects:
+            return None
+        statement = objects[0]
+        if statement.lemma_.lower() in self.cues.reply_nouns:
+            return statement
+        dismissed = [
+            t
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ == "as"
+            for t in p.subtree
+            if t.lemma_.lower() in self.cues.dismissive_words
+            or t.lower_ in self.cues.dismissive_words
+        ]
+        return statement if dismissed else None
+
+    @staticmethod
+    def _statement_issuers(statement: Token, actors: ActorIndex) -> list[Entity]:
+        """Who the statement's own phrase says made it: its possessor ("Kenya's
+        protest") or the agent of a participle ("concerns raised by the union"), or a
+        "from" phrase ("the offer from the bloc")."""
+        found = [
+            e
+            for c in statement.children
+            if c.dep_ == "poss"
+            for e in actors.phrase_entities(c, with_conjuncts=False)
+        ]
+        for child in statement.children:
+            if child.dep_ == "acl":
+                found += [
+                    e
+                    for agent in child.children
+                    if agent.dep_ == "agent"
+                    for pobj in agent.children
+                    if pobj.dep_ == "pobj"
+                    for e in actors.phrase_entities(pobj)
+                ]
+        found += [
+            e
+            for p in prep_objects(statement, frozenset({"from", "by"}))
+            for e in actors.phrase_entities(p)
+        ]
+        return [e for e in found if e.country_code]
+
+    @staticmethod
+    def _last_addressed_statement(
+        earlier_events: list[Event], event: Event, own: set[str | None]
+    ) -> list[Entity]:
+        """The actor of the last statement told before as made to the replier's state."""
+        if not own - {None}:
+            return []
+        for earlier in reversed(earlier_events):
+            if earlier.event_type not in REPLIED_TYPES:
+                continue
+            if earlier.sentence_index >= event.sentence_index:
+                continue
+            if not own & {e.country_code for e in earlier.recipient}:
+                continue
+            issuers = [
+                e for e in earlier.actor if e.country_code and not _same_party(e, event.actor)
+            ]
+            if issuers:
+                return issuers
+        return []
 
     def resolve_both_sides(self, doc: Doc, events: list[Event]) -> None:
         """ "urged both sides to show restraint", "offered to host talks between the two
@@ -224,6 +335,18 @@ def population_wide(event: Event) -> bool:
     """An internet shutdown or a state of emergency, which fall on a whole population:
     coded without a recipient unless the text names one."""
     return event.event_type == "COERCE" and event.mode in POPULATION_MODES
+
+
+def _same_party(entity: Entity, party: list[Entity]) -> bool:
+    """Whether ``entity`` is one of ``party``: the same state abroad, the same body (code
+    or words) at home ("the union rejected the government's offer" is a reply within
+    one state)."""
+    for other in party:
+        if entity.country_code != other.country_code:
+            continue
+        if entity.text.lower() == other.text.lower() or (entity.code or "") == (other.code or ""):
+            return True
+    return False
 
 
 def _protest_lodged_with(earlier: Event, wanted: set[str], own: set[str | None]) -> bool:
