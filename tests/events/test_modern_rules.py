@@ -162,7 +162,10 @@ def test_an_offer_of_talks_between_the_two_governments_goes_to_both(coder: Coder
         "Peru accused Chile of moving troops to the border. Chile rejected the claim. "
         "Brazil offered to host talks between the two governments in Brasilia."
     )
-    assert ("AGREE", ("BRA",), ("CHL", "PER")) in triples(events)
+    # One offer to each party (the modern sets' convention), not an AGREE CHL–PER too.
+    assert ("AGREE", ("BRA",), ("CHL",)) in triples(events)
+    assert ("AGREE", ("BRA",), ("PER",)) in triples(events)
+    assert ("AGREE", ("BRA",), ("CHL", "PER")) not in triples(events)
 
 
 def test_both_sides_with_no_story_before_stay_unknown(coder: Coder) -> None:

@@ -215,6 +215,8 @@ class ActorRecognizer:
             agent = self.lexicon.agents.get(key_of(token.text))
             if agent is None or not _placeable(agent[0], token.lemma_):
                 continue
+            if _right_named(token):
+                continue
             union = self._members_union(doc, token, agent[0]) if agent[0] == "LAB" else None
             if union is not None:
                 if not any(s < union.end and union.start < e for s, e in taken):
@@ -384,6 +386,18 @@ def _stance(text: str, start: int, end: int) -> bool:
         _STANCE_BEFORE.search(text[max(0, start - 8) : start]) is not None
         or _STANCE_INSIDE.match(text, start, end) is not None
     )
+
+
+_RIGHTS_NOUNS = ACTOR_WORDS["rights_nouns"]
+
+
+def _right_named(token: Token) -> bool:
+    """ "freedom of assembly", "the right to assembly", "freedom of the press": a word that
+    names what a right is a right to is no actor."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("of", "to"):
+        return False
+    return prep.head.lower_ in _RIGHTS_NOUNS
 
 
 def _language(text: str, start: int, end: int) -> bool:

@@ -58,7 +58,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dotterel.actors.lexicon import DATA_DIR, Lexicon, default_lexicon
-from dotterel.actors.resolve import NON_STATE
+from dotterel.actors.resolve import BLOCS, NON_STATES
 from dotterel.actors.words import ACTOR_WORDS
 from dotterel.nlp import extensions  # noqa: F401
 from dotterel.nlp.extensions import PARSE_ATTRIBUTES
@@ -91,6 +91,9 @@ _TWO_RE = re.compile(
     r"|allies)\b",
     re.I,
 )
+_BLOC_NOUNS = "|".join(ACTOR_WORDS["bloc_nouns"])
+_BLOC_RE = re.compile(rf"\bthe (?:(?:[A-Z][\w-]*|regional) ){{0,3}}(?:{_BLOC_NOUNS})\b")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
 _PARTIES_RE = re.compile(r"\b(?:the|both|the two) parties\b", re.I)
 _GOV_RE = re.compile(
     r"\bthe (?:foreign ministry|ministry|president|government|kingdom|regime|administration|"
@@ -129,7 +132,7 @@ def _is_group(entity: Entity) -> bool:
 
 def _state(entity: Entity) -> str | None:
     country = entity.country_code
-    if country and country not in NON_STATE and len(country) == 3 and entity.code:
+    if country and country not in NON_STATES and len(country) == 3 and entity.code:
         return country
     return None
 
@@ -254,6 +257,29 @@ class CorefResolver:
                     f"coref:gov:{gov_ant.text}",
                 )
             )
+        for match in _BLOC_RE.finditer(text):
+            # "the bloc", "the East African bloc": the international body last named. A
+            # region word inside the phrase describes the body, no actor of its own.
+            inner = [a for a in actors if match.start() <= a.start and a.end <= match.end()]
+            if any(a.code is not None and a.country_code not in BLOCS for a in inner):
+                continue
+            if any(
+                s < match.end() and match.start() < e
+                for s, e in covered
+                if not any(a.start == s and a.end == e for a in inner)
+            ):
+                continue
+            dropped = {id(a) for a in inner}
+            actors = [a for a in actors if id(a) not in dropped]
+            covered = [c for c in covered if not match.start() <= c[0] < match.end()]
+            if _NAME_AFTER.match(text, match.end()):
+                continue  # "the West African bloc ECOWAS": the name that follows is it
+            body = next(
+                (a for a in reversed(before(match.start())) if a.country_code == "IGO"), None
+            )
+            if body is not None:
+                added.append(self._copy(match, body, "bloc"))
+                covered.append((match.start(), match.end()))
         groups = _plural_antecedents(doc, actors, added)
         sent_starts = [sent.start_char for sent in doc.sents]
         for token in doc:
@@ -411,15 +437,21 @@ class CorefResolver:
         region = _REGIONS.get((match.group("adj") or "").lower())
         members = _region_members().get(region or "", frozenset())
         for wanted in ((members,) if members else ()) + (frozenset(),):
-            states: list[tuple[str, Entity]] = []
-            for prior in reversed(pool):
+            # The story's parties are the states it has named most so far; a mediator or
+            # a third state named last ("... in talks hosted by Oman. The two sides agreed")
+            # is not one of them. Among equals, the latest named.
+            latest: dict[str, tuple[int, Entity]] = {}
+            mentions: dict[str, int] = {}
+            for order, prior in enumerate(pool):
                 state = _state(prior)
                 if not state or (wanted and state not in wanted):
                     continue
-                if state not in [s for s, _ in states]:
-                    states.append((state, prior))
-                if len(states) == count:
-                    return list(reversed(states))
+                latest[state] = (order, prior)
+                mentions[state] = mentions.get(state, 0) + 1
+            if len(latest) < count:
+                continue
+            chosen = sorted(latest, key=lambda st: (-mentions[st], -latest[st][0]))[:count]
+            return [(st, latest[st][1]) for st in sorted(chosen, key=lambda st: latest[st][0])]
         return []
 
     @staticmethod

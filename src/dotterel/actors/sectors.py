@@ -50,7 +50,7 @@ ORGANISATION_KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for sector, pattern in (
         ("GOV", r"\b(?:ministry|ministries|central bank|presidency|state house)\b"),
         ("PTY", r"\bpart(?:y|ies)\b"),
-        ("LAB", r"\b(?:labou?r|trade unions?|unions|union of|workers|employees)\b"),
+        ("LAB", r"\b(?:labou?r|trades? unions?|unions|union of|workers|employees)\b"),
         ("JUD", r"\b(?:courts?|tribunal|judiciary|prosecutors?|constitutional council)\b"),
         ("JUD", r"\b(?:bar association|law society)\b"),
         ("COP", r"\b(?:police|gendarmerie)\b"),
@@ -116,7 +116,21 @@ def _foldable(lex: Lexicon, entity: Entity, text: str, end: int) -> bool:
         rest = text[entity.end : end].split()
         if rest and all(w[:1].isupper() for w in rest) and not _state_words(lex, rest):
             return True
+    if entity.why == "dict" and _named_after_seat(lex, entity.text):
+        return True
     return entity.why == "dict" and key_of(entity.text) in lex.agents
+
+
+def _named_after_seat(lex: Lexicon, name: str) -> bool:
+    """ "the Trade Union Congress", "the Peasants Congress": a name that ends in one
+    country's seat of power ("Congress") after capitalised words naming no state is an
+    organisation of its own, not that seat ("US Congress" is)."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    if not any(e.kind == "seat" for e in lex.names.get(key_of(words[-1]), ())):
+        return False
+    return not _state_words(lex, words[:-1])
 
 
 def _state_words(lex: Lexicon, words: list[str]) -> bool:

@@ -25,6 +25,8 @@ ACTOR_WORD_LISTS = (
     "locating_words",
     "directions",
     "language_words",
+    "rights_nouns",
+    "bloc_nouns",
     "possessive_pronouns",
     "verbal_currencies",
     "international_office_words",

@@ -58,7 +58,7 @@ from dotterel.events.charges import ChargeCoder
 from dotterel.events.cues import Cues, load_cues
 from dotterel.events.factuality import FactualityClassifier
 from dotterel.events.lexicon import Lexicon, TriggerEntry, load_lexicon
-from dotterel.events.links import EventLinks, settle_implicit_counterpart
+from dotterel.events.links import EventLinks, one_event_per_side, settle_implicit_counterpart
 from dotterel.events.movement import MovementCoder
 from dotterel.events.nouns import NounEventCoder
 from dotterel.events.retype import StatusTyping
@@ -130,6 +130,7 @@ class EventCoder:
             e for e in events if UNPLACED_VICTIMS not in e.rules or any(a.code for a in e.actor)
         ]
         events = self.links.carry_over(doc, events)
+        events = one_event_per_side(events)
         for event in events:
             token = trigger_token(doc, event)
             value, cue = self.factuality.classify(token)

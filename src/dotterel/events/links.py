@@ -5,11 +5,11 @@ implicit counterpart of a domestic act.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from dotterel.codes import NON_STATE_PREFIXES, REGION_CODES, STATE_ROLES, sector_of
+from dotterel.codes import NON_STATE_PREFIXES, NOT_STATES, REGION_CODES, STATE_ROLES, sector_of
 from dotterel.events.categories import (
     ACT_ANAPHOR,
     CARRY_OVER_SENTENCES,
@@ -39,6 +39,8 @@ from dotterel.events.syntax import (
 from dotterel.events.triggers import TriggerReader
 from dotterel.records import UNORDERED_TYPES, UNPLACED_AGENT, Entity, Event
 
+#: How the members of "the two sides" are marked (by this stage and by the actors' coref).
+SIDE_WHY = ("both-sides", "coref:two:")
 IMPLICIT_TEXTS = {"CVL": "the public", "GOV": "the government"}
 
 
@@ -225,8 +227,18 @@ class EventLinks:
             if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
                 continue
             start, end = group.left_edge.idx, group.idx + len(group.text)
+            # The two sides are states acting as states, coded as a country's name is (its
+            # government), as the actors stage codes "both countries".
             event.recipient = [
-                Entity(doc.text[start:end], start, end, code=code, country=code, why="both-sides")
+                Entity(
+                    doc.text[start:end],
+                    start,
+                    end,
+                    code=code if code in NOT_STATES else f"{code}GOV",
+                    country=code,
+                    role=None if code in NOT_STATES else "GOV",
+                    why="both-sides",
+                )
                 for code in ranked[:2]
             ]
             event.rules.append("arg:both-sides")
@@ -329,6 +341,26 @@ class EventLinks:
             if event.recipient:
                 last_by_type[event.event_type] = event
         return kept
+
+
+def one_event_per_side(events: list[Event]) -> list[Event]:
+    """ "Saudi Arabia's minister spoke with both leaders", "offered talks between the two
+    sides": an unordered act (AGREE, CONSULT, COOPERATE) of a third party with the two
+    sides is one act with each of them, not an act between the two sides as well."""
+    out: list[Event] = []
+    for event in events:
+        sides = [e for e in event.recipient if (e.why or "").startswith(SIDE_WHY)]
+        if (
+            event.event_type not in UNORDERED_TYPES
+            or not event.actor
+            or len(sides) != len(event.recipient)
+            or len({e.country_code for e in sides}) < 2
+        ):
+            out.append(event)
+            continue
+        for side in sides:
+            out.append(replace(event, recipient=[side], rules=[*event.rules, "arg:one-per-side"]))
+    return out
 
 
 def population_wide(event: Event) -> bool:
