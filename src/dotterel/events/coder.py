@@ -123,6 +123,7 @@ class EventCoder:
                 events.append(event)
         self.charges.accused_from_content(doc, events)
         self.links.resolve_event_anaphors(events)
+        events[:] = self.links.undo_detentions(events)
         self.links.resolve_both_sides(doc, events)
         self.charges.responsible_parties(sentences, actors, events)
         events[:] = [
