@@ -119,7 +119,6 @@ class EventLinks:
             e
             for e in earlier
             if (e.event_type, e.mode) in DETENTION_ACTS
-            and e.factuality == "actual"
             and any(a.code or a.role for a in e.actor)
             and e.recipient
         ]
