@@ -57,6 +57,10 @@ INSTRUMENT_ROLES = frozenset({"MIL", "GOV", "SPY", "COP"})
 STATE_CONTROL_MODES = ("withhold", "censor")
 #: PLOVER COERCE modes acting on a whole population (shutdowns, states of emergency).
 POPULATION_MODES = frozenset({"withhold", "martial-law"})
+#: PLOVER RETREAT modes of a release from custody (CAMEO 0841).
+RELEASE_MODES = frozenset({"release"})
+#: PLOVER acts that hold people, which a release undoes (arrests, abductions).
+DETENTION_ACTS = frozenset({("COERCE", "arrest"), ("ASSAULT", "abduct")})
 # Modes of the violent acts that, done by a crowd, are a riot.
 CROWD_ACT_MODES = frozenset({"destroy", "seize", "primitive", None, ""})
 
@@ -73,5 +77,8 @@ CARRY_OVER_SENTENCES = 3
 NEEDS_TARGET = "arg:needs-target"
 UNPLACED_VICTIMS = "arg:unplaced-victims"
 IMPLICIT_COUNTERPART = "arg:implicit-counterpart"
+#: An agentless release whose releaser (and, if unnamed, whose released) the detention
+#: it undoes gives (``EventLinks.undo_detentions``).
+IMPLICIT_RELEASER = "arg:implicit-releaser"
 POPULATION_WIDE = "arg:population-wide"
 ACT_ANAPHOR = "object-act:"

@@ -124,6 +124,7 @@ class EventCoder:
         self.charges.accused_from_content(doc, events)
         self.links.resolve_event_anaphors(events)
         self.links.resolve_replies(doc, actors, events)
+        events[:] = self.links.undo_detentions(events)
         self.links.resolve_both_sides(doc, events)
         self.charges.responsible_parties(sentences, actors, events)
         events[:] = [

@@ -69,6 +69,7 @@ CUE_LISTS = (
     "concern_preps",
     "reflexive_pronouns",
     "release_nouns",
+    "custody_release_verbs",
     "stative_passives",
     "crowd_words",
     "concern_words",

@@ -14,9 +14,11 @@ from dotterel.events.categories import (
     ACT_ANAPHOR,
     CARRY_OVER_SENTENCES,
     COOPERATIVE_ACTS,
+    DETENTION_ACTS,
     DOMESTIC_TYPES,
     HOSTILE_CONTENT,
     IMPLICIT_COUNTERPART,
+    IMPLICIT_RELEASER,
     NEEDS_TARGET,
     ONE_SIDED_NOUN_TYPES,
     PERSONAL_CONCESSIONS,
@@ -198,6 +200,47 @@ class EventLinks:
             if issuers:
                 return issuers
         return []
+
+    def undo_detentions(self, events: list[Event]) -> list[Event]:
+        """An agentless release undoes the last detention told before it: "Police arrested
+        40 students ... The detainees were released without charge" is a release by the
+        police of the students. The detention on the same people is preferred, else the
+        last one; with none, the releaser stays the one the verb coder assumed and a
+        release of no one known is dropped."""
+        kept: list[Event] = []
+        for index, event in enumerate(events):
+            if IMPLICIT_RELEASER not in event.rules:
+                kept.append(event)
+                continue
+            detention = self._undone_detention(events[:index], event)
+            if detention is not None:
+                event.actor = list(detention.actor)
+                if not event.recipient:
+                    event.recipient = [
+                        e
+                        for e in detention.recipient
+                        if e not in event.actor and not _is_implicit(e, detention)
+                    ]
+                event.rules.append("arg:undone-detention")
+            if any(e.code or e.role for e in event.recipient):
+                # As for agentless arrests, a release of nobody known is nothing to code.
+                kept.append(event)
+        return kept
+
+    def _undone_detention(self, earlier: list[Event], release: Event) -> Event | None:
+        detentions = [
+            e
+            for e in earlier
+            if (e.event_type, e.mode) in DETENTION_ACTS
+            and any(a.code or a.role for a in e.actor)
+            and e.recipient
+        ]
+        released = {(e.code, e.role, e.text.lower()) for e in release.recipient}
+        for detention in reversed(detentions):
+            held = {(e.code, e.role, e.text.lower()) for e in detention.recipient}
+            if released & held or {c for c, _, _ in released if c} & {c for c, _, _ in held}:
+                return detention
+        return detentions[-1] if detentions else None
 
     def resolve_both_sides(self, doc: Doc, events: list[Event]) -> None:
         """ "urged both sides to show restraint", "offered to host talks between the two
@@ -500,6 +543,11 @@ def settle_implicit_counterpart(event: Event) -> None:
     if not event.recipient and event.event_type in TARGETED_TYPES:
         event.rules.append(NEEDS_TARGET)
         event.needs_target = True
+
+
+def _is_implicit(entity: Entity, event: Event) -> bool:
+    """Whether ``entity`` is the implicit counterpart the coder gave ``event``."""
+    return entity.start == event.trigger.start and entity.text in IMPLICIT_TEXTS.values()
 
 
 def _participant_count(event: Event) -> int:

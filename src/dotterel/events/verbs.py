@@ -15,9 +15,11 @@ from dotterel.events.categories import (
     AGENTLESS_TYPES,
     CROWD_ACT_MODES,
     DOMESTIC_TYPES,
+    IMPLICIT_RELEASER,
     OWNER_TARGET_TYPES,
     POPULATION_MODES,
     PROMISE_TYPES,
+    RELEASE_MODES,
     STANCE_ON_ACTS,
     STATE_CONTROL_MODES,
     UNPLACED_VICTIMS,
@@ -86,6 +88,12 @@ class VerbEventCoder:
             participants.rules.append(
                 "arg:reporting-authority" if named else "arg:implicit-authority"
             )
+        elif self._agentless_release(verb, entry, participants):
+            # "The detainees were released without charge": the body that held them
+            # let them go; the links stage takes it (and, for "the detainees", "all
+            # seven", whom) from the detention this release undoes.
+            participants.actor = self._arresting_authority(verb, actors, entry, police=True)
+            participants.rules.append(IMPLICIT_RELEASER)
         if self.triggers.entry_mode(entry) in POPULATION_MODES and "arg:place-as-target" in (
             participants.rules
         ):
@@ -227,8 +235,25 @@ class VerbEventCoder:
             return False
         return not prep_objects(verb, frozenset({"by"}))
 
+    def _agentless_release(
+        self, verb: Token, entry: TriggerEntry, participants: Participants
+    ) -> bool:
+        """ "He was released after five hours", "all seven were freed on bail": a passive
+        release from custody with no one named as its agent."""
+        if entry.plover != "RETREAT" or self.triggers.entry_mode(entry) not in RELEASE_MODES:
+            return False
+        if verb.lemma_.lower() not in self.cues.custody_release_verbs:
+            return False
+        if participants.actor or not (is_passive(verb) or verb.dep_ == "acl"):
+            return False
+        if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
+            # "were not released", "would be freed once the fines are paid": no release
+            # happened for its doer to be inferred.
+            return False
+        return not prep_objects(verb, frozenset({"by"}))
+
     def _arresting_authority(
-        self, verb: Token, actors: ActorIndex, entry: TriggerEntry
+        self, verb: Token, actors: ActorIndex, entry: TriggerEntry, police: bool = False
     ) -> list[Entity]:
         """Who made an agentless arrest: the state body that reports it ("police said
         40 people had been arrested", "the interior ministry said dozens were held"),
@@ -250,7 +275,7 @@ class VerbEventCoder:
                 if speakers:
                     return speakers
                 break
-        police = self.triggers.entry_mode(entry) == "arrest"
+        police = police or self.triggers.entry_mode(entry) == "arrest"
         return [
             Entity(
                 text="police" if police else "the authorities",
