@@ -21,6 +21,8 @@ def test_shipped_lists_are_the_ones_the_stage_uses() -> None:
     assert frozenset(words["past_auxiliaries"]) == component._PAST_AUX
     assert frozenset(words["continuing_openings"]) == component._CONTINUING
     assert frozenset(words["afterwards_adverbs"]) == component._AFTERWARDS
+    assert frozenset(words["confirming_verbs"]) == component._CONFIRMING
+    assert [[w] for w in words["anaphoric_determiners"]] == component._ANAPHORIC_DETERMINERS
     # Contracted auxiliaries must stay strings: the YAML quotes them.
     assert {"'ll", "'d"} <= component._FUTURE_AUX
 

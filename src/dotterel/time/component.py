@@ -21,7 +21,9 @@
    envoy on Tuesday after the premier accused Jakarta", "after the attack"), charged by it
    ("accused Caracas on Tuesday of opening fire on a patrol") or in a past
    perfect under a clause that is none ("the army said on Monday that gunmen had
-   attacked"), takes the latest day the story names in the week before that day ("the
+   attacked") unless it is the speaker's report of its own act ("the agency said on
+   Wednesday that it had sent experts": dated by the announcement), takes the latest
+   day the story names in the week before that day ("the
    raid took place on Sunday"), if it names one. With neither, a past relative clause
    on the subject dates the act ("Burhan, who visited the wounded on Tuesday, ordered
    reinforcements": Tuesday);
@@ -31,8 +33,12 @@
    previous sentence, for a sentence that continues it: one saying the
    act came afterwards ("A spokesman later said ...") takes the last day the previous
    sentence names; one opening with a pronoun for the actor in focus ("He warned ...",
-   "Its foreign ministry said ...") the day of the previous sentence's main clause,
-   unless its own clause is a perfect (an act before that day, or up to now);
+   "Its foreign ministry said ...", also after an opening phrase: "Speaking in Valparaiso,
+   she accused ...") or whose subject is a definite description repeating a subject of
+   the previous sentence ("The ministry blamed ...") the day of the previous sentence's
+   main clause (of the antecedent's clause, for a description; else of a relative clause
+   on its subject: "The president, who flew to Arica on Monday, ..."), unless its own
+   clause is a perfect (an act before that day, or up to now);
 4. ``dateline``: else the dateline's day;
 5. ``lead``: without a dateline (web copy), the first day the headline and lead name,
    which the story reports on ("... said on Tuesday" in a story published on Wednesday);
@@ -90,6 +96,7 @@ _STATEMENTS = frozenset(str(w) for w in WORDS.get("statement_categories", []))
 _SPEECH = frozenset(str(w) for w in WORDS.get("speech_verbs", []))
 _PAST_AUX = frozenset(str(w) for w in WORDS.get("past_auxiliaries", []))
 _OCCASION = frozenset(str(w) for w in WORDS.get("occasion_participles", []))
+_CONFIRMING = frozenset(str(w) for w in WORDS.get("confirming_verbs", []))
 # A time expression crossing one of these on its way up belongs to another clause.
 _CLAUSE_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"}
@@ -258,6 +265,7 @@ def _from_story(
 
 _CONTINUING = frozenset(str(w) for w in WORDS.get("continuing_openings", []))
 _AFTERWARDS = frozenset(str(w) for w in WORDS.get("afterwards_adverbs", []))
+_ANAPHORIC_DETERMINERS = [[str(w)] for w in WORDS.get("anaphoric_determiners", [])]
 
 
 def _perfect(verb: Token | None) -> bool:
@@ -277,11 +285,55 @@ def _continuation(sentence: Any, trigger: Token) -> str | None:
     if any(c.dep_ == "advmod" and c.lower_ in _AFTERWARDS for node in path for c in node.children):
         return "after"
     first = next((t for t in sentence if not t.is_punct and not t.is_space), None)
-    if first is None or first.lower_ not in _CONTINUING:
+    if first is None:
+        return None
+    if first.lower_ not in _CONTINUING and not _subject_continues(sentence):
         return None
     if any(_perfect(node) for node in path if node.pos_ in _VERB_POS):
         return None
     return "actor"
+
+
+def _subject_continues(sentence: Any) -> bool:
+    """Whether the subject of the sentence's main clause is the actor in focus though the
+    sentence opens with something else: a pronoun after an opening phrase ("Speaking in
+    Valparaiso, she said ...", "In a statement, it accused ..."), or a definite description
+    repeating the head of a subject of the sentence before ("... the defence ministry said
+    on Monday. The ministry blamed the group for the raid.")."""
+    subject = _main_subject(sentence)
+    if subject is None:
+        return False
+    return subject.lower_ in _CONTINUING or _antecedent(sentence) is not None
+
+
+def _previous_sentence(sentence: Any) -> Any:
+    """The sentence before ``sentence`` (which must not be the first), past blank ones."""
+    doc = sentence.doc
+    previous = doc[sentence.start - 1].sent
+    while not previous.text.strip() and previous.start > 0:
+        previous = doc[previous.start - 1].sent
+    return previous
+
+
+def _main_subject(sentence: Any) -> Token | None:
+    return next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _antecedent(sentence: Any) -> Token | None:
+    """The subject of the sentence before that a definite description subject ("The
+    ministry blamed ...") picks up: the nearest with the same head noun."""
+    subject = _main_subject(sentence)
+    if subject is None or subject.pos_ != "NOUN" or sentence.start == 0:
+        return None
+    if [c.lower_ for c in subject.children] not in _ANAPHORIC_DETERMINERS:
+        return None
+    previous = _previous_sentence(sentence)
+    found = [
+        t
+        for t in previous
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() == subject.lemma_.lower()
+    ]
+    return found[-1] if found else None
 
 
 def _from_subject_clause(
@@ -349,9 +401,7 @@ def _from_previous_sentence(
     how = _continuation(sentence, trigger) if depth <= 3 and sentence.start > 0 else None
     if how is None:
         return None
-    previous = doc[sentence.start - 1].sent
-    while not previous.text.strip() and previous.start > 0:
-        previous = doc[previous.start - 1].sent
+    previous = _previous_sentence(sentence)
     if how == "after":
         days = [
             dated[0]
@@ -364,7 +414,18 @@ def _from_previous_sentence(
         if days:
             return days[-1]
     else:
-        found = _from_clauses(doc, previous.root, timexes)
+        antecedent = _antecedent(sentence)
+        found = None
+        if antecedent is not None:
+            # "..., the defence ministry said on Monday. The ministry blamed ...": the day
+            # of the clause the description's antecedent is the subject of.
+            found = _from_clauses(doc, antecedent.head, timexes)
+        if found is None:
+            found = _from_clauses(doc, previous.root, timexes)
+        if found is None:
+            # "The president, who flew to Arica on Monday, dismissed the claims. She said
+            # ...": the day the subject's own doing gives the previous sentence.
+            found = _from_subject_clause(doc, previous.root, timexes, limit)
         if found is not None:
             day, precision, _ = found
             if precision != "day" or (limit is not None and day > limit):
@@ -514,7 +575,7 @@ def _from_clauses(
     if source == "reporting_clause" and (
         _after(below)
         or _charged(below, above)
-        or (_past_perfect(verb) and not _past_perfect(above))
+        or (_past_perfect(verb) and not _past_perfect(above) and not _self_report(verb, above))
     ):
         # Set before the clause that dates it: "the army said on Monday that gunmen had
         # attacked farmers"; but "had met the previous day and had agreed to meet again"
@@ -532,6 +593,24 @@ def _past_perfect(verb: Token | None) -> bool:
     if verb is None or verb.tag_ != "VBN":
         return False
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _self_report(verb: Token | None, saying: Token) -> bool:
+    """Whether a past perfect is the speaker's report of its own act ("the agency said on
+    Wednesday that it had sent two experts", "the minister said his government had asked
+    for help"): its subject is a pronoun for the speaker, or a thing of the speaker's. Such
+    an act is dated by its announcement; a day the story names before it is another's.
+    Not so a confirmation ("the army confirmed on Sunday that it had arrested two men"):
+    the act confirmed was known before, and the story often names its day."""
+    lemma = saying.lemma_.lower()
+    if verb is None or lemma not in _SPEECH or lemma in _CONFIRMING:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    if subject.lower_ in _CONTINUING:
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in _CONTINUING for c in subject.children)
 
 
 def _after(nodes: list[Token]) -> bool:
