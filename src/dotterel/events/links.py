@@ -21,9 +21,9 @@ from dotterel.events.categories import (
     ONE_SIDED_NOUN_TYPES,
     PERSONAL_CONCESSIONS,
     POPULATION_MODES,
-    SIGNING_CAMEO,
     POPULATION_WIDE,
     SIDE_TYPES,
+    SIGNING_CAMEO,
     STANCE_TYPES,
     TARGETED_TYPES,
 )
@@ -110,9 +110,7 @@ class EventLinks:
         own = {e.country_code for e in event.actor} | {None}
         earlier = [e for e in events[:index] if _is_agreement(e)]
         near = [
-            e
-            for e in earlier
-            if event.sentence_index - e.sentence_index <= CARRY_OVER_SENTENCES
+            e for e in earlier if event.sentence_index - e.sentence_index <= CARRY_OVER_SENTENCES
         ]
         for candidate in list(reversed(near)) + earlier[:1]:
             parties = candidate.actor + candidate.recipient
