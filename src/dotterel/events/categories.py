@@ -40,6 +40,8 @@ PLACE_TARGET_TYPES = TARGETED_TYPES | {"MOBILIZE", "CONCEDE"}
 # counterpart, placed later where the act happens; a bare state ("Iran arrested ...")
 # still needs a named target.
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+# CAMEO code of signing a formal agreement (PLOVER SUPPORT in this coder's lexicon).
+SIGNING_CAMEO = "057"
 # CAMEO codes of concessions made by a person (regret, apology), addressed anywhere.
 PERSONAL_CONCESSIONS = frozenset({"055"})
 # Nominal acts that need no counterpart when their actor's verb carries them.

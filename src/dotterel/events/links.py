@@ -27,6 +27,7 @@ from dotterel.events.categories import (
     REPLIED_TYPES,
     REPLY_RULE,
     SIDE_TYPES,
+    SIGNING_CAMEO,
     STANCE_TYPES,
     TARGETED_TYPES,
 )
@@ -65,8 +66,13 @@ class EventLinks:
                 self._resolve_act_anaphor(events, index)
                 continue
             nouns = [r.split(":", 1)[1] for r in event.rules if r.startswith("object-event:")]
+            if event.event_type == "SUPPORT" and any(self._names_agreement(n) for n in nouns):
+                self._resolve_welcomed_agreement(events, index)
+                continue
             for noun in nouns:
-                if noun in self.cues.release_nouns:
+                if noun in self.cues.release_nouns and event.event_type != "SUPPORT":
+                    # (Welcoming "the releases" supports those who freed them: the
+                    # noun's own act, below.)
                     wanted = {"COERCE", "ASSAULT"}
                 else:
                     entry = self.lexicon.match_noun(noun)
@@ -242,6 +248,33 @@ class EventLinks:
                 return detention
         return detentions[-1] if detentions else None
 
+    def _names_agreement(self, noun: str) -> bool:
+        """Whether a noun names an agreement or its signing ("the treaty", "the deal",
+        "the signing", "the initialling")."""
+        entry = self.lexicon.match_noun(noun)
+        return entry is not None and (
+            entry.plover == "AGREE" or (entry.cameo or "").startswith(SIGNING_CAMEO)
+        )
+
+    @staticmethod
+    def _resolve_welcomed_agreement(events: list[Event], index: int) -> None:
+        """ "The United States welcomed the signing", "ASEAN welcomed the treaty": support
+        for all the parties to the agreement just told, or, told no nearer, to the one
+        the story is about (the first agreement or signing it reports: a definite "the
+        treaty" paragraphs on names the story's treaty)."""
+        event = events[index]
+        own = {e.country_code for e in event.actor} | {None}
+        earlier = [e for e in events[:index] if _is_agreement(e)]
+        near = [
+            e for e in earlier if event.sentence_index - e.sentence_index <= CARRY_OVER_SENTENCES
+        ]
+        for candidate in list(reversed(near)) + earlier[:1]:
+            parties = candidate.actor + candidate.recipient
+            event.recipient = unique_entities([e for e in parties if e.country_code not in own])
+            if event.recipient:
+                event.rules.append("arg:welcomed-agreement")
+                return
+
     def resolve_both_sides(self, doc: Doc, events: list[Event]) -> None:
         """ "urged both sides to show restraint", "offered to host talks between the two
         governments": the two sides are the story's two main parties so far, the two
@@ -404,6 +437,11 @@ def one_event_per_side(events: list[Event]) -> list[Event]:
         for side in sides:
             out.append(replace(event, recipient=[side], rules=[*event.rules, "arg:one-per-side"]))
     return out
+
+
+def _is_agreement(event: Event) -> bool:
+    """An agreement reached, promised or signed (AGREE, or CAMEO 057 signing)."""
+    return event.event_type == "AGREE" or (event.cameo or "").startswith(SIGNING_CAMEO)
 
 
 def population_wide(event: Event) -> bool:
