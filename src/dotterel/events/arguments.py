@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from dotterel.codes import REGION_CODES, sector_of
 from dotterel.events.categories import (
+    ADDRESSED_TYPES,
     AGENTLESS_TYPES,
     INSTRUMENT_ROLES,
     PLACE_TARGET_TYPES,
@@ -123,7 +124,10 @@ class ArgumentReader:
                 result.actor.extend(named)
             if result.actor:
                 result.rules.append("arg:nsubj" if path == "nsubj" else f"arg:inherit:{path}")
-        result.recipient.extend(self.recipients(verb, actors, consumed_objects, result))
+        addressed = entry.plover in ADDRESSED_TYPES
+        result.recipient.extend(
+            self.recipients(verb, actors, consumed_objects, result, addressed=addressed)
+        )
         if not result.recipient and entry.plover != "ACCUSE":
             result.recipient.extend(self._content_recipients(verb, actors, result))
         if not result.recipient and entry.plover == "ACCUSE":
@@ -245,10 +249,17 @@ class ArgumentReader:
         return []
 
     def recipients(
-        self, verb: Token, actors: ActorIndex, trigger_objects: set[str], result: Participants
+        self,
+        verb: Token,
+        actors: ActorIndex,
+        trigger_objects: set[str],
+        result: Participants,
+        addressed: bool = False,
     ) -> list[Entity]:
         """Recipients among a verb's objects and prepositional phrases; objects that are
-        the trigger's own (``trigger_objects``) name their owner or the party they concern."""
+        the trigger's own (``trigger_objects``) name their owner or the party they concern.
+        The object of an ``addressed`` act (a demand, an accusation) is the one addressed,
+        even a bare state role word ("urged the authorities")."""
         found: list[Entity] = []
         objects = children(verb, "dobj", "dative", "iobj")
         if not objects:
@@ -297,7 +308,8 @@ class ArgumentReader:
             named = [
                 e
                 for e in named
-                if not (e.role in INSTRUMENT_ROLES and (e.country_code in own or e.needs_context))
+                if addressed
+                or not (e.role in INSTRUMENT_ROLES and (e.country_code in own or e.needs_context))
             ]
             if not named:
                 # "rejected a call from Senegal", "demanded the withdrawal of Serbian
