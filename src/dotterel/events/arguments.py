@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from dotterel.codes import REGION_CODES, sector_of
+from dotterel.codes import NON_STATE_PREFIXES, REGION_CODES, STATE_ROLES, sector_of
 from dotterel.events.categories import (
     ADDRESSED_TYPES,
     AGENTLESS_TYPES,
@@ -52,6 +52,15 @@ CodedTrigger = tuple[TriggerEntry, Participants, list[str]]
 def own_countries(result: Participants) -> frozenset[str | None]:
     """The countries of the actor's side, looked through when naming its counterpart."""
     return frozenset(e.country_code for e in result.actor)
+
+
+def _is_state(entity: Entity) -> bool:
+    """A country's government or state body (not an international or non-governmental
+    body, nor its rebels, opposition or people)."""
+    code = entity.country_code
+    if not code or code[:3] in NON_STATE_PREFIXES or code in REGION_CODES:
+        return False
+    return entity.role is None or entity.role in STATE_ROLES
 
 
 def _is_not_object(doc: Doc, entity: Entity) -> bool:
@@ -124,7 +133,10 @@ class ArgumentReader:
                 result.actor.extend(named)
             if result.actor:
                 result.rules.append("arg:nsubj" if path == "nsubj" else f"arg:inherit:{path}")
-        addressed = entry.plover in ADDRESSED_TYPES
+        # A state's own bare role words ("ordered troops to ...") are its instruments;
+        # a body that commands no forces (a UN office, a rights group, rebels) can only
+        # address them ("urged the security forces to ...").
+        addressed = entry.plover in ADDRESSED_TYPES and not any(_is_state(e) for e in result.actor)
         result.recipient.extend(
             self.recipients(verb, actors, consumed_objects, result, addressed=addressed)
         )

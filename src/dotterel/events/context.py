@@ -89,8 +89,11 @@ def place_unplaced_agents(
         # Unnamed "officials said": the reporter's vantage point, else the acting side.
         speaker = dateline_country or (actors[0] if actors else None) or place
         # The one a demand or accusation is addressed to ("urged the authorities", said
-        # in Geneva) is of the country the story is about, not of where it was said.
-        addressee = (story or where) if event.event_type in ADDRESSED_TYPES else where
+        # in Geneva) is of the country the story is reported from or about, not of
+        # where the words were said.
+        addressee = where
+        if event.event_type in ADDRESSED_TYPES:
+            addressee = dateline_country or story or where
         for entities, country in (
             (event.actor, where),
             (event.recipient, addressee),
