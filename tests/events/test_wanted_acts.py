@@ -21,3 +21,8 @@ def test_a_reported_wish_is_a_request_too(coder: Coder) -> None:
 def test_wanting_to_act_oneself_is_no_request(coder: Coder) -> None:
     events = coder("Iran wants to join the bloc next year.")
     assert not of_type(events, "REQUEST")
+
+
+def test_wanting_a_side_to_know_something_is_no_request(coder: Coder) -> None:
+    events = coder("Pyongyang wants Seoul to know that its missiles can reach the capital.")
+    assert not of_type(events, "REQUEST")

@@ -186,7 +186,9 @@ class StanceCoder:
             return None
         addressees: list[Entity] = []
         for clause in children(verb, "ccomp", "xcomp"):
-            if not is_infinitive(clause):
+            # "wants Washington to know it can": wanting a side to know, see or believe
+            # something sends it a message, not a demand.
+            if not is_infinitive(clause) or clause.lemma_.lower() in self.cues.reporters:
                 continue
             named = children(clause, "nsubj") or (
                 children(verb, "dobj") if clause.dep_ == "xcomp" else []
