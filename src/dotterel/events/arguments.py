@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from dotterel.codes import REGION_CODES, sector_of
+from dotterel.codes import NON_STATE_PREFIXES, REGION_CODES, STATE_ROLES, sector_of
 from dotterel.events.categories import (
+    ADDRESSED_TYPES,
     AGENTLESS_TYPES,
     INSTRUMENT_ROLES,
     PLACE_TARGET_TYPES,
@@ -51,6 +52,15 @@ CodedTrigger = tuple[TriggerEntry, Participants, list[str]]
 def own_countries(result: Participants) -> frozenset[str | None]:
     """The countries of the actor's side, looked through when naming its counterpart."""
     return frozenset(e.country_code for e in result.actor)
+
+
+def _is_state(entity: Entity) -> bool:
+    """A country's government or state body (not an international or non-governmental
+    body, nor its rebels, opposition or people)."""
+    code = entity.country_code
+    if not code or code[:3] in NON_STATE_PREFIXES or code in REGION_CODES:
+        return False
+    return entity.role is None or entity.role in STATE_ROLES
 
 
 def _is_not_object(doc: Doc, entity: Entity) -> bool:
@@ -123,7 +133,13 @@ class ArgumentReader:
                 result.actor.extend(named)
             if result.actor:
                 result.rules.append("arg:nsubj" if path == "nsubj" else f"arg:inherit:{path}")
-        result.recipient.extend(self.recipients(verb, actors, consumed_objects, result))
+        # A state's own bare role words ("ordered troops to ...") are its instruments;
+        # a body that commands no forces (a UN office, a rights group, rebels) can only
+        # address them ("urged the security forces to ...").
+        addressed = entry.plover in ADDRESSED_TYPES and not any(_is_state(e) for e in result.actor)
+        result.recipient.extend(
+            self.recipients(verb, actors, consumed_objects, result, addressed=addressed)
+        )
         if not result.recipient and entry.plover != "ACCUSE":
             result.recipient.extend(self._content_recipients(verb, actors, result))
         if not result.recipient and entry.plover == "ACCUSE":
@@ -245,10 +261,17 @@ class ArgumentReader:
         return []
 
     def recipients(
-        self, verb: Token, actors: ActorIndex, trigger_objects: set[str], result: Participants
+        self,
+        verb: Token,
+        actors: ActorIndex,
+        trigger_objects: set[str],
+        result: Participants,
+        addressed: bool = False,
     ) -> list[Entity]:
         """Recipients among a verb's objects and prepositional phrases; objects that are
-        the trigger's own (``trigger_objects``) name their owner or the party they concern."""
+        the trigger's own (``trigger_objects``) name their owner or the party they concern.
+        The object of an ``addressed`` act (a demand, an accusation) is the one addressed,
+        even a bare state role word ("urged the authorities")."""
         found: list[Entity] = []
         objects = children(verb, "dobj", "dative", "iobj")
         if not objects:
@@ -297,7 +320,8 @@ class ArgumentReader:
             named = [
                 e
                 for e in named
-                if not (e.role in INSTRUMENT_ROLES and (e.country_code in own or e.needs_context))
+                if addressed
+                or not (e.role in INSTRUMENT_ROLES and (e.country_code in own or e.needs_context))
             ]
             if not named:
                 # "rejected a call from Senegal", "demanded the withdrawal of Serbian

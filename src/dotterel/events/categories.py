@@ -54,6 +54,9 @@ OWNER_TARGET_TYPES = frozenset({"SANCTION", "COERCE", "ACCUSE", "REJECT"})
 # Sectors through which a state acts (its forces, officials, spies, police): what it
 # deploys or sends, not whom it acts upon.
 INSTRUMENT_ROLES = frozenset({"MIL", "GOV", "SPY", "COP"})
+#: Acts done by addressing someone: their object is the one addressed ("urged the
+#: authorities to ...", "accused security forces of ..."), never an instrument moved.
+ADDRESSED_TYPES = frozenset({"ACCUSE", "REQUEST"})
 
 #: PLOVER COERCE modes only a state's authorities use (shutting networks, censoring).
 STATE_CONTROL_MODES = ("withhold", "censor")

@@ -148,7 +148,9 @@ class EventCoder:
             if concern is not None:
                 return concern
         if token.pos_ in ("VERB", "AUX"):
-            demand = self.stances.modal_demand(token, actors)
+            demand = self.stances.modal_demand(token, actors) or self.stances.wanted_act(
+                token, actors
+            )
             if demand is not None:
                 return demand
         if token.pos_ == "VERB":

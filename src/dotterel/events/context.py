@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from dotterel.actors.resolve import country_name, story_country
 from dotterel.codes import NON_STATE_PREFIXES as NON_STATE
 from dotterel.codes import STATE_ROLES
-from dotterel.events.categories import INSTRUMENT_ROLES, POPULATION_WIDE
+from dotterel.events.categories import ADDRESSED_TYPES, INSTRUMENT_ROLES, POPULATION_WIDE
 from dotterel.events.cues import load_cues
 from dotterel.places.component import load_seats
 from dotterel.places.story import StorySetting
@@ -88,9 +88,15 @@ def place_unplaced_agents(
         actors = [e.country for e in event.actor if e.country and e.country not in NON_STATE]
         # Unnamed "officials said": the reporter's vantage point, else the acting side.
         speaker = dateline_country or (actors[0] if actors else None) or place
+        # The one a demand or accusation is addressed to ("urged the authorities", said
+        # in Geneva) is of the country the story is reported from or about, not of
+        # where the words were said.
+        addressee = where
+        if event.event_type in ADDRESSED_TYPES:
+            addressee = dateline_country or story or where
         for entities, country in (
             (event.actor, where),
-            (event.recipient, where),
+            (event.recipient, addressee),
             (event.claimed_by, speaker),
             (event.denied_by, speaker),
         ):

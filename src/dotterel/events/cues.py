@@ -55,6 +55,7 @@ CUE_LISTS = (
     "statement_nouns",
     "announcing_verbs",
     "proposing_verbs",
+    "wanting_verbs",
     "recipient_preps",
     "noun_recipient_preps",
     "host_preps",

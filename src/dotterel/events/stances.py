@@ -18,6 +18,7 @@ from dotterel.events.lexicon import Lexicon, TriggerEntry
 from dotterel.events.syntax import (
     ActorIndex,
     children,
+    is_infinitive,
     is_passive,
     prep_objects,
     subject_of,
@@ -176,6 +177,32 @@ class StanceCoder:
             return True
         entry = self.lexicon.match_verb(lemma, [], self.triggers.object_lemmas(verb))
         return entry is None or entry.plover == "REQUEST" or lemma in self.cues.light_verbs
+
+    def wanted_act(self, verb: Token, actors: ActorIndex) -> CodedTrigger | None:
+        """ "Ankara wants Athens to remove its troops": wanting another side to do
+        something is a demand on it (PLOVER REQUEST), whatever the act; wanting to do
+        something oneself ("wants to join the bloc") is no event of its own."""
+        if verb.lemma_.lower() not in self.cues.wanting_verbs:
+            return None
+        addressees: list[Entity] = []
+        for clause in children(verb, "ccomp", "xcomp"):
+            # "wants Washington to know it can": wanting a side to know, see or believe
+            # something sends it a message, not a demand.
+            if not is_infinitive(clause) or clause.lemma_.lower() in self.cues.reporters:
+                continue
+            named = children(clause, "nsubj") or (
+                children(verb, "dobj") if clause.dep_ == "xcomp" else []
+            )
+            addressees.extend(e for n in named for e in actors.phrase_entities(n))
+        subjects, path = subject_of(verb)
+        speakers = [e for s in subjects for e in actors.phrase_entities(s)]
+        own = {e.country_code for e in speakers}
+        addressees = [e for e in addressees if e not in speakers and e.country_code not in own]
+        entry = self.lexicon.match_verb("demand")
+        if not speakers or not addressees or entry is None:
+            return None
+        participants = Participants(speakers, addressees, [f"arg:{path}", "arg:addressee"])
+        return entry, participants, ["wanted-act"]
 
     def modal_demand(self, verb: Token, actors: ActorIndex) -> CodedTrigger | None:
         """ "X said Y must do Z", "X issued a reminder to Y that it must do Z": a demand by
