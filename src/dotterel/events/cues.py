@@ -89,6 +89,8 @@ CUE_LISTS = (
     "reply_nouns",
     "naming_verbs",
     "dismissive_words",
+    "refusal_verbs",
+    "act_pro_forms",
 )
 
 
