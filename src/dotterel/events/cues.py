@@ -91,6 +91,7 @@ CUE_LISTS = (
     "dismissive_words",
     "refusal_verbs",
     "act_pro_forms",
+    "comment_verbs",
 )
 
 
