@@ -60,3 +60,22 @@ def test_refusal_of_a_stated_act_keeps_its_own_recipient(coder: Coder) -> None:
     )
     assert ("REJECT", ("BWA",), ("AGO",)) in triples(events)
     assert ("REJECT", ("BWA",), ("NAM",)) not in triples(events)
+
+
+def test_refusal_of_a_request_naming_no_addressee(coder: Coder) -> None:
+    events = coder(
+        "Namibia asked to be allowed to graze cattle in the delta, but Botswana refused."
+    )
+    found = triples(events)
+    assert ("REJECT", ("BWA",), ("NAM",)) in found
+    assert ("REQUEST", ("NAM",), ("BWA",)) in found
+
+
+def test_refusing_comment_is_no_rejection(coder: Coder) -> None:
+    events = coder("Botswana refused to comment on the shooting of Namibian fishermen.")
+    assert not of_type(events, "REJECT")
+
+
+def test_declining_comment_does_not_refuse_the_talks(coder: Coder) -> None:
+    events = coder("Botswana declined to comment on the talks with Namibia.")
+    assert not of_type(events, "REJECT")

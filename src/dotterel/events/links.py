@@ -113,6 +113,8 @@ class EventLinks:
                     refused = self._last_addressed_statement(
                         events[:index], event, own, REFUSED_TYPES, same_sentence=True
                     )
+                    if not refused:
+                        refused = self._unaddressed_request(events[:index], event)
                     if refused:
                         event.recipient = unique_entities(refused)
                         event.rules.append(REFUSAL_RULE)
@@ -199,6 +201,26 @@ class EventLinks:
             if child.dep_ == "xcomp" and not self._act_pro_form(child):
                 return False
         return True
+
+    @staticmethod
+    def _unaddressed_request(earlier_events: list[Event], event: Event) -> list[Entity]:
+        """ "Paraguay asked to be allowed to sell power abroad, but Brazil refused": a
+        request that names no addressee, told just before a bare refusal, was made to
+        the refuser; the request gets it as its addressee, the refusal its maker."""
+        for earlier in reversed(earlier_events):
+            if event.sentence_index - earlier.sentence_index > CARRY_OVER_SENTENCES:
+                break
+            if earlier.event_type != "REQUEST" or earlier.recipient:
+                continue
+            makers = [
+                e for e in earlier.actor if e.country_code and not _same_party(e, event.actor)
+            ]
+            if not makers:
+                return []
+            earlier.recipient = list(event.actor)
+            earlier.rules.append(REFUSAL_RULE)
+            return makers
+        return []
 
     def _act_pro_form(self, clause: Token) -> bool:
         """ "do so", "do it": a clause that only stands for an act told before."""
