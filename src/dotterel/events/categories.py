@@ -73,6 +73,10 @@ CROWD_ACT_MODES = frozenset({"destroy", "seize", "primitive", None, ""})
 # one party says to another, not what it does (events/links.py, resolve_replies).
 REPLIED_TYPES = frozenset({"ACCUSE", "REQUEST", "PROTEST", "THREATEN", "AGREE", "SUPPORT"})
 REPLY_RULE = "arg:reply-to"
+# What a bare refusal answers ("Chile asked Peru to ...; Peru refused"): a request, or an
+# offer or invitation (PLOVER AGREE), made to the refuser.
+REFUSED_TYPES = frozenset({"REQUEST", "AGREE"})
+REFUSAL_RULE = "arg:refusal-of"
 
 # How many sentences back a recipient, a claim of responsibility or an act named by
 # anaphor is looked for.

@@ -91,6 +91,9 @@ CUE_LISTS = (
     "reply_nouns",
     "naming_verbs",
     "dismissive_words",
+    "refusal_verbs",
+    "act_pro_forms",
+    "comment_verbs",
 )
 
 

@@ -104,6 +104,9 @@ class FactualityClassifier:
         if disjunct:
             return disjunct
         chain = self._governors(token)
+        # The act itself: its trigger and the verb that carries a noun trigger ("refused
+        # to hold talks").
+        own = {token.i} | ({token.head.i} if self._carries(token) else set())
         for below, governor in zip(chain, chain[1:], strict=False):
             lemma = governor.lemma_.lower()
             if lemma in self.cues.reporting_verbs or lemma in self.cues.denial_verbs:
@@ -111,6 +114,10 @@ class FactualityClassifier:
             # "refused to sign", "failed to reach": only an infinitive complement is
             # negated ("X ruled that Y had been sharing ..." is not).
             if lemma in self.cues.negating_governors and below.dep_ == "xcomp":
+                if below.i not in own:
+                    # "declined to comment on the talks": what is refused is the
+                    # comment, not the talks it is about (CAMEO 011 decline comment).
+                    break
                 return f"governor:{lemma}"
             if any(child.dep_ == "neg" for child in governor.children) and governor.pos_ in (
                 "VERB",

@@ -24,6 +24,8 @@ from dotterel.events.categories import (
     PERSONAL_CONCESSIONS,
     POPULATION_MODES,
     POPULATION_WIDE,
+    REFUSAL_RULE,
+    REFUSED_TYPES,
     REPLIED_TYPES,
     REPLY_RULE,
     SIDE_TYPES,
@@ -112,16 +114,28 @@ class EventLinks:
                 continue
             verb = trigger_token(doc, event)
             statement = self._rejected_statement(verb)
-            if statement is None:
-                continue
             own = {e.country_code for e in event.actor}
+            if statement is None:
+                if self._bare_refusal(verb):
+                    # "Chile asked Peru to reopen the crossing. Peru refused."
+                    # "asked Brazil to ..., but Brazil refused": the request may be
+                    # told in the refusal's own sentence.
+                    refused = self._last_addressed_statement(
+                        events[:index], event, own, REFUSED_TYPES, same_sentence=True
+                    )
+                    if not refused:
+                        refused = self._unaddressed_request(events[:index], event)
+                    if refused:
+                        event.recipient = unique_entities(refused)
+                        event.rules.append(REFUSAL_RULE)
+                continue
             issuers = [
                 e
                 for e in self._statement_issuers(statement, actors)
                 if not _same_party(e, event.actor)
             ]
             if not issuers:
-                issuers = self._last_addressed_statement(events[:index], event, own)
+                issuers = self._last_addressed_statement(events[:index], event, own, REPLIED_TYPES)
             if issuers:
                 event.recipient = unique_entities(issuers)
                 event.rules.append(REPLY_RULE)
@@ -186,17 +200,64 @@ class EventLinks:
         ]
         return [e for e in found if e.country_code]
 
+    def _bare_refusal(self, verb: Token) -> bool:
+        """A refusal that does not say what it refuses: "Peru refused", "Moscow has
+        refused to do so" (no object, and no complement but a pro-form of an act)."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.cues.refusal_verbs:
+            return False
+        for child in verb.children:
+            if child.dep_ in ("dobj", "ccomp", "nsubjpass"):
+                return False
+            if child.dep_ == "xcomp" and not self._act_pro_form(child):
+                return False
+        return True
+
+    @staticmethod
+    def _unaddressed_request(earlier_events: list[Event], event: Event) -> list[Entity]:
+        """ "Paraguay asked to be allowed to sell power abroad, but Brazil refused": a
+        request that names no addressee, told just before a bare refusal, was made to
+        the refuser; the request gets it as its addressee, the refusal its maker."""
+        for earlier in reversed(earlier_events):
+            if event.sentence_index - earlier.sentence_index > CARRY_OVER_SENTENCES:
+                break
+            if earlier.event_type != "REQUEST" or earlier.recipient:
+                continue
+            makers = [
+                e for e in earlier.actor if e.country_code and not _same_party(e, event.actor)
+            ]
+            if not makers:
+                return []
+            earlier.recipient = list(event.actor)
+            earlier.rules.append(REFUSAL_RULE)
+            return makers
+        return []
+
+    def _act_pro_form(self, clause: Token) -> bool:
+        """ "do so", "do it": a clause that only stands for an act told before."""
+        if clause.lemma_.lower() != "do":
+            return False
+        rest = [c for c in clause.children if c.dep_ not in ("aux", "neg", "punct")]
+        return bool(rest) and all(c.lower_ in self.cues.act_pro_forms for c in rest)
+
     @staticmethod
     def _last_addressed_statement(
-        earlier_events: list[Event], event: Event, own: set[str | None]
+        earlier_events: list[Event],
+        event: Event,
+        own: set[str | None],
+        types: frozenset[str],
+        same_sentence: bool = False,
     ) -> list[Entity]:
-        """The actor of the last statement told before as made to the replier's state."""
+        """The actor of the last statement of ``types`` told before as made to the
+        replier's state."""
         if not own - {None}:
             return []
         for earlier in reversed(earlier_events):
-            if earlier.event_type not in REPLIED_TYPES:
+            if earlier.event_type not in types:
                 continue
-            if earlier.sentence_index >= event.sentence_index:
+            if earlier.sentence_index > event.sentence_index or (
+                earlier.sentence_index == event.sentence_index
+                and (not same_sentence or earlier.trigger.start > event.trigger.start)
+            ):
                 continue
             if not own & {e.country_code for e in earlier.recipient}:
                 continue

@@ -76,6 +76,12 @@ class VerbEventCoder:
             return self.movement.code(verb, actors)
         if self.triggers.embedded_in_trigger(verb, entry.plover):
             return None
+        if lemma in self.cues.negating_governors and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in self.cues.comment_verbs for c in verb.children
+        ):
+            # "refused to comment on the attack": declining comment (CAMEO 011) is a
+            # statement PLOVER drops, not a rejection of anything.
+            return None
         if lemma == "leave" and any(
             t.lower_ in self.cues.result_adjectives for t in verb.subtree if t.i > verb.i
         ):
