@@ -286,6 +286,7 @@ _AMBIGUOUS_FORCES = ACTOR_WORDS["ambiguous_forces"]
 def _atom_words(tokens: Sequence[Token], atom: Atom) -> str:
     return " ".join(t.lower for t in tokens[atom.i : atom.j])
 
+
 _BRANCHES = frozenset({"LEG", "JUD", "MIL", "SPY", "COP"})
 _MODIFIER_SUFFIXES = ACTOR_WORDS["hyphen_suffixes"]
 _STANCE_PREFIXES = ACTOR_WORDS["stance_prefixes"]
