@@ -256,13 +256,15 @@ class ActorRecognizer:
         self, doc: Doc, token: Token, role: str, described: list[Token], covered: set[int]
     ) -> str | None:
         """The sector of a role word its modifiers describe, or ``None`` when they make it
-        somebody else's. Plain words of trade, study or kind keep the head's sector
-        ("university students", "taxi drivers", "market traders"); a body named before a
+        somebody else's. Plain words of trade, study or kind keep the sector of a crowd
+        of people ("university students", "taxi drivers", "market traders"); a body named before a
         head of no sector of its own gives it ("police spokesman", "riot police officers",
         "army officers"), as CAMEO's MILITARY_SPOKESPERSON and REBEL_SOLDIER do; a
         possessor ("its workers"), a name, a number or a foreign marker ("foreign
         students") leaves the phrase to the other rules."""
         neutral = token.lower_ in _NEUTRAL_HEADS or key_of(token.text) in _AMBIGUOUS_FORCES
+        if not neutral and (role in STATE_ROLES or token.tag_ != "NNS"):
+            return None  # "public prosecutor", "Indigenous authorities": an office, no crowd
         bodies: list[str] = []
         for c in described:
             words = doc[c.left_edge.i : c.i + 1]
@@ -274,12 +276,16 @@ class ActorRecognizer:
             body = self.lexicon.agents.get(key_of(words.text)) or self.lexicon.agents.get(
                 key_of(c.text)
             )
-            if body is None or body[0] == role:
+            if body is None:
                 continue
-            if neutral and body[0] in _PLACEABLE_ROLES:
+            if body[0] == role:
+                bodies.append(role)
+            elif neutral and body[0] in _PLACEABLE_ROLES:
                 bodies.append(body[0])
             elif c.dep_ != "amod":
                 return None  # "rebel soldiers", "party supporters": left to the events stage
+        if neutral and not bodies:
+            return None  # "tribal leaders": whose leaders is not said
         return bodies[-1] if bodies else role
 
     def _members_union(self, doc: Doc, token: Token, role: str) -> Entity | None:
