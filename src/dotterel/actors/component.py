@@ -73,6 +73,13 @@ _STANDING = ACTOR_WORDS["standing_adjectives"]
 
 # Creeds that qualify a role word without placing it ("Islamist militants").
 _IDEOLOGIES = ACTOR_WORDS["ideology_words"]
+# Modifiers that say the people are of another country than the story's ("foreign
+# students"), and the heads whose sector the body named before them gives.
+_FOREIGN = ACTOR_WORDS["foreign_modifiers"]
+_NEUTRAL_HEADS = ACTOR_WORDS["neutral_heads"]
+_AMBIGUOUS_FORCES = ACTOR_WORDS["ambiguous_forces"]
+# Parts of speech of words that describe a role word without naming anyone.
+_DESCRIBING_TAGS = frozenset({"NOUN", "ADJ", "VERB"})
 
 
 class ActorRecognizer:
@@ -225,20 +232,61 @@ class ActorRecognizer:
                 continue
             modifiers = [c for c in token.lefts if c.dep_ in ("poss", "amod", "compound")]
             stance = _stance_tokens(doc, token)
-            if any(c.lower_ not in _IDEOLOGIES and c.i not in stance for c in modifiers):
-                continue
+            described = [c for c in modifiers if c.lower_ not in _IDEOLOGIES and c.i not in stance]
+            role: str | None = agent[0]
+            if described:
+                role = self._described_role(doc, token, agent[0], described, covered)
+                if role is None:
+                    continue
             if modifiers:
-                # "Islamist militants", "jihadist fighters": the creed is part of the role.
-                start = min(start, modifiers[0].idx)
+                # "Islamist militants", "jihadist fighters": the creed is part of the role;
+                # "university students", "taxi drivers": so is what they study or drive.
+                start = min(start, min(c.left_edge.idx for c in modifiers))
                 if any(s < end and start < e for s, e in taken):
                     continue
-            result.append(Entity(text[start:end], start, end, role=agent[0], why=UNPLACED_AGENT))
+            result.append(Entity(text[start:end], start, end, role=role, why=UNPLACED_AGENT))
         # "Nurses' unions": the members' word is part of the union's name, no actor of its own.
         return [
             e
             for e in result
             if not any(u is not e and u.start <= e.start and e.end <= u.end for u in unions)
         ]
+
+    def _described_role(
+        self, doc: Doc, token: Token, role: str, described: list[Token], covered: set[int]
+    ) -> str | None:
+        """The sector of a role word its modifiers describe, or ``None`` when they make it
+        somebody else's. Plain words of trade, study or kind keep the sector of a crowd
+        of people ("university students", "taxi drivers", "market traders"); a body named before a
+        head of no sector of its own gives it ("police spokesman", "riot police officers",
+        "army officers"), as CAMEO's MILITARY_SPOKESPERSON and REBEL_SOLDIER do; a
+        possessor ("its workers"), a name, a number or a foreign marker ("foreign
+        students") leaves the phrase to the other rules."""
+        neutral = token.lower_ in _NEUTRAL_HEADS or key_of(token.text) in _AMBIGUOUS_FORCES
+        if not neutral and (role in STATE_ROLES or token.tag_ != "NNS"):
+            return None  # "public prosecutor", "Indigenous authorities": an office, no crowd
+        bodies: list[str] = []
+        for c in described:
+            words = doc[c.left_edge.i : c.i + 1]
+            if c.dep_ == "poss" or any(
+                w.pos_ not in _DESCRIBING_TAGS or w.i in covered or w.lower_ in _FOREIGN
+                for w in words
+            ):
+                return None
+            body = self.lexicon.agents.get(key_of(words.text)) or self.lexicon.agents.get(
+                key_of(c.text)
+            )
+            if body is None:
+                continue
+            if body[0] == role:
+                bodies.append(role)
+            elif neutral and body[0] in _PLACEABLE_ROLES:
+                bodies.append(body[0])
+            elif c.dep_ != "amod":
+                return None  # "rebel soldiers", "party supporters": left to the events stage
+        if neutral and not bodies:
+            return None  # "tribal leaders": whose leaders is not said
+        return bodies[-1] if bodies else role
 
     def _members_union(self, doc: Doc, token: Token, role: str) -> Entity | None:
         """ "The teachers' union", "a national students' union": a union named for its

@@ -227,6 +227,10 @@ def compose(
     agent_list = agents_head or ([a for a in atoms if a.is_agent] if named is None else [])
     if agent_list:
         specific = [a for a in agent_list if tokens[a.j - 1].lower not in _NEUTRAL]
+        if len(specific) > 1 and _atom_words(tokens, specific[-1]) in _AMBIGUOUS_FORCES:
+            # "riot police officers", "army officers": the force named first says whose
+            # officers they are.
+            specific = specific[:-1]
         role = (specific or agent_list)[-1].role
         title = next((a.title for a in reversed(agent_list) if a.title), None)
         comp_agents = [a for a in comp if a.is_agent and tokens[a.j - 1].lower not in _NEUTRAL]
@@ -276,6 +280,13 @@ def compose(
 
 
 _NEUTRAL = ACTOR_WORDS["neutral_heads"]
+_AMBIGUOUS_FORCES = ACTOR_WORDS["ambiguous_forces"]
+
+
+def _atom_words(tokens: Sequence[Token], atom: Atom) -> str:
+    return " ".join(t.lower for t in tokens[atom.i : atom.j])
+
+
 _BRANCHES = frozenset({"LEG", "JUD", "MIL", "SPY", "COP"})
 _MODIFIER_SUFFIXES = ACTOR_WORDS["hyphen_suffixes"]
 _STANCE_PREFIXES = ACTOR_WORDS["stance_prefixes"]

@@ -42,6 +42,7 @@ ACTOR_WORD_LISTS = (
     "generic_organisation_words",
     "slavic_endings",
     "ambiguous_forces",
+    "foreign_modifiers",
     "press_people",
     "standing_adjectives",
     "partitive_quantifiers",
