@@ -85,3 +85,34 @@ def test_bare_surnames_out_of_office_common_or_ordinary_stay_nobody(lex_story):
     assert "Shore" not in _codes(lex_story, text)  # holders of two countries
     text = "Congo's army said Ngoyabe would speak; ngoyabe is a word here."
     assert "Ngoyabe" not in _codes(lex_story, text)
+
+
+def test_another_countrys_one_word_surname_gives_way_to_the_storys_holder(tmp_path):
+    # "Porras" alone is a Panamanian official in the Phoenix lists.
+    table = (
+        "key\tkind\tname\taliases\tcodes\toffices\tterritories\n"
+        "Q21\tperson\tCarlota Porras\t\tGTMGOV@2018-05-17..\tminister\t\n"
+    )
+    for path in DATA_DIR.glob("*.tsv"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "knowledge_base.tsv").write_text(table, encoding="utf-8")
+    lex = build_lexicon(tmp_path)
+    text = "Guatemala's prosecutors said on Monday that Porras would not resign."
+    assert _codes(lex, text).get("Porras") == "GTMGOV"
+    assert _codes(lex, "Porras would not resign.").get("Porras") != "GTMGOV"
+
+
+def test_a_weekday_or_a_lesser_officials_surname_is_nobody(tmp_path):
+    table = (
+        "key\tkind\tname\taliases\tcodes\toffices\tterritories\n"
+        "Q31\tperson\tDora Sunday\t\tCODGOV@2019-01-01..\tpresident\t\n"
+        "Q32\tperson\tIvo Mbalanga\t\tCODGOV@2019-01-01..\tattorney_general\t\n"
+    )
+    for path in DATA_DIR.glob("*.tsv"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "knowledge_base.tsv").write_text(table, encoding="utf-8")
+    lex = build_lexicon(tmp_path)
+    text = "Congo's army said on Sunday the rebels had left. Mbalanga said talks would go on."
+    found = _codes(lex, text)
+    assert "Sunday" not in found
+    assert "Mbalanga" not in found
