@@ -411,27 +411,53 @@ class Lexicon:
         Kishida"): the holders of that kind of office with that surname."""
         if not self.kb_surnames or not atoms or atoms[-1].j != i or not atoms[-1].is_agent:
             return None
-        from dotterel.actors.knowledge import office_of_title, titled_candidates
+        from dotterel.actors.knowledge import office_of_title
 
         title = atoms[-1]
         offices = office_of_title(" ".join(t.lower for t in tokens[title.i : title.j]), title.title)
         if offices is None or not tokens[i].text[:1].isupper():
             return None
-        best: Atom | None = None
-        key = ""
-        for j in range(i, min(len(tokens), i + 3)):
-            if not tokens[j].text[:1].isupper() and tokens[j].lower not in _JOINERS:
-                break
-            key = tokens[j].lower if j == i else f"{key} {tokens[j].lower}"
-            if key in self.names:
-                return None  # a full name or a known actor: the ordinary match rules
-            entries = titled_candidates(self, key, offices)
-            if entries:
-                best = Atom(i, j + 1, tokens[i].start, tokens[j].end, entries)
+        best = self._titled_surname_at(tokens, i, i, offices)
+        if best is None:
+            # "Foreign Minister Giorgos Gerapetritis": given names the table spells
+            # otherwise ("Georgios") before the surname of a holder of the title's office
+            # whose own given name starts with the same letter.
+            for k in range(i + 1, min(len(tokens), i + 3)):
+                given = tokens[k - 1]
+                if not (given.text[:1].isupper() and given.text.isalpha()):
+                    break
+                if given.lower in self.names or given.lower in self.agents:
+                    break
+                best = self._titled_surname_at(tokens, i, k, offices)
+                if best is not None:
+                    break
         if best is not None and best.j < len(tokens):
             nxt = tokens[best.j]
             if nxt.text[:1].isupper() and nxt.text.isalpha() and nxt.lower not in self.agents:
                 return None  # "President Lee Jae-myung": someone's given name
+        return best
+
+    def _titled_surname_at(
+        self, tokens: Sequence[Token], i: int, k: int, offices: frozenset[str]
+    ) -> Atom | None:
+        """Holders of ``offices`` whose surname starts at token ``k``; with given names
+        before it (``k > i``), only those whose given name has the same initial."""
+        from dotterel.actors.knowledge import titled_candidates
+
+        best: Atom | None = None
+        key = ""
+        for j in range(k, min(len(tokens), k + 3)):
+            if not tokens[j].text[:1].isupper() and tokens[j].lower not in _JOINERS:
+                break
+            key = tokens[j].lower if j == k else f"{key} {tokens[j].lower}"
+            if key in self.names:
+                return None  # a full name or a known actor: the ordinary match rules
+            entries = titled_candidates(self, key, offices)
+            if k > i:
+                initial = tokens[i].text[:1]
+                entries = [e for e in entries if (e.canonical or e.surface)[:1] == initial]
+            if entries:
+                best = Atom(i, j + 1, tokens[i].start, tokens[j].end, entries)
         return best
 
     @staticmethod
@@ -450,9 +476,15 @@ class Lexicon:
     def _first_name_of_another(self, tokens: Sequence[Token], atom: Atom) -> bool:
         """A bare surname followed by an unknown capitalised word is someone's first
         name ("Fritz Longchamp" is not Harry Fritz)."""
-        if atom.is_agent or atom.j - atom.i != 1 or atom.j >= len(tokens):
+        if atom.is_agent or atom.j >= len(tokens):
             return False
-        if not all(e.kind in ("person", "phoenix") for e in atom.entries):
+        if atom.j - atom.i != 1:
+            # A knowledge-base person's full name before one more unknown name word is
+            # part of someone else's longer name ("Abdul Hamid Dbeibah" is not the
+            # Bangladeshi president Abdul Hamid).
+            if not all(e.source == "kb" and e.kind == "person" for e in atom.entries):
+                return False
+        elif not all(e.kind in ("person", "phoenix") for e in atom.entries):
             return False
         nxt = tokens[atom.j]
         return (

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dotterel.actors.knowledge import dated, kb_people
+from dotterel.actors.knowledge import TITLE_OFFICES, dated, kb_people
 from dotterel.actors.lexicon import (
     COUNTRY_KINDS,
     MODIFIERS,
@@ -40,6 +40,7 @@ from dotterel.actors.lexicon import (
     NameEntry,
     Token,
     default_lexicon,
+    fast_key,
     fold,
     pick_code,
     tokenize,
@@ -47,6 +48,7 @@ from dotterel.actors.lexicon import (
 from dotterel.actors.words import ACTOR_WORDS
 from dotterel.codes import BLOC_CODES, NON_STATE_PREFIXES, NOT_STATES
 from dotterel.records import Entity, flat_dict
+from dotterel.time.resolve import load_words as load_time_words
 
 # Country-level codes that name no state (see dotterel.codes).
 NON_STATE = NON_STATE_PREFIXES
@@ -543,6 +545,7 @@ def find_actors(lex: Lexicon, text: str, date: str | None) -> list[Entity]:
     if lex.kb_surnames:
         prefer_story_countries(lex, out, date)
         out.extend(kb_surname_mentions(lex, text, out))
+        out.extend(story_holder_surnames(lex, text, out, date))
         out.sort(key=lambda e: (e.start, e.end))
     return out
 
@@ -627,6 +630,115 @@ def kb_surname_mentions(lex: Lexicon, text: str, entities: list[Entity]) -> list
             )
         )
     return out
+
+
+# Offices a bare surname names the holder of (the title keys' offices: president, prime
+# minister, ministers, speaker, military chief, central banker).
+_LEADING_OFFICES = frozenset(o for offices in TITLE_OFFICES.values() for o in offices)
+_CALENDAR_WORDS = frozenset(w for part in ("weekdays", "months") for w in load_time_words()[part])
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'-]*[a-z]\b")
+
+
+def story_holder_surnames(
+    lex: Lexicon, text: str, entities: list[Entity], date: str | None
+) -> list[Entity]:
+    """A bare surname ("Tshisekedi said") of the one knowledge-base person in office at
+    the story's date in a country the story names, never named in full.
+
+    Precision first: no date, no look-up; the story must name the holder's country
+    (another actor of that country); a surname several people of that country bear,
+    or one borne by office holders of several countries, stays nobody (a common name);
+    so does a word the text also writes in lower case (an ordinary word), and a word
+    next to another capitalised name word (somebody else's name)."""
+    if date is None:
+        return []
+    countries = {e.country for e in entities if e.country}
+    if not countries:
+        return []
+    lower_words = set(re.findall(r"\b[a-z][\w'-]*", text))
+    chosen: dict[str, tuple[str, str, str | None] | None] = {}
+    for entity in entities:
+        # A one-word Phoenix surname of another country ("Porras" of a Panamanian
+        # minister) in a story of the holder's country is the holder.
+        if entity.why != "dict:phoenix" or " " in entity.text:
+            continue
+        key = fast_key(entity.text)
+        if key not in lex.kb_surnames or entity.text.lower() in lower_words:
+            continue
+        others = {e.country for e in entities if e.country and e is not entity}
+        if entity.country in others:
+            continue
+        found = _story_holder(lex, key, others, date)
+        if found is not None:
+            code, canonical, qid = found
+            entity.code, entity.country, entity.role = code, code[:3], code[3:6] or None
+            entity.canonical, entity.why = canonical, f"{_KB_WHY}{qid}+story-surname"
+    taken = [(e.start, e.end) for e in entities]
+    out: list[Entity] = []
+    for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        key = fast_key(word)
+        if key not in lex.kb_surnames or word.lower() in lower_words:
+            continue
+        if key in lex.names or key in lex.agents or key in lex.no_surname:
+            continue
+        if key in _CALENDAR_WORDS:
+            continue
+        if key not in chosen:
+            chosen[key] = _story_holder(lex, key, countries, date)
+        found = chosen[key]
+        if found is None:
+            continue
+        before = _WORD_BEFORE.search(text, 0, start)
+        after = _WORD_AFTER.match(text, end)
+        if (before is not None and _capitalised_name(lex, before.group(1))) or (
+            after is not None and after.group(1)[:1].isupper()
+        ):
+            continue
+        code, canonical, qid = found
+        out.append(
+            Entity(
+                text=word,
+                start=start,
+                end=end,
+                code=code,
+                country=code[:3],
+                role=code[3:6] or None,
+                canonical=canonical,
+                why=f"{_KB_WHY}{qid}+story-surname",
+            )
+        )
+    return out
+
+
+def _story_holder(
+    lex: Lexicon, key: str, countries: set[str], date: str
+) -> tuple[str, str, str | None] | None:
+    """``(code, name, key)`` of the one holder of surname ``key`` in office at ``date``
+    in one of ``countries``, if the surname is no common one (see above)."""
+    people = {k.entry.key: k for k in lex.kb_surnames[key]}
+    everywhere = {c.code[:3] for k in people.values() for c in k.entry.codes}
+    if len(everywhere) > 1:
+        return None
+    here = []
+    for known in people.values():
+        valid = [c for c in dated(known.entry.codes, date) if c.code[:3] in countries]
+        if valid:
+            here.append((known, pick_code(valid, date)))
+    # News writes a bare surname for a leader (president, prime minister, minister,
+    # speaker, army chief), not for a spouse or a lesser official ("Sunday" of a state
+    # attorney general is a weekday).
+    here = [(k, c) for k, c in here if k.offices & _LEADING_OFFICES]
+    if len(here) != 1:
+        return None
+    known, code = here[0]
+    entry = known.entry
+    if code is None:
+        return None
+    return code.code, entry.canonical or entry.surface, entry.key
 
 
 def _find_in_line(lex: Lexicon, text: str, date: str | None) -> list[Entity]:
