@@ -53,6 +53,10 @@ def _report(extractor: Extractor, name: str) -> EvaluationReport:
         # First contact, session 10 (tests/analysis/data/modern/README.md).
         ("modern_holdout6_a", 0.51, 3, 0.88),
         ("modern_holdout6_b", 0.28, 0, 0.95),
+        # First contact, session 11 (tests/analysis/data/modern/README.md).
+        ("modern_holdout7_a", 0.51, 0, 0.78),
+        ("modern_holdout8_a", 0.52, 2, 0.65),
+        ("modern_holdout7_b", 0.33, 0, 0.95),
     ],
 )
 def test_modern_stories_hold_their_first_measured_quality(
