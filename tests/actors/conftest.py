@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from dotterel.actors.lexicon import DATA_DIR, Lexicon, build_lexicon
 from dotterel.nlp.pipeline import build_nlp
 from dotterel.records import Document
 
@@ -20,3 +23,16 @@ def run(nlp):
         return nlp(doc)
 
     return _run
+
+
+def data_with_knowledge_base(directory: Path, table: str) -> Path:
+    """``directory`` filled with the shipped dictionaries and ``table`` as knowledge base."""
+    for path in DATA_DIR.glob("*.tsv"):
+        (directory / path.name).write_bytes(path.read_bytes())
+    (directory / "knowledge_base.tsv").write_text(table, encoding="utf-8")
+    return directory
+
+
+def lexicon_with_knowledge_base(directory: Path, table: str) -> Lexicon:
+    """A lexicon of the shipped dictionaries with ``table`` as its knowledge base."""
+    return build_lexicon(data_with_knowledge_base(directory, table))

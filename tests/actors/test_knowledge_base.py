@@ -16,6 +16,7 @@ import pytest
 from dotterel.actors.knowledge import load_variants, name_variants, surname_of
 from dotterel.actors.lexicon import DATA_DIR, build_lexicon
 from dotterel.actors.resolve import find_actors, resolve
+from tests.actors.conftest import data_with_knowledge_base, lexicon_with_knowledge_base
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ROOT / "tools"
@@ -41,11 +42,7 @@ ucdp:10\tgroup\tKurdistan Workers' Party\t\tTURREB\t\t
 
 @pytest.fixture(scope="module")
 def lex(tmp_path_factory):
-    data = tmp_path_factory.mktemp("data")
-    for path in DATA_DIR.glob("*.tsv"):
-        (data / path.name).write_bytes(path.read_bytes())
-    (data / "knowledge_base.tsv").write_text(TABLE, encoding="utf-8")
-    return build_lexicon(data)
+    return lexicon_with_knowledge_base(tmp_path_factory.mktemp("data"), TABLE)
 
 
 def test_a_person_codes_by_the_office_held_at_the_date(lex):
@@ -124,11 +121,7 @@ def lex_data_dir(lex) -> Path:
     # the module fixture's directory is not exposed; rebuild one the same way
     import tempfile
 
-    data = Path(tempfile.mkdtemp())
-    for path in DATA_DIR.glob("*.tsv"):
-        (data / path.name).write_bytes(path.read_bytes())
-    (data / "knowledge_base.tsv").write_text(TABLE, encoding="utf-8")
-    return data
+    return data_with_knowledge_base(Path(tempfile.mkdtemp()), TABLE)
 
 
 def test_name_variants():

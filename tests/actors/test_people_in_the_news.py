@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from dotterel.actors.lexicon import DATA_DIR, build_lexicon
 from dotterel.actors.resolve import find_actors
+from tests.actors.conftest import lexicon_with_knowledge_base
 
 TABLE = """\
 # test table
@@ -19,11 +19,7 @@ Q3\tperson\tOljas Temirkhanov\t\tKAZGOV@2024-02-06..\tprime_minister\t
 
 @pytest.fixture(scope="module")
 def lex(tmp_path_factory):
-    data = tmp_path_factory.mktemp("data")
-    for path in DATA_DIR.glob("*.tsv"):
-        (data / path.name).write_bytes(path.read_bytes())
-    (data / "knowledge_base.tsv").write_text(TABLE, encoding="utf-8")
-    return build_lexicon(data)
+    return lexicon_with_knowledge_base(tmp_path_factory.mktemp("data"), TABLE)
 
 
 def _codes(lex, text, date="2025-09-01"):
@@ -61,11 +57,7 @@ def lex_story(tmp_path_factory):
         "Q15\tperson\tRosa Shore\t\tCODGOV@2019-01-01..\tminister\t\n"
         "Q16\tperson\tLuc Shore\t\tBELGOV@2019-01-01..\tminister\t\n"
     )
-    data = tmp_path_factory.mktemp("data2")
-    for path in DATA_DIR.glob("*.tsv"):
-        (data / path.name).write_bytes(path.read_bytes())
-    (data / "knowledge_base.tsv").write_text(table, encoding="utf-8")
-    return build_lexicon(data)
+    return lexicon_with_knowledge_base(tmp_path_factory.mktemp("data2"), table)
 
 
 def test_a_bare_surname_of_the_leader_in_office_in_the_storys_country(lex_story):
@@ -93,10 +85,7 @@ def test_another_countrys_one_word_surname_gives_way_to_the_storys_holder(tmp_pa
         "key\tkind\tname\taliases\tcodes\toffices\tterritories\n"
         "Q21\tperson\tCarlota Porras\t\tGTMGOV@2018-05-17..\tminister\t\n"
     )
-    for path in DATA_DIR.glob("*.tsv"):
-        (tmp_path / path.name).write_bytes(path.read_bytes())
-    (tmp_path / "knowledge_base.tsv").write_text(table, encoding="utf-8")
-    lex = build_lexicon(tmp_path)
+    lex = lexicon_with_knowledge_base(tmp_path, table)
     text = "Guatemala's prosecutors said on Monday that Porras would not resign."
     assert _codes(lex, text).get("Porras") == "GTMGOV"
     assert _codes(lex, "Porras would not resign.").get("Porras") != "GTMGOV"
@@ -108,10 +97,7 @@ def test_a_weekday_or_a_lesser_officials_surname_is_nobody(tmp_path):
         "Q31\tperson\tDora Sunday\t\tCODGOV@2019-01-01..\tpresident\t\n"
         "Q32\tperson\tIvo Mbalanga\t\tCODGOV@2019-01-01..\tattorney_general\t\n"
     )
-    for path in DATA_DIR.glob("*.tsv"):
-        (tmp_path / path.name).write_bytes(path.read_bytes())
-    (tmp_path / "knowledge_base.tsv").write_text(table, encoding="utf-8")
-    lex = build_lexicon(tmp_path)
+    lex = lexicon_with_knowledge_base(tmp_path, table)
     text = "Congo's army said on Sunday the rebels had left. Mbalanga said talks would go on."
     found = _codes(lex, text)
     assert "Sunday" not in found
