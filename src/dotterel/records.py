@@ -230,10 +230,13 @@ class Event:
             )
 
     @staticmethod
-    def make_id(doc_id: str, start: int, end: int, event_type: str) -> str:
-        """Stable id from the document, the trigger offsets and the event type."""
-        key = f"{doc_id}\x1f{start}\x1f{end}\x1f{event_type}".encode()
-        return "ev_" + hashlib.sha1(key).hexdigest()[:16]
+    def make_id(doc_id: str, start: int, end: int, event_type: str, part: str = "") -> str:
+        """Stable id from the document, the trigger offsets and the event type; ``part``
+        tells apart the events one trigger is split into (one per side)."""
+        key = f"{doc_id}\x1f{start}\x1f{end}\x1f{event_type}"
+        if part:
+            key += f"\x1f{part}"
+        return "ev_" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -33,3 +33,16 @@ def test_a_call_with_both_leaders_is_no_meeting_between_them(coder: Coder) -> No
     }
     assert frozenset({"NGA", "GHA"}) in pairs and frozenset({"NGA", "TGO"}) in pairs
     assert all(len(e.recipient) == 1 for e in consult)
+
+
+def test_the_acts_split_per_side_keep_ids_of_their_own(coder: Coder) -> None:
+    events = coder(
+        "Ghanaian troops fired on Togolese border posts on Monday. Togo accused Ghana "
+        "of aggression. Ghana rejected the accusation. Nigeria's foreign minister spoke "
+        "by telephone with both leaders on Tuesday."
+    )
+    consult = of_type(events, "CONSULT")
+    assert len(consult) == 2
+    # The store keys events on their ids: two sides sharing one id would lose one.
+    assert len({e.event_id for e in consult}) == 2
+    assert len({e.event_id for e in events}) == len(events)

@@ -44,6 +44,8 @@ from dotterel.events.syntax import (
 from dotterel.events.triggers import TriggerReader
 from dotterel.records import UNORDERED_TYPES, UNPLACED_AGENT, Entity, Event
 
+#: The rule of an event split from a third party's act with both sides.
+ONE_PER_SIDE_RULE = "arg:one-per-side"
 #: How the members of "the two sides" are marked (by this stage and by the actors' coref).
 SIDE_WHY = ("both-sides", "coref:two:")
 IMPLICIT_TEXTS = {"CVL": "the public", "GOV": "the government"}
@@ -222,9 +224,7 @@ class EventLinks:
                 break
             if earlier.event_type != "REQUEST" or earlier.recipient:
                 continue
-            makers = [
-                e for e in earlier.actor if e.country_code and not _same_party(e, event.actor)
-            ]
+            makers = _other_placed_parties(earlier.actor, event.actor)
             if not makers:
                 return []
             earlier.recipient = list(event.actor)
@@ -261,9 +261,7 @@ class EventLinks:
                 continue
             if not own & {e.country_code for e in earlier.recipient}:
                 continue
-            issuers = [
-                e for e in earlier.actor if e.country_code and not _same_party(e, event.actor)
-            ]
+            issuers = _other_placed_parties(earlier.actor, event.actor)
             if issuers:
                 return issuers
         return []
@@ -313,9 +311,7 @@ class EventLinks:
         """Whether a noun names an agreement or its signing ("the treaty", "the deal",
         "the signing", "the initialling")."""
         entry = self.lexicon.match_noun(noun)
-        return entry is not None and (
-            entry.plover == "AGREE" or (entry.cameo or "").startswith(SIGNING_CAMEO)
-        )
+        return entry is not None and _agreement_or_signing(entry.plover, entry.cameo)
 
     @staticmethod
     def _resolve_welcomed_agreement(events: list[Event], index: int) -> None:
@@ -480,6 +476,18 @@ class EventLinks:
         return kept
 
 
+def event_id_of(event: Event) -> str:
+    """The event's stable id; the events one act is split into (one per side) are told
+    apart by their side."""
+    part = ""
+    if ONE_PER_SIDE_RULE in event.rules and event.recipient:
+        side = event.recipient[0]
+        part = side.code or side.country_code or side.text
+    return Event.make_id(
+        event.doc_id, event.trigger.start, event.trigger.end, event.event_type, part=part
+    )
+
+
 def one_event_per_side(events: list[Event]) -> list[Event]:
     """ "Saudi Arabia's minister spoke with both leaders", "offered talks between the two
     sides": an unordered act (AGREE, CONSULT, COOPERATE) of a third party with the two
@@ -496,13 +504,20 @@ def one_event_per_side(events: list[Event]) -> list[Event]:
             out.append(event)
             continue
         for side in sides:
-            out.append(replace(event, recipient=[side], rules=[*event.rules, "arg:one-per-side"]))
+            split = replace(event, recipient=[side], rules=[*event.rules, ONE_PER_SIDE_RULE])
+            split.event_id = event_id_of(split)
+            out.append(split)
     return out
 
 
 def _is_agreement(event: Event) -> bool:
     """An agreement reached, promised or signed (AGREE, or CAMEO 057 signing)."""
-    return event.event_type == "AGREE" or (event.cameo or "").startswith(SIGNING_CAMEO)
+    return _agreement_or_signing(event.event_type, event.cameo)
+
+
+def _agreement_or_signing(plover: str | None, cameo: str | None) -> bool:
+    """AGREE, or CAMEO 057 (signing a formal agreement, PLOVER SUPPORT)."""
+    return plover == "AGREE" or (cameo or "").startswith(SIGNING_CAMEO)
 
 
 def population_wide(event: Event) -> bool:
@@ -642,6 +657,11 @@ def settle_implicit_counterpart(event: Event) -> None:
     if not event.recipient and event.event_type in TARGETED_TYPES:
         event.rules.append(NEEDS_TARGET)
         event.needs_target = True
+
+
+def _other_placed_parties(entities: list[Entity], party: list[Entity]) -> list[Entity]:
+    """Those of ``entities`` with a country that are not one of ``party``."""
+    return [e for e in entities if e.country_code and not _same_party(e, party)]
 
 
 def _is_implicit(entity: Entity, event: Event) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dotterel.events.lexicon import Lexicon
+from dotterel.events.links import event_id_of
 from dotterel.events.syntax import sector_words
 from dotterel.records import Event
 
@@ -155,9 +156,7 @@ class StatusTyping:
         event.mode = None
         info = self.lexicon.cameo(plover.default_cameo)
         event.goldstein = info.goldstein if info else event.goldstein
-        event.event_id = Event.make_id(
-            event.doc_id, event.trigger.start, event.trigger.end, event.event_type
-        )
+        event.event_id = event_id_of(event)
 
 
 def _named_speaker(verb: Token) -> bool:
